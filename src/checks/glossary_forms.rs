@@ -1,0 +1,84 @@
+//! `name/glossary` and `term/glossary`: a deprecated glossary form in the document's language.
+
+use super::{Check, Context, q};
+use crate::finding::{Finding, Severity};
+use crate::glossary::Status;
+use crate::normalize::folded;
+
+pub struct GlossaryForms;
+
+impl Check for GlossaryForms {
+    fn rules(&self) -> &'static [&'static str] {
+        &["name/glossary", "term/glossary"]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for m in cx
+            .matches
+            .iter()
+            .filter(|m| m.form.status == Status::Deprecated)
+        {
+            let entry = cx.glossaries.entry(m.form.glossary, m.form.entry);
+            let Some(section) = entry.section(&cx.doc.lang) else {
+                continue;
+            };
+            let text = &cx.doc.text[m.span.clone()];
+            let rule = if entry.kind.is_name() {
+                "name/glossary"
+            } else {
+                "term/glossary"
+            };
+            let preferred = match_case(text, section.preferred.as_str());
+            let written_as = if folded(text) == folded(&m.form.form) {
+                String::new()
+            } else {
+                format!(" (as {})", q(&m.form.form))
+            };
+            let message = format!(
+                "{} is deprecated{}: use {} ({}: {})",
+                q(text),
+                written_as,
+                q(&preferred),
+                cx.glossaries.name(m.form.glossary),
+                entry.id
+            );
+            out.push(cx.finding(
+                rule,
+                Severity::Error,
+                m.span.clone(),
+                message,
+                vec![preferred],
+            ));
+        }
+        out
+    }
+}
+
+/// A lowercase preferred term opening a sentence is suggested with a capital, as written.
+fn match_case(found: &str, preferred: &str) -> String {
+    let found_upper = found.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = preferred.chars();
+    match chars.next() {
+        Some(c) if found_upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => preferred.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_case;
+
+    #[test]
+    fn capitalises_at_sentence_start_only() {
+        assert_eq!(
+            match_case("Sanitary crisis", "health crisis"),
+            "Health crisis"
+        );
+        assert_eq!(
+            match_case("sanitary crisis", "health crisis"),
+            "health crisis"
+        );
+        assert_eq!(match_case("Kiev", "Kyiv"), "Kyiv");
+    }
+}

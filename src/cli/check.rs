@@ -1,0 +1,198 @@
+//! `concord check`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use clap::{Args, ValueEnum};
+
+use concord::engine::{Input, Options};
+use concord::glossary::{self, GlossarySet};
+use concord::lang::LangTag;
+use concord::markup::Format;
+use concord::{Engine, Severity, report, walk};
+
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// Source line, underline, message and suggestion
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message
+    Brief,
+    /// One JSON document (the stable contract, version 1)
+    Json,
+    /// One JSON object per line, then a summary line
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; directories are walked for .txt and .md files,
+    /// respecting .gitignore; `-` reads standard input
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Language of every document (BCP 47, e.g. en, es, pt-BR); by default it comes from the
+    /// file name (story.es.txt), else from language identification
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+    /// Language used when identification is unreliable
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    default_lang: String,
+    /// Add a glossary (concord-glossary/1 JSON); repeatable
+    #[arg(long = "glossary", short = 'g', value_name = "FILE")]
+    glossaries: Vec<PathBuf>,
+    /// Do not load the glossaries shipped with concord
+    #[arg(long)]
+    no_default_glossaries: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+    /// When to colour human output (NO_COLOR is honoured in auto mode)
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// Exit with 1 when a finding has at least this severity
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Do not report this rule (see `concord rules`); repeatable
+    #[arg(long = "disable", value_name = "RULE")]
+    disabled: Vec<String>,
+    /// Worker threads (0: one per core); the output does not depend on it
+    #[arg(long, short = 'j', default_value_t = 0)]
+    threads: usize,
+    /// Show how each document's language was settled
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+fn parse_tag(flag: &str, tag: &str) -> anyhow::Result<LangTag> {
+    LangTag::parse(tag).with_context(|| format!("--{flag}"))
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
+    let known = concord::checks::rule_ids();
+    for rule in &args.disabled {
+        if !known.contains(&rule.as_str()) {
+            bail!(
+                "--disable {rule}: unknown rule (known: {})",
+                known.join(", ")
+            );
+        }
+    }
+    let options = Options {
+        lang: args
+            .lang
+            .as_deref()
+            .map(|t| parse_tag("lang", t))
+            .transpose()?,
+        default_lang: parse_tag("default-lang", &args.default_lang)?,
+        disabled_rules: args.disabled.iter().cloned().collect(),
+        keep_sources: matches!(args.format, OutputFormat::Human),
+    };
+    let mut set = GlossarySet::default();
+    if !args.no_default_glossaries {
+        for (origin, g) in glossary::builtin()? {
+            set.push(origin, g);
+        }
+    }
+    for path in &args.glossaries {
+        let g = glossary::load_file(path)?;
+        set.push(path.display().to_string(), g);
+    }
+
+    let mut inputs = Vec::new();
+    let mut files = Vec::new();
+    let mut stdin_seen = false;
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            if !stdin_seen {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .context("reading standard input")?;
+                inputs.push(Input::Bytes {
+                    name: "<stdin>".into(),
+                    bytes,
+                    format: Format::Plain,
+                });
+                stdin_seen = true;
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let (walked, walk_errors) = walk::collect(&files);
+    inputs.extend(walked.into_iter().map(Input::File));
+
+    let engine = Engine::new(set, options);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("starting worker threads")?;
+    let mut report = pool.install(|| engine.run(inputs));
+    report.input_errors.extend(
+        walk_errors
+            .into_iter()
+            .map(|e| concord::engine::InputError {
+                path: e.path,
+                message: e.message,
+            }),
+    );
+    report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+
+    if args.verbose {
+        for n in &report.notes {
+            eprintln!("note: {}: {}", n.path, n.message);
+        }
+    }
+    let stdout = std::io::stdout();
+    let styled = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        OutputFormat::Human => report::write_human(&mut out, &report, styled),
+        OutputFormat::Brief => report::write_brief(&mut out, &report),
+        OutputFormat::Json => report::write_json(&mut out, &report),
+        OutputFormat::Jsonl => report::write_jsonl(&mut out, &report),
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing the report")?,
+    }
+    if !matches!(args.format, OutputFormat::Human) {
+        for e in &report.input_errors {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
+    }
+    if !report.input_errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}

@@ -1,0 +1,64 @@
+//! Command-line interface: parses flags, loads glossaries, walks inputs, prints a report and
+//! turns the outcome into an exit code. All checking happens in the library.
+
+mod check;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, as documented in `--help` and the README.
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (default: error)
+  2  usage error, bad glossary, or an input that could not be read or decoded";
+
+#[derive(Parser)]
+#[command(name = "concord", version, about = "Checks translated news for inconsistent names and terms", after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files and directories (`-` reads standard input)
+    #[command(after_help = AFTER_HELP)]
+    Check(check::CheckArgs),
+    /// List the rules concord can report
+    Rules,
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules => {
+            for rule in concord::checks::rule_ids() {
+                println!("{rule}");
+            }
+            Ok(EXIT_CLEAN)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Reading glossary files, with positions in every error.
+
+use std::path::Path;
+
+use crate::error::{Error, Position};
+use crate::text::LineIndex;
+
+use super::Glossary;
+
+/// Glossaries shipped with concord, compiled into the binary so it works from any directory.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "news-names.json",
+        include_str!("../../glossaries/news-names.json"),
+    ),
+    (
+        "countries.json",
+        include_str!("../../glossaries/countries.json"),
+    ),
+    (
+        "news-terms.json",
+        include_str!("../../glossaries/news-terms.json"),
+    ),
+];
+
+/// The shipped glossaries, each with its origin ("builtin:news-names.json").
+pub fn builtin() -> Result<Vec<(String, Glossary)>, Error> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let origin = format!("builtin:{name}");
+            parse(Path::new(&origin), text).map(|g| (origin, g))
+        })
+        .collect()
+}
+
+pub fn load_file(path: &Path) -> Result<Glossary, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let (text, _) = crate::text::decode(&bytes).map_err(|e| Error::Glossary {
+        path: path.to_path_buf(),
+        position: e.position,
+        message: e.message,
+    })?;
+    parse(path, &text)
+}
+
+/// Parses glossary JSON; `path` is only used in error messages.
+pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
+    let glossary: Glossary = serde_json::from_str(text).map_err(|e| json_error(path, text, &e))?;
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for entry in &glossary.entries {
+        let nth = seen.entry(entry.id.as_str()).or_insert(0);
+        let problem = if entry.id.is_empty() {
+            Some("an entry id must not be empty".to_string())
+        } else if *nth > 0 {
+            Some(format!("duplicate entry id {:?}", entry.id))
+        } else if entry.terms.is_empty() {
+            Some(format!("entry {:?} has no language sections", entry.id))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(Error::Glossary {
+                path: path.to_path_buf(),
+                position: locate_id(text, &entry.id, *nth),
+                message,
+            });
+        }
+        *nth += 1;
+    }
+    Ok(glossary)
+}
+
+/// Where the `nth` (0-based) `"id": "<id>"` of the file is written.
+fn locate_id(text: &str, id: &str, nth: usize) -> Position {
+    let quoted = serde_json::to_string(id).unwrap_or_default();
+    let at = text
+        .match_indices(&quoted)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before = text[..i].trim_end();
+            before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"")
+        })
+        .nth(nth)
+        .unwrap_or(0);
+    LineIndex::new(text).position(text, at)
+}
+
+fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Error {
+    // serde_json counts columns in bytes; report characters like everything else.
+    let line = e.line().max(1);
+    let line_text = text.lines().nth(line - 1).unwrap_or("");
+    let mut byte_col = e.column().min(line_text.len());
+    while !line_text.is_char_boundary(byte_col) {
+        byte_col -= 1;
+    }
+    let column = line_text[..byte_col].chars().count().max(1);
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let message = message.replace("unknown variant `concord", "unsupported format `concord");
+    Error::Glossary {
+        path: path.to_path_buf(),
+        position: Position { line, column },
+        message: if e.is_eof() {
+            format!("unexpected end of file: {message}")
+        } else {
+            message
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(Path::new("g.json"), text).unwrap_err().to_string()
+    }
+
+    const OK: &str = r#"{"format": "concord-glossary/1", "name": "t", "entries": [
+  {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv", "deprecated": ["Kiev"]}}}
+]}"#;
+
+    #[test]
+    fn parses_the_documented_format() {
+        let g = parse(Path::new("g.json"), OK).unwrap();
+        assert_eq!(g.entries[0].terms.len(), 1);
+    }
+
+    #[test]
+    fn unknown_fields_have_positions() {
+        let text = OK.replace(r#""kind": "place","#, r#""kind": "place", "colour": 1,"#);
+        let e = err(&text);
+        assert!(e.starts_with("g.json:2:"), "{e}");
+        assert!(e.contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn bad_language_tags_and_kinds_have_positions() {
+        let e = err(&OK.replace(r#""en":"#, r#""english":"#));
+        assert!(e.starts_with("g.json:2:"), "{e}");
+        assert!(e.contains("invalid language tag"), "{e}");
+        let e = err(&OK.replace(r#""place""#, r#""city""#));
+        assert!(e.contains("unknown variant `city`"), "{e}");
+    }
+
+    #[test]
+    fn wrong_format_empty_forms_and_duplicates() {
+        assert!(err(&OK.replace("glossary/1", "glossary/9")).contains("unsupported format"));
+        assert!(err(&OK.replace(r#""Kiev""#, r#""  ""#)).contains("must not be empty"));
+        let dup = OK.replace(
+            "\n]}",
+            r#", {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "K"}}}]}"#,
+        );
+        let e = err(&dup);
+        assert!(e.starts_with("g.json:2:"), "{e}");
+        assert!(e.contains("duplicate entry id"), "{e}");
+        assert!(err("{\"format\": ").contains("unexpected end of file"));
+    }
+
+    #[test]
+    fn shipped_glossaries_load() {
+        let all = builtin().unwrap();
+        assert_eq!(all.len(), 3);
+    }
+}

@@ -1,0 +1,386 @@
+//! Finds glossary forms in a token stream: word-boundary aware, multiword, longest match first,
+//! case-insensitive unless an entry says otherwise, on Snowball stems for terms.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+
+use crate::lang::LangTag;
+use crate::normalize::nfc;
+use crate::token::{Gap, Tokens, tokenize_str};
+
+use super::{CaseMode, GlossarySet, MatchMode, Status};
+
+/// Which form of which entry a match is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormRef {
+    pub glossary: usize,
+    pub entry: usize,
+    pub status: Status,
+    /// The form as the glossary writes it.
+    pub form: String,
+}
+
+/// A glossary form found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Token indices covered.
+    pub tokens: Range<usize>,
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    pub form: FormRef,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    /// Folded words (or their stems, when `stemmed`).
+    words: Vec<String>,
+    /// `gaps[i]` separates `words[i]` from `words[i + 1]`.
+    gaps: Vec<Gap>,
+    /// Words in NFC with their case, for case-sensitive entries.
+    cased: Option<Vec<String>>,
+    stemmed: bool,
+    target: FormRef,
+}
+
+/// All forms of one language, indexed by their first word.
+pub struct Matcher {
+    patterns: Vec<Pattern>,
+    by_word: HashMap<String, Vec<u32>>,
+    by_stem: HashMap<String, Vec<u32>>,
+    stemmer: Option<Stemmer>,
+    /// First two characters of every stemmed first word: tokens that start otherwise are not
+    /// stemmed at all. `None` when some stem does not begin like its word.
+    stem_prefixes: Option<HashSet<String>>,
+}
+
+fn prefix2(s: &str) -> &str {
+    let end = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+impl Matcher {
+    /// Compiles the forms every entry has for `lang` (with BCP 47 fallback).
+    pub fn compile(set: &GlossarySet, lang: &LangTag) -> Matcher {
+        let stemmer = crate::stem::stemmer(lang);
+        let mut patterns = Vec::new();
+        for (gi, (_, glossary)) in set.glossaries.iter().enumerate() {
+            for (ei, entry) in glossary.entries.iter().enumerate() {
+                let Some(section) = entry.section(lang) else {
+                    continue;
+                };
+                let stemmed = entry.match_mode() == MatchMode::Stem && stemmer.is_some();
+                let forms = std::iter::once((Status::Preferred, &section.preferred))
+                    .chain(section.admitted.iter().map(|f| (Status::Admitted, f)))
+                    .chain(section.deprecated.iter().map(|f| (Status::Deprecated, f)));
+                for (status, form) in forms {
+                    let toks = tokenize_str(form.as_str());
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    let words = (0..toks.len())
+                        .map(|i| match (&stemmer, stemmed) {
+                            (Some(s), true) => s.stem(toks.key(i)).into_owned(),
+                            _ => toks.key(i).to_string(),
+                        })
+                        .collect();
+                    let gaps = toks.list.iter().skip(1).map(|t| t.gap).collect();
+                    let cased = (entry.case == CaseMode::Sensitive).then(|| {
+                        toks.list
+                            .iter()
+                            .map(|t| nfc(&form.as_str()[t.span()]))
+                            .collect()
+                    });
+                    patterns.push(Pattern {
+                        words,
+                        gaps,
+                        cased,
+                        stemmed,
+                        target: FormRef {
+                            glossary: gi,
+                            entry: ei,
+                            status,
+                            form: form.to_string(),
+                        },
+                    });
+                }
+            }
+        }
+        // Longest first; on equal length a correct form wins over a deprecated one, so a form
+        // that one entry deprecates and another approves is never flagged.
+        patterns.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then(a.target.status.cmp(&b.target.status))
+        });
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut prefixes = Some(HashSet::new());
+        for (i, p) in patterns.iter().enumerate() {
+            let index = if p.stemmed {
+                &mut by_stem
+            } else {
+                &mut by_word
+            };
+            index.entry(p.words[0].clone()).or_default().push(i as u32);
+            if p.stemmed {
+                let word =
+                    crate::normalize::folded(p.target.form.split_whitespace().next().unwrap_or(""));
+                let stem_prefix = prefix2(&p.words[0]);
+                if word.starts_with(stem_prefix) && stem_prefix.chars().count() == 2 {
+                    if let Some(set) = prefixes.as_mut() {
+                        set.insert(stem_prefix.to_string());
+                    }
+                } else {
+                    prefixes = None;
+                }
+            }
+        }
+        Matcher {
+            patterns,
+            by_word,
+            by_stem,
+            stemmer,
+            stem_prefixes: prefixes,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Every non-overlapping match in `tokens` (of `text`), leftmost-longest.
+    pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Match> {
+        let mut stems: Vec<Option<String>> = Vec::new();
+        if !self.by_stem.is_empty() {
+            stems.resize(tokens.len(), None);
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.longest_at(text, tokens, i, &mut stems) {
+                Some((len, p)) => {
+                    let last = i + len - 1;
+                    out.push(Match {
+                        tokens: i..i + len,
+                        span: tokens.list[i].start..tokens.list[last].end,
+                        form: self.patterns[p].target.clone(),
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The stem of token `i`, cached. A first word (`first`) whose start no pattern's first
+    /// stem shares is not stemmed at all.
+    fn stem_of<'a>(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        first: bool,
+        stems: &'a mut [Option<String>],
+    ) -> Option<&'a str> {
+        let stemmer = self.stemmer.as_ref()?;
+        let key = tokens.key(i);
+        if first
+            && let Some(set) = &self.stem_prefixes
+            && !set.contains(prefix2(key))
+        {
+            return None;
+        }
+        Some(stems[i].get_or_insert_with(|| stemmer.stem(key).into_owned()))
+    }
+
+    fn longest_at(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        i: usize,
+        stems: &mut [Option<String>],
+    ) -> Option<(usize, usize)> {
+        let by_word = self
+            .by_word
+            .get(tokens.key(i))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let by_stem = if self.by_stem.is_empty() {
+            &[][..]
+        } else {
+            self.stem_of(tokens, i, true, stems)
+                .and_then(|s| self.by_stem.get(s))
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        if by_word.is_empty() && by_stem.is_empty() {
+            return None;
+        }
+        // Both lists are in pattern order (longest first, correct forms first): merge them.
+        let mut best: Option<usize> = None;
+        for &p in by_word.iter().chain(by_stem) {
+            let p = p as usize;
+            if best.is_some_and(|b| b <= p) {
+                continue;
+            }
+            if self.matches_at(text, tokens, i, &self.patterns[p], stems) {
+                best = Some(p);
+            }
+        }
+        best.map(|p| (self.patterns[p].words.len(), p))
+    }
+
+    fn matches_at(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        i: usize,
+        p: &Pattern,
+        stems: &mut [Option<String>],
+    ) -> bool {
+        let n = p.words.len();
+        if i + n > tokens.len() {
+            return false;
+        }
+        for j in 0..n {
+            let t = i + j;
+            if j > 0 {
+                if tokens.list[t].gap != p.gaps[j - 1] {
+                    return false;
+                }
+                let same = if p.stemmed {
+                    self.stem_of(tokens, t, false, stems) == Some(p.words[j].as_str())
+                } else {
+                    tokens.key(t) == p.words[j]
+                };
+                if !same {
+                    return false;
+                }
+            }
+            if let Some(cased) = &p.cased {
+                let word = &text[tokens.list[t].span()];
+                let ok = if p.stemmed {
+                    word.chars().next().map(char::is_uppercase)
+                        == cased[j].chars().next().map(char::is_uppercase)
+                } else {
+                    nfc(word) == cased[j]
+                };
+                if !ok {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse;
+    use crate::token::tokenize_str;
+
+    fn set(json: &str) -> GlossarySet {
+        let mut s = GlossarySet::default();
+        s.push("t", parse(std::path::Path::new("t.json"), json).unwrap());
+        s
+    }
+
+    fn found(set: &GlossarySet, lang: &str, text: &str) -> Vec<(String, Status, String)> {
+        let m = Matcher::compile(set, &lang.parse().unwrap());
+        let toks = tokenize_str(text);
+        m.find(text, &toks)
+            .into_iter()
+            .map(|x| (text[x.span].to_string(), x.form.status, x.form.form))
+            .collect()
+    }
+
+    const NAMES: &str = r#"{"format": "concord-glossary/1", "name": "n", "entries": [
+      {"id": "blinken", "kind": "person", "terms": {"en": {"preferred": "Antony Blinken", "admitted": ["Blinken"], "deprecated": ["Anthony Blinken"]}}},
+      {"id": "nk", "kind": "place", "terms": {"en": {"preferred": "Nagorno-Karabakh", "deprecated": ["Nagorno Karabakh"]},
+                                             "pt": {"preferred": "Nagorno-Karabakh", "deprecated": ["Nagorno Carabaque"]}}},
+      {"id": "who", "kind": "organization", "case": "sensitive", "terms": {"en": {"preferred": "WHO", "deprecated": ["W.H.O."]}}},
+      {"id": "sol", "kind": "term", "terms": {"en": {"preferred": "comprehensive political solution", "deprecated": ["global political solution"]}}}
+    ]}"#;
+
+    #[test]
+    fn longest_match_possessives_and_apostrophes() {
+        let s = set(NAMES);
+        let f = found(
+            &s,
+            "en",
+            "Anthony Blinken’s aide met Antony Blinken's team and Blinken.",
+        );
+        assert_eq!(
+            f.iter()
+                .map(|(t, st, _)| (t.as_str(), *st))
+                .collect::<Vec<_>>(),
+            [
+                ("Anthony Blinken", Status::Deprecated),
+                ("Antony Blinken", Status::Preferred),
+                ("Blinken", Status::Admitted)
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphen_is_not_a_space() {
+        let s = set(NAMES);
+        let f = found(
+            &s,
+            "en",
+            "in Nagorno Karabakh and Nagorno-Karabakh; NAGORNO KARABAKH",
+        );
+        let st: Vec<_> = f.iter().map(|x| x.1).collect();
+        assert_eq!(
+            st,
+            [Status::Deprecated, Status::Preferred, Status::Deprecated]
+        );
+    }
+
+    #[test]
+    fn word_boundaries_hold() {
+        let s = set(NAMES);
+        assert!(found(&s, "en", "Blinkenson and Antony Blinkens").is_empty());
+    }
+
+    #[test]
+    fn case_sensitive_entries() {
+        let s = set(NAMES);
+        let f = found(&s, "en", "The WHO said who knows.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "WHO");
+    }
+
+    #[test]
+    fn terms_match_inflected_forms() {
+        let s = set(NAMES);
+
+        let f = found(&s, "en", "They sought Global Political Solutions to it.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "Global Political Solutions");
+        assert_eq!(f[0].1, Status::Deprecated);
+    }
+
+    #[test]
+    fn region_tags_fall_back() {
+        let s = set(NAMES);
+        let f = found(&s, "pt-BR", "em Nagorno Carabaque");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn unicode_normalisation_does_not_matter() {
+        let json = r#"{"format": "concord-glossary/1", "name": "n", "entries": [
+          {"id": "m", "kind": "place", "terms": {"es": {"preferred": "Moscú", "deprecated": ["Moscu"]}}}]}"#;
+        let s = set(json);
+        let f = found(&s, "es", "Moscu\u{0301} y Moscu");
+        assert_eq!(
+            f.iter().map(|x| x.1).collect::<Vec<_>>(),
+            [Status::Preferred, Status::Deprecated]
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! Glossaries (termbases): entries with preferred, admitted and deprecated forms per language.
+//!
+//! The file format is `concord-glossary/1` (JSON). Loading is strict: an unknown field, a bad
+//! language tag or an empty form is an error with the file, line and column.
+
+mod load;
+pub mod matcher;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::LangTag;
+
+pub use load::{builtin, load_file, parse};
+pub use matcher::{Match, Matcher};
+
+/// What an entry names; names and terms are reported under different rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Place,
+    Organization,
+    Term,
+}
+
+impl Kind {
+    pub fn is_name(self) -> bool {
+        !matches!(self, Kind::Term)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    #[default]
+    Insensitive,
+    Sensitive,
+}
+
+/// How forms are compared with the text: word for word, or on Snowball stems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchMode {
+    Exact,
+    Stem,
+}
+
+/// The only format version this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormatVersion {
+    #[serde(rename = "concord-glossary/1")]
+    V1,
+}
+
+/// A form as written in a glossary: non-empty, one line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Form(String);
+
+impl TryFrom<String> for Form {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if s.trim().is_empty() {
+            return Err("a form must not be empty".to_string());
+        }
+        if s.chars().any(char::is_control) {
+            return Err(format!(
+                "the form {s:?} contains a control character (a line break or tab?)"
+            ));
+        }
+        Ok(Form(s))
+    }
+}
+
+impl From<Form> for String {
+    fn from(f: Form) -> String {
+        f.0
+    }
+}
+
+impl Form {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The forms of one entry in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangSection {
+    pub preferred: Form,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub admitted: Vec<Form>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deprecated: Vec<Form>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One concept: a person, place, organisation or term, in several languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub case: CaseMode,
+    #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
+    pub match_mode: Option<MatchMode>,
+    pub terms: BTreeMap<LangTag, LangSection>,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+impl Entry {
+    /// The section that applies to a document language: the tag itself, else its fallbacks
+    /// ("pt-BR" falls back to "pt").
+    pub fn section(&self, lang: &LangTag) -> Option<&LangSection> {
+        lang.fallbacks().find_map(|tag| {
+            self.terms
+                .iter()
+                .find(|(k, _)| k.as_str() == tag)
+                .map(|(_, v)| v)
+        })
+    }
+
+    pub fn match_mode(&self) -> MatchMode {
+        self.match_mode.unwrap_or(if self.kind.is_name() {
+            MatchMode::Exact
+        } else {
+            MatchMode::Stem
+        })
+    }
+}
+
+/// A glossary file as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub format: FormatVersion,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+/// Status of a form within its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Preferred,
+    Admitted,
+    Deprecated,
+}
+
+/// All glossaries of a run, with where each came from.
+#[derive(Debug, Clone, Default)]
+pub struct GlossarySet {
+    pub glossaries: Vec<(String, Glossary)>,
+}
+
+impl GlossarySet {
+    pub fn push(&mut self, origin: impl Into<String>, glossary: Glossary) {
+        self.glossaries.push((origin.into(), glossary));
+    }
+
+    /// Every language some entry has a section for, sorted.
+    pub fn languages(&self) -> Vec<LangTag> {
+        let mut out: Vec<LangTag> = self
+            .glossaries
+            .iter()
+            .flat_map(|(_, g)| g.entries.iter().flat_map(|e| e.terms.keys().cloned()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub fn entry(&self, glossary: usize, entry: usize) -> &Entry {
+        &self.glossaries[glossary].1.entries[entry]
+    }
+
+    pub fn name(&self, glossary: usize) -> &str {
+        &self.glossaries[glossary].1.name
+    }
+}
+
+impl Serialize for LangTag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for LangTag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LangTag::parse(&s).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,30 @@
+//! concord checks translated news text for consistency: names and terms against multilingual
+//! glossaries and within documents.
+//!
+//! The pipeline, one module per stage: [`text`] (bytes → text) → [`markup`] (prose and
+//! segments) → [`document`] → [`token`] → [`glossary`] matching and [`names`] → [`checks`] →
+//! [`finding`] → [`report`]. [`engine`] runs it over many inputs in parallel.
+//!
+//! The library never prints; reporters write to the `Write` they are given.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod checks;
+mod data;
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod finding;
+pub mod glossary;
+pub mod lang;
+pub mod markup;
+pub mod names;
+pub mod normalize;
+pub mod report;
+pub mod stem;
+pub mod text;
+pub mod token;
+pub mod walk;
+
+pub use engine::{Engine, Input, Options, Report};
+pub use error::Error;
+pub use finding::{Finding, Severity};

@@ -1,0 +1,240 @@
+//! Which parts of a document are prose. Code, markup, link targets and URLs are blanked out
+//! (replaced by NUL bytes, so every byte offset stays valid) and the prose is cut into
+//! segments: paragraphs, headings, list items, table cells.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+/// How a document's text is marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name implies; anything that is not Markdown is read as plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// The byte that stands in for text that is not prose.
+pub const BLANK: u8 = 0;
+
+/// The prose view of a document: same length as the text, with non-prose bytes blanked.
+#[derive(Debug, Clone)]
+pub struct Prose {
+    pub masked: String,
+    pub segments: Vec<Range<usize>>,
+}
+
+pub fn prose(text: &str, format: Format) -> Prose {
+    let (mut bytes, segments) = match format {
+        Format::Plain => (text.as_bytes().to_vec(), paragraphs(text)),
+        Format::Markdown => markdown(text),
+    };
+    blank_urls(text, &mut bytes);
+    // Only whole characters are ever blanked (ASCII for ASCII), so the bytes stay UTF-8.
+    let masked = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{FFFD}', "\0"));
+    Prose { masked, segments }
+}
+
+/// Paragraphs of plain text: runs of lines separated by blank lines.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..end);
+            }
+        } else {
+            if start.is_none() {
+                start = Some(offset);
+            }
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..end);
+    }
+    out
+}
+
+fn markdown(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+    let mut bytes = vec![BLANK; text.len()];
+    let keep_newlines = |bytes: &mut Vec<u8>| {
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                bytes[i] = b'\n';
+            }
+        }
+    };
+    keep_newlines(&mut bytes);
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut segments: Vec<Range<usize>> = Vec::new();
+    // Innermost open block (by its start offset); code and bare links are never prose.
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut skip_depth = 0usize;
+    let mut in_bare_link = false;
+    let mut last_block: Option<usize> = None;
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip_depth += 1,
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => in_bare_link = true,
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::BlockQuote(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition => blocks.push(range.start),
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
+                TagEnd::Link => in_bare_link = false,
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition => {
+                    blocks.pop();
+                }
+                _ => {}
+            },
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak
+                if skip_depth == 0 && !in_bare_link =>
+            {
+                bytes[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+                if matches!(event, Event::HardBreak) {
+                    // A backslash or two trailing spaces: only the line break is prose.
+                    for b in &mut bytes[range.clone()] {
+                        if *b != b'\n' {
+                            *b = b' ';
+                        }
+                    }
+                }
+                let block = blocks.last().copied();
+                match segments.last_mut() {
+                    Some(seg) if last_block == block && block.is_some() => seg.end = range.end,
+                    _ => segments.push(range.clone()),
+                }
+                last_block = block;
+            }
+            _ => {}
+        }
+    }
+    // Blanked bytes must not cut a multi-byte character: blank the whole character.
+    fix_partial_chars(text, &mut bytes);
+    (bytes, segments)
+}
+
+fn fix_partial_chars(text: &str, bytes: &mut [u8]) {
+    for (i, c) in text.char_indices() {
+        let n = c.len_utf8();
+        if n > 1
+            && bytes[i..i + n]
+                .iter()
+                .zip(&text.as_bytes()[i..i + n])
+                .any(|(a, b)| a != b)
+        {
+            bytes[i..i + n].fill(BLANK);
+        }
+    }
+}
+
+fn url_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?xi)
+            \b(?:https?://|ftp://|www\.)[^\s<>\x00"]*[^\s<>\x00".,;:!?)\]}'’”»]
+            | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+            "#,
+        )
+        .expect("URL pattern is valid")
+    })
+}
+
+/// URLs and e-mail addresses are never prose, in any format.
+fn blank_urls(text: &str, bytes: &mut [u8]) {
+    for m in url_pattern().find_iter(text) {
+        bytes[m.range()].fill(BLANK);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visible(p: &Prose) -> String {
+        p.masked.replace('\0', "")
+    }
+
+    #[test]
+    fn plain_paragraphs_split_on_blank_lines() {
+        let text = "Headline\n\nFirst line\nsecond line.\n  \nLast.\n";
+        let p = prose(text, Format::Plain);
+        let segs: Vec<&str> = p.segments.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(segs, ["Headline", "First line\nsecond line.", "Last."]);
+    }
+
+    #[test]
+    fn urls_are_blanked_with_offsets_kept() {
+        let text = "See https://example.org/anthony-blinken-kiev, or mail desk@example.org now.";
+        let p = prose(text, Format::Plain);
+        assert_eq!(p.masked.len(), text.len());
+        assert_eq!(visible(&p), "See , or mail  now.");
+    }
+
+    #[test]
+    fn markdown_code_and_link_targets_are_not_prose() {
+        let text = "# Kiev talks\n\nMet [Anthony](https://x.org/Kiev) and `Kiev` here.\n\n```\nKiev\n```\n\n<https://kiev.example>\n";
+        let p = prose(text, Format::Markdown);
+        let v = visible(&p);
+        assert!(v.contains("Kiev talks"));
+        assert!(v.contains("Met Anthony and  here."));
+        assert_eq!(v.matches("Kiev").count(), 1, "{v:?}");
+        let segs: Vec<&str> = p.segments.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(segs[0], "Kiev talks");
+        assert_eq!(p.masked.len(), text.len());
+    }
+
+    #[test]
+    fn markdown_emphasis_keeps_words_apart_but_joined_by_space() {
+        let text = "**Antony** Blinken visited Kyiv.\n";
+        let p = prose(text, Format::Markdown);
+        assert_eq!(p.masked, "\0\0Antony\0\0 Blinken visited Kyiv.\n");
+    }
+}

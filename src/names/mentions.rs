@@ -1,0 +1,177 @@
+//! Candidate names: runs of capitalised words, with particles ("de", "von der") inside.
+//! A capitalised word that only opens a sentence is not a name unless the document also
+//! capitalises it mid-sentence.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::data;
+use crate::lang::LangTag;
+use crate::token::{Gap, Tokens};
+
+/// A name as written: its word tokens (particles excluded) and its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub words: Vec<usize>,
+    pub span: Range<usize>,
+}
+
+fn particles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data::words(data::NAME_PARTICLES).collect())
+}
+
+fn function_words(lang: &LangTag) -> &'static HashSet<&'static str> {
+    static TABLE: OnceLock<Vec<(&'static str, HashSet<&'static str>)>> = OnceLock::new();
+    static EMPTY: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        data::by_language(data::FUNCTION_WORDS)
+            .map(|(l, w)| (l, w.into_iter().collect()))
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(l, _)| *l == lang.primary())
+        .map(|(_, s)| s)
+        .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+}
+
+/// The names mentioned in a document, in text order.
+pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
+    let list = &tokens.list;
+    let mut lower_seen: HashSet<&str> = HashSet::new();
+    let mut capital_mid: HashSet<&str> = HashSet::new();
+    for (i, t) in list.iter().enumerate() {
+        if !t.capitalized {
+            lower_seen.insert(tokens.key(i));
+        } else if !t.sentence_initial {
+            capital_mid.insert(tokens.key(i));
+        }
+    }
+    let function = function_words(lang);
+    let shape_ok = |i: usize| {
+        let t = &list[i];
+        t.capitalized && t.alphabetic && !t.all_caps && tokens.key(i).chars().count() >= 2
+    };
+    let is_name_word = |i: usize| -> bool {
+        if !shape_ok(i) {
+            return false;
+        }
+        let t = &list[i];
+        if !t.sentence_initial {
+            return true;
+        }
+        let key = tokens.key(i);
+        if function.contains(key) {
+            return false;
+        }
+        if capital_mid.contains(key) {
+            return true;
+        }
+        // "Antony Blinken said…" at the start of a sentence: a capitalised word followed by a
+        // name, never seen in lowercase.
+        let next_is_name = list.get(i + 1).is_some_and(|n| {
+            matches!(n.gap, Gap::Space | Gap::Hyphen) && shape_ok(i + 1) && !n.sentence_initial
+        });
+        next_is_name && !lower_seen.contains(key)
+    };
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        if !is_name_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut words = vec![i];
+        let mut j = i + 1;
+        while j < list.len() {
+            let joined = matches!(list[j].gap, Gap::Space | Gap::Hyphen | Gap::Apostrophe);
+            if joined && is_name_word(j) && !list[j].sentence_initial {
+                words.push(j);
+                j += 1;
+                continue;
+            }
+            // Particles: "de", "von der", only when a name word follows.
+            let mut k = j;
+            while k < list.len()
+                && list[k].gap == Gap::Space
+                && !list[k].capitalized
+                && particles().contains(tokens.key(k))
+            {
+                k += 1;
+            }
+            if k > j && k < list.len() && list[k].gap == Gap::Space && is_name_word(k) {
+                words.push(k);
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        let last = *words.last().unwrap_or(&i);
+        out.push(Mention {
+            span: list[i].start..list[last].end,
+            words,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize_str;
+
+    fn names(text: &str, lang: &str) -> Vec<String> {
+        let t = tokenize_str(text);
+        mentions(&t, &lang.parse().unwrap())
+            .into_iter()
+            .map(|m| text[m.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn capitalised_runs_with_particles() {
+        assert_eq!(
+            names(
+                "He met Ursula von der Leyen and Charles de Gaulle in Nagorno-Karabakh.",
+                "en"
+            ),
+            [
+                "Ursula von der Leyen",
+                "Charles de Gaulle",
+                "Nagorno-Karabakh"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_need_evidence() {
+        // "Officials" opens a sentence and is never a name; "Antony" opens a name.
+        assert_eq!(
+            names(
+                "Officials said so. Antony Blinken left. Later he spoke.",
+                "en"
+            ),
+            ["Antony Blinken"]
+        );
+        // "The" is a function word even before a name.
+        assert_eq!(names("The Kremlin denied it.", "en"), ["Kremlin"]);
+        // A word capitalised mid-sentence counts at the start of one too.
+        assert_eq!(
+            names("Blinken spoke. Then Blinken left.", "en"),
+            ["Blinken", "Blinken"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_acronyms() {
+        assert_eq!(
+            names("a visit by Antony Blinken’s team to NATO", "en"),
+            ["Antony Blinken"]
+        );
+        assert_eq!(names("selon l'Iran et l’ONU", "fr"), ["Iran"]);
+    }
+}

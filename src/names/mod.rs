@@ -1,0 +1,8 @@
+//! Proper names in running text: which capitalised spans are names, and when two spellings
+//! are variants of one name rather than different words.
+
+mod mentions;
+mod variant;
+
+pub use mentions::{Mention, mentions};
+pub use variant::{VariantRules, similarity};

@@ -1,0 +1,84 @@
+//! Findings for people: the source line with the span underlined, the message, the suggestion
+//! and related places, rendered with annotate-snippets.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::engine::Report;
+use crate::finding::{Finding, Severity};
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Writes each finding with its source line (from [`Report::sources`]). `styled` adds ANSI
+/// colour.
+pub fn write_human(w: &mut dyn Write, report: &Report, styled: bool) -> io::Result<()> {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for f in &report.findings {
+        let rendered = match report.sources.get(&f.path) {
+            Some(text) if f.byte_end <= text.len() => render(&renderer, f, text),
+            _ => format!(
+                "{}: {}:{}:{}: {}",
+                f.severity.as_str(),
+                f.path,
+                f.line,
+                f.column,
+                f.message
+            ),
+        };
+        writeln!(w, "{rendered}\n")?;
+    }
+    for e in &report.input_errors {
+        writeln!(w, "error: {}: {}\n", e.path, e.message)?;
+    }
+    super::write_summary_line(w, report)
+}
+
+fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
+    // The lines the finding spans, so the snippet stays small whatever the file's size.
+    let start = text[..f.byte_start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[f.byte_end..]
+        .find('\n')
+        .map_or(text.len(), |i| f.byte_end + i);
+    let source = &text[start..end];
+    let label = match f.suggestions.first() {
+        Some(s) => format!("did you mean “{s}”?"),
+        None => String::new(),
+    };
+    let mut groups = vec![
+        level(f.severity)
+            .primary_title(f.message.as_str())
+            .id(f.rule)
+            .element(
+                Snippet::source(source)
+                    .line_start(f.line)
+                    .path(f.path.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(f.byte_start - start..f.byte_end - start)
+                            .label(label),
+                    ),
+            ),
+    ];
+    if !f.related.is_empty() {
+        let places: Vec<String> = f
+            .related
+            .iter()
+            .map(|r| format!("“{}” at {}:{}", r.text, r.line, r.column))
+            .collect();
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("see {}", places.join(", "))),
+        ));
+    }
+    renderer.render(&groups)
+}

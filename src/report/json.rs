@@ -1,0 +1,54 @@
+//! The JSON contract (`--format json`) and JSON Lines (`--format jsonl`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::engine::{InputError, Report};
+use crate::finding::Finding;
+
+/// Version of the JSON report; bumped only for changes that break readers.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    findings: &'a [Finding],
+    summary: Summary,
+    input_errors: &'a [InputError],
+}
+
+pub fn write_json(w: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let doc = JsonReport {
+        version: JSON_VERSION,
+        findings: &report.findings,
+        summary: Summary::of(report),
+        input_errors: &report.input_errors,
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Line<'a> {
+    Finding(&'a Finding),
+    InputError(&'a InputError),
+    Summary(Summary),
+}
+
+/// One tagged object per line: every finding, every input error, then the summary.
+pub fn write_jsonl(w: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let lines = report
+        .findings
+        .iter()
+        .map(Line::Finding)
+        .chain(report.input_errors.iter().map(Line::InputError))
+        .chain(std::iter::once(Line::Summary(Summary::of(report))));
+    for line in lines {
+        serde_json::to_writer(&mut *w, &line)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}

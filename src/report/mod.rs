@@ -1,0 +1,61 @@
+//! Printers for a run's findings. Each writes to a `Write` it is given; none prints on its own.
+
+mod brief;
+mod human;
+mod json;
+
+use std::io::{self, Write};
+
+pub use brief::write_brief;
+pub use human::write_human;
+pub use json::{write_json, write_jsonl};
+
+use crate::engine::Report;
+use crate::finding::Severity;
+
+/// The `summary` object of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(report: &Report) -> Summary {
+        Summary {
+            files: report.files,
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+        }
+    }
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// One line: "2 errors, 1 warning, 0 infos in 3 files".
+pub fn write_summary_line(w: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let s = Summary::of(report);
+    let mut line = format!(
+        "{}, {}, {} in {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.files, "file")
+    );
+    if !report.input_errors.is_empty() {
+        line.push_str(&format!(
+            "; {} could not be read",
+            plural(report.input_errors.len(), "input")
+        ));
+    }
+    writeln!(w, "{line}")
+}

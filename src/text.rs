@@ -1,0 +1,161 @@
+//! Raw bytes to text: decoding (UTF-8 with or without BOM, UTF-16 with BOM) and the line index
+//! that turns byte offsets into 1-based lines and character columns.
+
+use crate::error::Position;
+
+/// The encoding a text was stored in, kept so that a rewrite can store it the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// Why bytes could not be decoded, with the position of the first bad byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub position: Position,
+    pub message: String,
+}
+
+/// Decodes bytes to a string, recognising byte order marks.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest).map(|s| (s, Encoding::Utf8Bom));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes).map(|s| (s, Encoding::Utf16Be));
+    }
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        let prefix = String::from_utf8_lossy(&bytes[..at]);
+        return Err(DecodeError {
+            position: LineIndex::new(&prefix).position(&prefix, prefix.len()),
+            message: "NUL byte: this looks like a binary file or UTF-16 without a byte order mark"
+                .to_string(),
+        });
+    }
+    utf8(bytes).map(|s| (s, Encoding::Utf8))
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // Valid by construction: from_utf8 said so up to here.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            Err(DecodeError {
+                position: LineIndex::new(prefix).position(prefix, prefix.len()),
+                message: format!(
+                    "invalid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8",
+                    bytes[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            })
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    let mut out = String::with_capacity(units.len());
+    for r in char::decode_utf16(units.iter().copied()) {
+        match r {
+            Ok(c) => out.push(c),
+            Err(e) => {
+                return Err(DecodeError {
+                    position: LineIndex::new(&out).position(&out, out.len()),
+                    message: format!(
+                        "invalid UTF-16 (unpaired surrogate 0x{:04X})",
+                        e.unpaired_surrogate()
+                    ),
+                });
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(DecodeError {
+            position: LineIndex::new(&out).position(&out, out.len()),
+            message: "invalid UTF-16 (odd number of bytes)".to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Byte offsets of line starts, for turning offsets into positions.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of the line holding byte `offset`, without its line ending, and its start offset.
+    pub fn line_at<'t>(&self, text: &'t str, offset: usize) -> (&'t str, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let end = self.starts.get(line + 1).map_or(text.len(), |&e| e - 1);
+        let s = &text[start..end];
+        (s.strip_suffix('\r').unwrap_or(s), start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_from_one() {
+        let text = "Kyiv\nMoscú y Kyiv\r\nend";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
+        let at = text.find("y Kyiv").unwrap();
+        assert_eq!(idx.position(text, at), Position { line: 2, column: 7 });
+        assert_eq!(idx.line_at(text, at), ("Moscú y Kyiv", 5));
+        assert_eq!(
+            idx.position(text, text.len()),
+            Position { line: 3, column: 4 }
+        );
+    }
+
+    #[test]
+    fn decodes_boms_and_reports_bad_bytes() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi").unwrap(),
+            ("hi".to_string(), Encoding::Utf8Bom)
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEh\x00i\x00").unwrap(),
+            ("hi".to_string(), Encoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\x00h\x00i").unwrap(),
+            ("hi".to_string(), Encoding::Utf16Be)
+        );
+        let err = decode(b"ok\nbad \xFF here").unwrap_err();
+        assert_eq!(err.position, Position { line: 2, column: 5 });
+        assert!(err.message.contains("0xFF"));
+        assert!(decode(b"a\x00b").is_err());
+    }
+}

@@ -1,0 +1,284 @@
+//! Words of a document's prose with their byte spans, matching keys and the separator before
+//! each, so that multiword matching can tell "Nagorno Karabakh" from "Nagorno-Karabakh".
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::markup::BLANK;
+use crate::normalize::{is_apostrophe, is_hyphen, push_folded};
+
+/// What separates a word from the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gap {
+    /// Whitespace within a paragraph (line breaks included).
+    Space,
+    /// A hyphen with no space around it, as in "Nagorno-Karabakh".
+    Hyphen,
+    /// An apostrophe inside a word: "Blinken's", "l'ONU", "O'Brien".
+    Apostrophe,
+    /// Anything else: punctuation, a paragraph boundary, the start of the text.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    key: (u32, u32),
+    /// The separator between the previous token and this one.
+    pub gap: Gap,
+    /// The first character is an uppercase (or titlecase) letter.
+    pub capitalized: bool,
+    /// Every letter is uppercase and there are at least two: an acronym such as "NATO".
+    pub all_caps: bool,
+    /// The token starts a sentence (or a paragraph, heading or list item).
+    pub sentence_initial: bool,
+    /// Every character is a letter.
+    pub alphabetic: bool,
+}
+
+impl Token {
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The tokens of a text, with their folded (NFC, lowercase) keys.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    pub list: Vec<Token>,
+    keys: String,
+}
+
+impl Tokens {
+    pub fn key(&self, i: usize) -> &str {
+        let (s, e) = self.list[i].key;
+        &self.keys[s as usize..e as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence ("Mr. Blinken").
+fn is_abbreviation(word: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| crate::data::words(crate::data::ABBREVIATIONS).collect());
+    let mut chars = word.chars();
+    // A single letter is an initial: "J. K. Rowling".
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    set.contains(lower.as_str())
+}
+
+/// Splits `text` (a prose view: non-prose bytes blanked) into tokens, segment by segment.
+pub fn tokenize(text: &str, segments: &[Range<usize>]) -> Tokens {
+    let mut out = Tokens {
+        list: Vec::with_capacity(text.len() / 6),
+        keys: String::with_capacity(text.len()),
+    };
+    for seg in segments {
+        tokenize_segment(text, seg.clone(), &mut out);
+    }
+    out
+}
+
+/// Tokens of a short standalone text, such as a glossary form.
+pub fn tokenize_str(text: &str) -> Tokens {
+    tokenize(text, &[0..text.len()])
+}
+
+fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
+    let base = seg.start;
+    let mut gap = GapBuilder::new();
+    gap.other = true; // nothing joins the first word of a segment to what came before
+    let mut sentence_start = true;
+    let mut prev_word: Option<Range<usize>> = None;
+    for (off, piece) in text[seg].split_word_bound_indices() {
+        let start = base + off;
+        if !piece.chars().any(char::is_alphanumeric) {
+            gap.add(piece);
+            if piece.contains(['.', '!', '?', '…', '。', '！', '？']) {
+                let after_abbrev = piece.starts_with('.')
+                    && prev_word
+                        .as_ref()
+                        .is_some_and(|r| is_abbreviation(&text[r.clone()]));
+                if !after_abbrev {
+                    sentence_start = true;
+                }
+            }
+            continue;
+        }
+        // Split at apostrophes inside the word: "Blinken's" → "Blinken" ' "s".
+        let mut first = true;
+        for (sub_off, sub) in split_apostrophes(piece) {
+            let s = start + sub_off;
+            let g = if first { gap.finish() } else { Gap::Apostrophe };
+            let k0 = out.keys.len() as u32;
+            push_folded(sub, &mut out.keys);
+            let k1 = out.keys.len() as u32;
+            let mut chars = sub.chars();
+            let c0 = chars.next().unwrap_or(' ');
+            let letters = sub.chars().filter(|c| c.is_alphabetic()).count();
+            out.list.push(Token {
+                start: s,
+                end: s + sub.len(),
+                key: (k0, k1),
+                gap: g,
+                capitalized: c0.is_uppercase(),
+                all_caps: letters >= 2
+                    && sub
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase),
+                sentence_initial: first && sentence_start,
+                alphabetic: sub.chars().all(char::is_alphabetic),
+            });
+            first = false;
+        }
+        sentence_start = false;
+        prev_word = Some(start..start + piece.len());
+        gap = GapBuilder::new();
+    }
+}
+
+fn split_apostrophes(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest_start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = &word[rest_start..];
+        match rest.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+            Some((i, c)) => {
+                let item = (rest_start, &rest[..i]);
+                rest_start += i + c.len_utf8();
+                Some(item)
+            }
+            None => {
+                done = true;
+                Some((rest_start, rest))
+            }
+        }
+    })
+    .filter(|(_, s)| !s.is_empty())
+}
+
+/// Classifies the characters between two words.
+struct GapBuilder {
+    space: bool,
+    hyphen: bool,
+    apostrophe: bool,
+    other: bool,
+    newlines: usize,
+}
+
+impl GapBuilder {
+    fn new() -> Self {
+        GapBuilder {
+            space: false,
+            hyphen: false,
+            apostrophe: false,
+            other: false,
+            newlines: 0,
+        }
+    }
+
+    fn add(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c as u32 == BLANK as u32 {
+                continue; // markup that was blanked: it separates like a space
+            }
+            if c == '\n' {
+                self.newlines += 1;
+                self.space = true;
+            } else if c.is_whitespace() {
+                self.space = true;
+            } else if is_hyphen(c) {
+                self.hyphen = true;
+            } else if is_apostrophe(c) {
+                self.apostrophe = true;
+            } else {
+                self.other = true;
+            }
+        }
+    }
+
+    fn finish(&self) -> Gap {
+        if self.other || self.newlines > 1 {
+            return Gap::Break;
+        }
+        match (self.space, self.hyphen, self.apostrophe) {
+            (_, false, false) => Gap::Space,
+            (false, true, false) => Gap::Hyphen,
+            (false, false, true) => Gap::Apostrophe,
+            _ => Gap::Break,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(t: &Tokens) -> Vec<(&str, Gap)> {
+        (0..t.len()).map(|i| (t.key(i), t.list[i].gap)).collect()
+    }
+
+    #[test]
+    fn hyphen_space_and_apostrophe_gaps() {
+        let t = tokenize_str("Nagorno-Karabakh, Antony Blinken’s visit");
+        assert_eq!(
+            keys(&t),
+            [
+                ("nagorno", Gap::Break),
+                ("karabakh", Gap::Hyphen),
+                ("antony", Gap::Break),
+                ("blinken", Gap::Space),
+                ("s", Gap::Apostrophe),
+                ("visit", Gap::Space),
+            ]
+        );
+    }
+
+    #[test]
+    fn elision_splits_french_articles() {
+        let t = tokenize_str("l'ONU et d’Ivoire");
+        let k: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
+        assert_eq!(k, ["l", "onu", "et", "d", "ivoire"]);
+        assert!(t.list[1].all_caps);
+    }
+
+    #[test]
+    fn sentence_starts_skip_abbreviations_and_initials() {
+        let text = "The talks ended. Mr. Blinken left. J. K. Rowling wrote.";
+        let t = tokenize_str(text);
+        let initial: Vec<&str> = t
+            .list
+            .iter()
+            .filter(|x| x.sentence_initial)
+            .map(|x| &text[x.span()])
+            .collect();
+        assert_eq!(initial, ["The", "Mr", "J"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Moscú y Kyiv";
+        let t = tokenize_str(text);
+        assert_eq!(&text[t.list[0].span()], "Moscú");
+        assert_eq!(&text[t.list[2].span()], "Kyiv");
+        assert!(t.list[2].capitalized);
+    }
+}
