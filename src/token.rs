@@ -95,7 +95,8 @@ pub fn tokenize(text: &str, segments: &[Range<usize>]) -> Tokens {
 
 /// Tokens of a short standalone text, such as a glossary form.
 pub fn tokenize_str(text: &str) -> Tokens {
-    tokenize(text, &[0..text.len()])
+    let whole = 0..text.len();
+    tokenize(text, std::slice::from_ref(&whole))
 }
 
 fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {

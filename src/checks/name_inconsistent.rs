@@ -24,6 +24,8 @@ struct Occurrence {
 #[derive(Debug)]
 struct Spelling {
     ascii: String,
+    /// Some occurrence is certainly a name (not only a capitalised sentence opener).
+    confirmed: bool,
     occurrences: Vec<Occurrence>,
     /// The glossary entry this spelling is a correct form of, if any.
     known: Option<(usize, usize)>,
@@ -63,10 +65,12 @@ impl Check for NameInconsistent {
                 let key = tokens.key(t);
                 let s = spellings.entry(key).or_insert_with(|| Spelling {
                     ascii: ascii_key(key),
+                    confirmed: false,
                     occurrences: Vec::new(),
                     known: None,
                 });
                 s.occurrences.push(Occurrence { mention: mi, pos });
+                s.confirmed |= !mention.weak;
                 if let Some(&(g, e, _)) = status {
                     s.known.get_or_insert((g, e));
                 }
@@ -113,11 +117,17 @@ fn cluster(
             }
             let (ka, sa) = (&list[a].0, &list[a].1);
             let (kb, sb) = (&list[b].0, &list[b].1);
-            // Two correct glossary forms are never a problem, whether of one entry or two.
-            if sa.known.is_some() && sb.known.is_some() {
+            // Two correct glossary forms are never a problem, whether of one entry or two; two
+            // sentence openers may be any two words.
+            if (sa.known.is_some() && sb.known.is_some()) || !(sa.confirmed || sb.confirmed) {
                 continue;
             }
             if !rules.is_variant(ka, kb, &sa.ascii, &sb.ascii) {
+                continue;
+            }
+            // Accents alone tell many common words apart (porque / porquê, Mutter / Mütter):
+            // such a pair is a name variant only when both spellings are certainly names.
+            if sa.ascii == sb.ascii && !(sa.confirmed && sb.confirmed) {
                 continue;
             }
             if context_match(sa, sb, mentions, tokens).is_some() {

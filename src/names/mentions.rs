@@ -15,6 +15,10 @@ use crate::token::{Gap, Tokens};
 pub struct Mention {
     pub words: Vec<usize>,
     pub span: Range<usize>,
+    /// A lone capitalised word opening a sentence, never written in lowercase: it may be a name
+    /// ("Pivovarenko said…") or just a first word ("Officials said…"). It only counts as a
+    /// variant of a name that is confirmed elsewhere.
+    pub weak: bool,
 }
 
 fn particles() -> &'static HashSet<&'static str> {
@@ -37,8 +41,26 @@ fn function_words(lang: &LangTag) -> &'static HashSet<&'static str> {
         .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
 }
 
+/// Languages that capitalise every noun: there a lone capitalised word is no evidence of a name.
+const NOUN_CAPITALISING: &[&str] = &["de", "lb"];
+
+/// In a noun-capitalising language, the word before a lone capitalised word shows it to be a
+/// common noun: an article or determiner ("eine Frage"), or an inflected adjective
+/// ("künstliche Intelligenz"; past-tense verbs in -te, as in "sagte Obermaier", are not).
+fn before_common_noun(prev: &str, function: &HashSet<&str>) -> bool {
+    if function.contains(prev) {
+        return true;
+    }
+    prev.chars().count() >= 3
+        && !prev.ends_with("te")
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| prev.ends_with(e))
+}
+
 /// The names mentioned in a document, in text order.
 pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
+    let nouns_capitalised = NOUN_CAPITALISING.contains(&lang.primary());
     let list = &tokens.list;
     let mut lower_seen: HashSet<&str> = HashSet::new();
     let mut capital_mid: HashSet<&str> = HashSet::new();
@@ -81,6 +103,19 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     let mut i = 0;
     while i < list.len() {
         if !is_name_word(i) {
+            let t = &list[i];
+            let key = tokens.key(i);
+            if shape_ok(i)
+                && t.sentence_initial
+                && !function.contains(key)
+                && !lower_seen.contains(key)
+            {
+                out.push(Mention {
+                    words: vec![i],
+                    span: t.span(),
+                    weak: true,
+                });
+            }
             i += 1;
             continue;
         }
@@ -110,9 +145,20 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
             break;
         }
         let last = *words.last().unwrap_or(&i);
+        let mut weak = false;
+        if nouns_capitalised && words.len() == 1 {
+            let prev_lower = (i > 0 && list[i].gap == Gap::Space && !list[i - 1].capitalized)
+                .then(|| tokens.key(i - 1));
+            if prev_lower.is_some_and(|p| before_common_noun(p, function)) {
+                i = last + 1;
+                continue;
+            }
+            weak = true;
+        }
         out.push(Mention {
             span: list[i].start..list[last].end,
             words,
+            weak,
         });
         i = last + 1;
     }
@@ -128,6 +174,7 @@ mod tests {
         let t = tokenize_str(text);
         mentions(&t, &lang.parse().unwrap())
             .into_iter()
+            .filter(|m| !m.weak)
             .map(|m| text[m.span].to_string())
             .collect()
     }
@@ -164,6 +211,30 @@ mod tests {
             names("Blinken spoke. Then Blinken left.", "en"),
             ["Blinken", "Blinken"]
         );
+    }
+
+    #[test]
+    fn lone_sentence_openers_are_weak() {
+        let text = "Officials said so. Pivovarenko left. He met Pyvovarenko.";
+        let t = tokenize_str(text);
+        let weak: Vec<&str> = mentions(&t, &"en".parse().unwrap())
+            .into_iter()
+            .filter(|m| m.weak)
+            .map(|m| &text[m.span])
+            .collect();
+        assert_eq!(weak, ["Officials", "Pivovarenko"]);
+    }
+
+    #[test]
+    fn german_nouns_are_not_names() {
+        let text =
+            "Das ist eine Frage, sagte Obermaier zu Nigel Farage über künstliche Intelligenz.";
+        let t = tokenize_str(text);
+        let found: Vec<(&str, bool)> = mentions(&t, &"de".parse().unwrap())
+            .into_iter()
+            .map(|m| (&text[m.span], m.weak))
+            .collect();
+        assert_eq!(found, [("Obermaier", true), ("Nigel Farage", false)]);
     }
 
     #[test]
