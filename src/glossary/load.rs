@@ -97,12 +97,20 @@ fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Error {
     while !line_text.is_char_boundary(byte_col) {
         byte_col -= 1;
     }
-    let column = line_text[..byte_col].chars().count().max(1);
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
+    // serde_json stops after an unknown key: point at the key itself.
+    if let Some(key) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+        && let Some(at) = line_text[..byte_col].rfind(&format!("\"{key}\""))
+    {
+        byte_col = at;
+    }
+    let column = line_text[..byte_col].chars().count() + 1;
     let message = message.replace("unknown variant `concord", "unsupported format `concord");
     Error::Glossary {
         path: path.to_path_buf(),

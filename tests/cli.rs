@@ -1,0 +1,339 @@
+//! The `concord` binary on real files: whole outputs, exit codes, inputs that go wrong.
+
+mod common;
+
+use common::{assert_matches_file, root, run, run_in, stderr, stdout};
+
+const DESK: [&str; 3] = ["--no-default-glossaries", "-g", "tests/data/cli/desk.json"];
+
+fn check(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["check"];
+    args.extend(DESK);
+    args.extend(extra);
+    run(&args)
+}
+
+#[test]
+fn json_report_is_the_documented_contract() {
+    let out = check(&["--format", "json", "tests/data/cli/talks.en.txt"]);
+    assert_eq!(out.status.code(), Some(1), "errors found: exit 1");
+    assert_matches_file(&stdout(&out), &root().join("tests/data/cli/talks.en.json"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "text",
+        "message",
+        "suggestions",
+        "related",
+    ] {
+        assert!(f.get(key).is_some(), "finding has {key}");
+    }
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn human_report_shows_the_line_and_the_suggestion() {
+    let out = check(&["tests/data/cli/talks.en.txt"]);
+    assert_matches_file(&stdout(&out), &root().join("tests/data/cli/talks.en.human"));
+}
+
+#[test]
+fn brief_report_of_a_directory() {
+    let out = check(&["--format", "brief", "tests/data/cli"]);
+    assert_matches_file(&stdout(&out), &root().join("tests/data/cli/all.brief"));
+}
+
+#[test]
+fn markdown_code_links_and_urls_are_not_checked() {
+    let out = check(&["--format", "brief", "tests/data/cli/notes.en.md"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    // The heading, the link text and the list item are prose; the link target, the inline
+    // code, the bare URL and the fenced block are not.
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("tests/data/cli/notes.en.md:1:14: error[name/glossary] “Kiev”"),
+        "{text}"
+    );
+    assert!(
+        lines[1]
+            .starts_with("tests/data/cli/notes.en.md:3:17: error[name/glossary] “Anthony Blinken”"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with(
+            "tests/data/cli/notes.en.md:11:3: error[name/glossary] “Nagorno Karabakh”"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn language_comes_from_flag_file_name_or_detection() {
+    // visita.txt has no language in its name: detected as Spanish, so "Kiev" is right there.
+    let out = check(&["--format", "brief", "-v", "tests/data/cli/visita.txt"]);
+    let text = stdout(&out);
+    assert!(!text.contains("“Kiev”"), "{text}");
+    assert!(
+        text.contains("“Nagorno-Karabaj” is deprecated: use “Nagorno Karabaj”"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("note: tests/data/cli/visita.txt: language es detected"),
+        "{}",
+        stderr(&out)
+    );
+    // --lang overrides: read as German, "Kiev" is deprecated for "Kiew".
+    let out = check(&[
+        "--format",
+        "brief",
+        "--lang",
+        "de",
+        "tests/data/cli/visita.txt",
+    ]);
+    assert!(
+        stdout(&out).contains("“Kiev” is deprecated: use “Kiew”"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn unreliable_detection_falls_back_to_the_default_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("short.txt"), "Kiev 2024\n").unwrap();
+    let desk = root().join("tests/data/cli/desk.json");
+    let args = [
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        desk.to_str().unwrap(),
+        "--format",
+        "brief",
+        "-v",
+        "--default-lang",
+        "de",
+        "short.txt",
+    ];
+    let out = run_in(dir.path(), &args, None);
+    assert!(
+        stdout(&out).contains("“Kiev” is deprecated: use “Kiew”"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("using the default de"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn stdin_is_checked_with_the_given_language() {
+    let desk = root().join("tests/data/cli/desk.json");
+    let args = [
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        desk.to_str().unwrap(),
+        "--format",
+        "brief",
+        "--lang",
+        "en",
+        "-",
+    ];
+    let out = run_in(&root(), &args, Some("Talks in Kiev resumed.\n".as_bytes()));
+    assert_eq!(
+        stdout(&out),
+        "<stdin>:1:10: error[name/glossary] “Kiev” is deprecated: use “Kyiv” (desk: kyiv)\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let clean = check(&["--lang", "en", "-"]);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "no input on stdin: nothing to report"
+    );
+    // talks.en.txt has errors and a warning.
+    assert_eq!(
+        check(&["tests/data/cli/talks.en.txt"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        check(&["--fail-on", "never", "tests/data/cli/talks.en.txt"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let warn_only = [
+        "--disable",
+        "name/glossary",
+        "--disable",
+        "term/glossary",
+        "tests/data/cli/talks.en.txt",
+    ];
+    assert_eq!(
+        check(&warn_only).status.code(),
+        Some(0),
+        "warnings do not fail by default"
+    );
+    let mut strict = vec!["--fail-on", "warning"];
+    strict.extend(warn_only);
+    assert_eq!(check(&strict).status.code(), Some(1));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check", "--format", "xml"]).status.code(), Some(2));
+    let out = check(&["--lang", "english", "tests/data/cli/talks.en.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--lang"), "{}", stderr(&out));
+    let out = check(&["--disable", "name/nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown rule"));
+}
+
+#[test]
+fn a_bad_glossary_is_an_error_with_its_position() {
+    let out = run(&[
+        "check",
+        "-g",
+        "tests/data/cli/bad-glossary.json",
+        "tests/data/cli/talks.en.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: tests/data/cli/bad-glossary.json:7:7: unknown field `colour`, expected one of `id`, `kind`, `note`, `case`, `match`, `terms`\n"
+    );
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.en.txt"), "Talks in Kiev.\n").unwrap();
+    std::fs::write(dir.path().join("b.en.txt"), b"Talks in \xFF Kiev.\n").unwrap();
+    std::fs::write(dir.path().join("c.en.txt"), "More talks in Kiev.\n").unwrap();
+    let desk = root().join("tests/data/cli/desk.json");
+    let args = [
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        desk.to_str().unwrap(),
+        "--format",
+        "brief",
+        ".",
+    ];
+    let out = run_in(dir.path(), &args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable input makes the run exit 2"
+    );
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains("a.en.txt:1:10:") && text.contains("c.en.txt:1:15:"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("b.en.txt: 1:10: invalid UTF-8 (byte 0xFF at offset 9)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn utf16_and_bom_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Talks in Kiev.\r\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("u16.en.txt"), utf16).unwrap();
+    std::fs::write(
+        dir.path().join("bom.en.txt"),
+        b"\xEF\xBB\xBFTalks in Kiev.\n",
+    )
+    .unwrap();
+    let desk = root().join("tests/data/cli/desk.json");
+    let args = [
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        desk.to_str().unwrap(),
+        "--format",
+        "brief",
+        ".",
+    ];
+    let out = run_in(dir.path(), &args, None);
+    assert_eq!(
+        stdout(&out),
+        "./bom.en.txt:1:10: error[name/glossary] “Kiev” is deprecated: use “Kyiv” (desk: kyiv)\n\
+         ./u16.en.txt:1:10: error[name/glossary] “Kiev” is deprecated: use “Kyiv” (desk: kyiv)\n"
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let one = run(&[
+        "check",
+        "--format",
+        "json",
+        "-j",
+        "1",
+        "corpora",
+        "tests/data/cli",
+    ]);
+    for threads in ["2", "4", "7"] {
+        let many = run(&[
+            "check",
+            "--format",
+            "json",
+            "-j",
+            threads,
+            "corpora",
+            "tests/data/cli",
+        ]);
+        assert_eq!(stdout(&one), stdout(&many), "-j {threads}");
+    }
+}
+
+#[test]
+fn jsonl_has_one_tagged_object_per_line() {
+    let out = check(&["--format", "jsonl", "tests/data/cli/talks.en.txt"]);
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 2);
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l["type"] == "finding")
+    );
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+}
+
+#[test]
+fn rules_are_listed() {
+    let out = run(&["rules"]);
+    assert_eq!(
+        stdout(&out),
+        "name/glossary\nname/inconsistent\nterm/glossary\n"
+    );
+}
