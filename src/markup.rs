@@ -3,10 +3,8 @@
 //! segments: paragraphs, headings, list items, table cells.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 /// How a document's text is marked up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,23 +172,71 @@ fn fix_partial_chars(text: &str, bytes: &mut [u8]) {
     }
 }
 
-fn url_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r#"(?xi)
-            \b(?:https?://|ftp://|www\.)[^\s<>\x00"]*[^\s<>\x00".,;:!?)\]}'’”»]
-            | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-            "#,
-        )
-        .expect("URL pattern is valid")
-    })
-}
-
-/// URLs and e-mail addresses are never prose, in any format.
+/// URLs and e-mail addresses are never prose, in any format. A scanner rather than a regex:
+/// it runs on every byte of every document, and the anchors ("://", "www.", "@") are rare.
 fn blank_urls(text: &str, bytes: &mut [u8]) {
-    for m in url_pattern().find_iter(text) {
-        bytes[m.range()].fill(BLANK);
+    let b = text.as_bytes();
+    let is_url_byte = |c: u8| !(c.is_ascii_whitespace() || matches!(c, b'<' | b'>' | b'"' | BLANK));
+    let trim_end = |start: usize, mut end: usize| {
+        // Closing punctuation after a URL belongs to the sentence; multi-byte quotes (’ ” »)
+        // end in a continuation byte, so step back over whole characters.
+        while end > start {
+            let last = text[start..end].chars().next_back().unwrap_or(' ');
+            if matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '’' | '”' | '»'
+            ) {
+                end -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in text.match_indices("://") {
+        let start = b[..at]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        if start == at {
+            continue;
+        }
+        let end = b[at..]
+            .iter()
+            .position(|&c| !is_url_byte(c))
+            .map_or(b.len(), |i| at + i);
+        spans.push((start, trim_end(start, end)));
+    }
+    for (at, _) in text.match_indices("www.") {
+        if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'/') {
+            continue;
+        }
+        let end = b[at..]
+            .iter()
+            .position(|&c| !is_url_byte(c))
+            .map_or(b.len(), |i| at + i);
+        spans.push((at, trim_end(at, end)));
+    }
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    for (at, _) in text.match_indices('@') {
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| !local(c))
+            .map_or(0, |i| i + 1);
+        let end = b[at + 1..]
+            .iter()
+            .position(|&c| !domain(c))
+            .map_or(b.len(), |i| at + 1 + i);
+        let end = trim_end(at + 1, end);
+        let host = &text[at + 1..end];
+        if start < at && host.contains('.') && !host.starts_with('.') {
+            spans.push((start, end));
+        }
+    }
+    for (s, e) in spans {
+        bytes[s..e].fill(BLANK);
     }
 }
 
@@ -216,6 +262,14 @@ mod tests {
         let p = prose(text, Format::Plain);
         assert_eq!(p.masked.len(), text.len());
         assert_eq!(visible(&p), "See , or mail  now.");
+    }
+
+    #[test]
+    fn url_edges() {
+        let text =
+            "(see www.kiev.example/a.) “https://x.org/Kiev”, ftp://h/x; a@b c@d.e f @ g. Kiev";
+        let p = prose(text, Format::Plain);
+        assert_eq!(visible(&p), "(see .) “”, ; a@b  f @ g. Kiev");
     }
 
     #[test]

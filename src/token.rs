@@ -107,7 +107,7 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
     let mut prev_word: Option<Range<usize>> = None;
     for (off, piece) in text[seg].split_word_bound_indices() {
         let start = base + off;
-        if !piece.chars().any(char::is_alphanumeric) {
+        if !is_word(piece) {
             gap.add(piece);
             if piece.contains(['.', '!', '?', '…', '。', '！', '？']) {
                 let after_abbrev = piece.starts_with('.')
@@ -128,28 +128,74 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
             let k0 = out.keys.len() as u32;
             push_folded(sub, &mut out.keys);
             let k1 = out.keys.len() as u32;
-            let mut chars = sub.chars();
-            let c0 = chars.next().unwrap_or(' ');
-            let letters = sub.chars().filter(|c| c.is_alphabetic()).count();
+            let shape = Shape::of(sub);
             out.list.push(Token {
                 start: s,
                 end: s + sub.len(),
                 key: (k0, k1),
                 gap: g,
-                capitalized: c0.is_uppercase(),
-                all_caps: letters >= 2
-                    && sub
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase),
+                capitalized: shape.capitalized,
+                all_caps: shape.letters >= 2 && shape.upper == shape.letters,
                 sentence_initial: first && sentence_start,
-                alphabetic: sub.chars().all(char::is_alphabetic),
+                alphabetic: shape.letters == shape.chars,
             });
             first = false;
         }
         sentence_start = false;
         prev_word = Some(start..start + piece.len());
         gap = GapBuilder::new();
+    }
+}
+
+/// Whether a UAX 29 piece is a word (has a letter or digit) rather than space or punctuation.
+fn is_word(piece: &str) -> bool {
+    if piece.is_ascii() {
+        piece.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        piece.chars().any(char::is_alphanumeric)
+    }
+}
+
+/// Letter counts of a word, in one pass (Unicode property look-ups are the tokenizer's cost).
+struct Shape {
+    chars: usize,
+    letters: usize,
+    upper: usize,
+    capitalized: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut s = Shape {
+            chars: 0,
+            letters: 0,
+            upper: 0,
+            capitalized: false,
+        };
+        if word.is_ascii() {
+            for (i, b) in word.bytes().enumerate() {
+                s.chars += 1;
+                if b.is_ascii_alphabetic() {
+                    s.letters += 1;
+                    if b.is_ascii_uppercase() {
+                        s.upper += 1;
+                        s.capitalized |= i == 0;
+                    }
+                }
+            }
+            return s;
+        }
+        for (i, c) in word.chars().enumerate() {
+            s.chars += 1;
+            if c.is_alphabetic() {
+                s.letters += 1;
+                if c.is_uppercase() {
+                    s.upper += 1;
+                    s.capitalized |= i == 0;
+                }
+            }
+        }
+        s
     }
 }
 

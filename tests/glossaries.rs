@@ -19,31 +19,59 @@ fn shipped() -> GlossarySet {
 /// The matching key of a form: folded words joined by their separators.
 fn key(form: &str) -> String {
     let t = tokenize_str(form);
-    (0..t.len()).map(|i| format!("{:?}{}", t.list[i].gap, t.key(i))).collect::<Vec<_>>().join("")
+    (0..t.len())
+        .map(|i| format!("{:?}{}", t.list[i].gap, t.key(i)))
+        .collect::<Vec<_>>()
+        .join("")
 }
 
 #[test]
 fn news_names_cover_at_least_300_entities_in_seven_languages() {
     let set = shipped();
-    let (_, names) = set.glossaries.iter().find(|(_, g)| g.name == "news-names").expect("news-names ships");
-    assert!(names.entries.len() >= 300, "{} entries", names.entries.len());
+    let (_, names) = set
+        .glossaries
+        .iter()
+        .find(|(_, g)| g.name == "news-names")
+        .expect("news-names ships");
+    assert!(
+        names.entries.len() >= 300,
+        "{} entries",
+        names.entries.len()
+    );
     for e in &names.entries {
         for lang in ["en", "es", "fr", "de", "it", "pt", "ru"] {
             let tag: LangTag = lang.parse().unwrap();
             assert!(e.terms.contains_key(&tag), "{} has no {lang} form", e.id);
         }
     }
-    let deprecated: usize = names.entries.iter().flat_map(|e| e.terms.values()).map(|s| s.deprecated.len()).sum();
+    let deprecated: usize = names
+        .entries
+        .iter()
+        .flat_map(|e| e.terms.values())
+        .map(|s| s.deprecated.len())
+        .sum();
     assert!(deprecated >= 300, "{deprecated} deprecated variants");
 }
 
 #[test]
 fn countries_cover_every_country_in_ten_languages() {
     let set = shipped();
-    let (_, countries) = set.glossaries.iter().find(|(_, g)| g.name == "countries").expect("countries ships");
-    assert!(countries.entries.len() >= 249, "one entry per ISO 3166-1 country");
+    let (_, countries) = set
+        .glossaries
+        .iter()
+        .find(|(_, g)| g.name == "countries")
+        .expect("countries ships");
+    assert!(
+        countries.entries.len() >= 249,
+        "one entry per ISO 3166-1 country"
+    );
     for e in &countries.entries {
-        assert!(e.terms.len() >= 10, "{} has {} languages", e.id, e.terms.len());
+        assert!(
+            e.terms.len() >= 10,
+            "{} has {} languages",
+            e.id,
+            e.terms.len()
+        );
     }
 }
 
@@ -52,12 +80,23 @@ fn forms_are_clean_text() {
     for (origin, g) in &shipped().glossaries {
         for e in &g.entries {
             for (lang, s) in &e.terms {
-                let forms = std::iter::once(&s.preferred).chain(&s.admitted).chain(&s.deprecated);
+                let forms = std::iter::once(&s.preferred)
+                    .chain(&s.admitted)
+                    .chain(&s.deprecated);
                 for f in forms {
                     let f = f.as_str();
                     assert_eq!(f, nfc(f), "{origin} {} {lang}: {f:?} is not NFC", e.id);
-                    assert_eq!(f, f.trim(), "{origin} {} {lang}: {f:?} has outer spaces", e.id);
-                    assert!(!f.contains("  "), "{origin} {} {lang}: {f:?} has a double space", e.id);
+                    assert_eq!(
+                        f,
+                        f.trim(),
+                        "{origin} {} {lang}: {f:?} has outer spaces",
+                        e.id
+                    );
+                    assert!(
+                        !f.contains("  "),
+                        "{origin} {} {lang}: {f:?} has a double space",
+                        e.id
+                    );
                 }
             }
         }
@@ -85,7 +124,11 @@ fn no_form_is_both_deprecated_and_approved() {
             for (lang, s) in &e.terms {
                 for d in &s.deprecated {
                     if let Some(owner) = approved.get(&(lang.to_string(), key(d.as_str()))) {
-                        problems.push(format!("{lang}: {:?} deprecated by {} but approved by {owner}", d.as_str(), e.id));
+                        problems.push(format!(
+                            "{lang}: {:?} deprecated by {} but approved by {owner}",
+                            d.as_str(),
+                            e.id
+                        ));
                     }
                 }
             }
@@ -104,24 +147,39 @@ fn every_deprecated_form_is_found_by_the_matcher() {
     for (gi, (_, g)) in set.glossaries.iter().enumerate() {
         for e in &g.entries {
             for (lang, s) in &e.terms {
-                let m = matchers.entry(lang.clone()).or_insert_with(|| Matcher::compile(&set, lang));
+                let m = matchers
+                    .entry(lang.clone())
+                    .or_insert_with(|| Matcher::compile(&set, lang));
                 for d in &s.deprecated {
                     let text = d.as_str();
                     let toks = tokenize_str(text);
                     let found = m.find(text, &toks);
-                    let whole = toks.list.first().map_or(0, |t| t.start)..toks.list.last().map_or(0, |t| t.end);
+                    let whole = toks.list.first().map_or(0, |t| t.start)
+                        ..toks.list.last().map_or(0, |t| t.end);
                     let ok = found.len() == 1
                         && found[0].form.status == Status::Deprecated
                         && found[0].form.glossary == gi
                         && found[0].span == whole;
                     if !ok {
-                        dead.push(format!("{} {lang}: {text:?} -> {:?}", e.id, found.iter().map(|f| (&f.form.form, f.form.status)).collect::<Vec<_>>()));
+                        dead.push(format!(
+                            "{} {lang}: {text:?} -> {:?}",
+                            e.id,
+                            found
+                                .iter()
+                                .map(|f| (&f.form.form, f.form.status))
+                                .collect::<Vec<_>>()
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(dead.is_empty(), "{} dead deprecated forms:\n{}", dead.len(), dead.join("\n"));
+    assert!(
+        dead.is_empty(),
+        "{} dead deprecated forms:\n{}",
+        dead.len(),
+        dead.join("\n")
+    );
 }
 
 #[test]
@@ -130,7 +188,12 @@ fn case_folding_never_merges_a_preferred_form_with_its_own_deprecated_one() {
         for e in &g.entries {
             for (lang, s) in &e.terms {
                 for d in &s.deprecated {
-                    assert_ne!(folded(d.as_str()), folded(s.preferred.as_str()), "{origin} {} {lang}", e.id);
+                    assert_ne!(
+                        folded(d.as_str()),
+                        folded(s.preferred.as_str()),
+                        "{origin} {} {lang}",
+                        e.id
+                    );
                 }
             }
         }

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Throughput of `concord check` against ripgrep (the lower bound: literal whole-word search for
+# the same deprecated forms) and, where ../shared/peers has installed them, typos, textlint+prh
+# and harper, on one corpus built from ../shared/corpora (NTREX-128 articles in every language,
+# replicated to the requested size).
+#
+# usage: scripts/bench.sh [MB=100] [OUT_DIR=target/bench]
+#   PEERS=dir       where ../shared/peers/install.sh put the peer tools (default ~/.cache/concord-peers)
+#   SLOW_MB=2       corpus size for the slow peers (textlint, harper)
+# Prints MB/s per tool and the ratio to ripgrep, and appends the figures (with finding counts)
+# to benches/results.tsv with today's date.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(realpath -m "$here/../shared")
+mb=${1:-100}
+out=$(realpath -m "${2:-$here/target/bench}")
+PEERS=${PEERS:-$HOME/.cache/concord-peers}
+SLOW_MB=${SLOW_MB:-2}
+
+if [ ! -d "$shared/corpora/ntrex" ]; then
+  echo "bench: $shared/corpora/ntrex not found: the benchmark needs ../shared beside the repository" >&2
+  exit 2
+fi
+export PATH="$PEERS/bin:$PEERS/npm/node_modules/.bin:$PEERS/venv/bin:$PATH"
+if ! command -v rg >/dev/null; then
+  echo "bench: ripgrep (rg) not found: install it (apt-get install ripgrep, or $shared/peers/install.sh)" >&2
+  exit 2
+fi
+
+mkdir -p "$out"
+echo "== building concord (release)"
+cargo build --release --quiet --manifest-path "$here/Cargo.toml"
+concord="$here/target/release/concord"
+
+echo "== building a ${mb} MB corpus from NTREX-128 in $out/corpus"
+python3 - "$shared/corpora/ntrex" "$out" "$mb" "$SLOW_MB" "$here/glossaries" <<'PY'
+import json, os, shutil, sys, collections
+src, out, mb, slow_mb, gloss = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+codes = {}  # NTREX file stem -> BCP 47 tag (ISO 639-3 stems map to 639-1 where one exists)
+iso = {"afr":"af","amh":"am","arb":"ar","ben":"bn","bul":"bg","cat":"ca","ces":"cs","dan":"da","deu":"de",
+       "ell":"el","eng":"en","est":"et","fas":"fa","fin":"fi","fra":"fr","heb":"he","hin":"hi","hrv":"hr",
+       "hun":"hu","hye":"hy","ind":"id","ita":"it","jpn":"ja","kat":"ka","kor":"ko","lav":"lv","lit":"lt",
+       "nld":"nl","nob":"nb","pol":"pl","por":"pt","ron":"ro","rus":"ru","slk":"sk","slv":"sl","spa":"es",
+       "swe":"sv","tam":"ta","tha":"th","tur":"tr","ukr":"uk","vie":"vi","zho":"zh","srp":"sr"}
+ids = [l.strip() for l in open(os.path.join(src, "DOCUMENT_IDS.tsv"), encoding="utf-8")]
+docs = []
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".txt") or name in ("DOCUMENT_IDS.tsv",):
+        continue
+    stem = name[:-4]
+    base, _, variant = stem.partition("-")
+    if base not in iso:
+        continue
+    tag = iso[base] + ("-" + variant if variant else "")
+    lines = open(os.path.join(src, name), encoding="utf-8").read().split("\n")[:len(ids)]
+    by_doc = collections.OrderedDict()
+    for i, l in zip(ids, lines):
+        by_doc.setdefault(i, []).append(l)
+    for d, ls in by_doc.items():
+        docs.append((f"{d}.{tag}.txt", "\n\n".join(ls) + "\n"))
+def build(path, limit):
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+    size, rep = 0, 0
+    while size < limit:
+        sub = os.path.join(path, f"r{rep:03}")
+        os.makedirs(sub)
+        for fname, text in docs:
+            b = text.encode("utf-8")
+            open(os.path.join(sub, fname), "wb").write(b)
+            size += len(b)
+            if size >= limit:
+                break
+        rep += 1
+    return size
+full = build(os.path.join(out, "corpus"), mb * 1e6)
+slow = build(os.path.join(out, "corpus-small"), slow_mb * 1e6)
+# The deprecated forms of the shipped glossaries, as peers take them: wrong<TAB>right.
+rows = set()
+for g in sorted(os.listdir(gloss)):
+    for e in json.load(open(os.path.join(gloss, g), encoding="utf-8"))["entries"]:
+        for lang, sec in e["terms"].items():
+            for d in sec.get("deprecated", []):
+                rows.add((d, sec["preferred"]))
+with open(os.path.join(out, "glossary.tsv"), "w", encoding="utf-8") as f:
+    f.writelines(f"{w}\t{r}\n" for w, r in sorted(rows))
+with open(os.path.join(out, "rg.pats"), "w", encoding="utf-8") as f:
+    f.writelines(f"{w}\n" for w, _ in sorted(rows))
+print(f"corpus {full/1e6:.1f} MB in {len(docs)} documents per copy; {len(rows)} deprecated forms")
+PY
+
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / (s > 0 ? s : 0.001) }'; }
+bytes=$(du -sb --apparent-size "$out/corpus" | cut -f1)
+small=$(du -sb --apparent-size "$out/corpus-small" | cut -f1)
+results="$out/results.tsv"
+echo -e "tool\tcorpus_mb\tfindings\twall_s\tmb_per_s" > "$results"
+
+timed() {  # timed NAME BYTES COMMAND... ; findings = lines of output matching $match
+  local name=$1 size=$2; shift 2
+  local start end wall n
+  start=$(date +%s.%N)
+  "$@" > "$out/$name.out" 2> "$out/$name.err" || true
+  end=$(date +%s.%N)
+  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  n=$(grep -c -E "$match" "$out/$name.out" || true)
+  echo -e "$name\t$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1e6 }')\t$n\t$wall\t$(mbs "$size" "$wall")" | tee -a "$results"
+}
+
+echo "== timing (2 runs each, the second is kept: warm page cache)"
+for i in 1 2; do
+  sed -i '2,$d' "$results"
+  match='.'; timed rg "$bytes" rg -F -w -i -o --no-filename -f "$out/rg.pats" "$out/corpus"
+  match='\[(name|term)/glossary\]'
+  timed concord-glossary "$bytes" "$concord" check --format brief --fail-on never --disable name/inconsistent "$out/corpus"
+  match='\['; timed concord-all "$bytes" "$concord" check --format brief --fail-on never "$out/corpus"
+done
+if command -v typos >/dev/null && [ -x "$shared/peers/run-peers.sh" ]; then
+  TOOLS="typos" "$shared/peers/run-peers.sh" "$out/corpus" "$out/glossary.tsv" "$out/peers" >/dev/null
+  tail -n +2 "$out/peers/results.tsv" | awk -F'\t' -v OFS='\t' '{ print $1, "'"$(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}')"'", $3, $4, $6 }' | tee -a "$results"
+fi
+slow_tools=""
+command -v textlint >/dev/null && slow_tools="$slow_tools textlint"
+command -v harper-cli >/dev/null && slow_tools="$slow_tools harper"
+if [ -n "$slow_tools" ]; then
+  TOOLS="$slow_tools" "$shared/peers/run-peers.sh" "$out/corpus-small" "$out/glossary.tsv" "$out/peers-small" >/dev/null
+  tail -n +2 "$out/peers-small/results.tsv" | awk -F'\t' -v OFS='\t' '{ print $1, "'"$(awk -v b="$small" 'BEGIN{printf "%.1f", b/1e6}')"'", $3, $4, $6 }' | tee -a "$results"
+else
+  echo "(typos, textlint and harper not installed: run $shared/peers/install.sh to include them)"
+fi
+
+echo "== throughput relative to ripgrep (same process, same corpus)"
+rg_rate=$(awk -F'\t' '$1 == "rg" { print $5 }' "$results")
+awk -F'\t' -v base="$rg_rate" 'NR > 1 { printf "%-18s %8s MB/s  %6.3fx ripgrep  (%s findings)\n", $1, $5, $5 / base, $3 }' "$results"
+mkdir -p "$here/benches"
+date_tag=$(date +%Y-%m-%d)
+awk -F'\t' -v d="$date_tag" -v c="$(nproc)" 'NR > 1 { print d "\t" c "\t" $0 }' "$results" >> "$here/benches/results.tsv"
+echo "appended to benches/results.tsv"
