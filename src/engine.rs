@@ -187,11 +187,15 @@ impl Engine {
     }
 
     /// Checks inputs in parallel (on the current rayon pool). One bad input is reported and
-    /// the others still run.
+    /// the others still run; so is a bug that panics on one document.
     pub fn run(&self, inputs: Vec<Input>) -> Report {
         let results: Vec<Result<Checked, InputError>> = inputs
             .into_par_iter()
-            .map(|input| self.run_one(input))
+            .map(|input| {
+                let name = input.name();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(input)))
+                    .unwrap_or_else(|panic| Err(internal_error(name, panic)))
+            })
             .collect();
         let mut report = Report::default();
         for r in results {
@@ -248,6 +252,29 @@ struct Checked {
     findings: Vec<Finding>,
     note: Option<Note>,
     source: Option<String>,
+}
+
+/// A panic while checking one document becomes that document's error.
+fn internal_error(path: String, panic: Box<dyn std::any::Any + Send>) -> InputError {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    InputError {
+        path,
+        message: format!("internal error while checking this file ({what}); please report it"),
+    }
+}
+
+impl Input {
+    /// The name this input is reported under.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Bytes { name, .. } => name.clone(),
+        }
+    }
 }
 
 fn language_note(doc: &Document) -> Option<Note> {

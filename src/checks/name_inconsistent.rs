@@ -81,7 +81,7 @@ impl Check for NameInconsistent {
         let clusters = cluster(&list, &mentions, tokens, &rules);
         let mut out = Vec::new();
         for members in clusters {
-            report_cluster(cx, &list, &members, &mentions, &mut out);
+            report_cluster(cx, &list, &members, &mentions, &rules, &mut out);
         }
         out
     }
@@ -211,6 +211,7 @@ fn report_cluster(
     list: &[(&str, Spelling)],
     members: &[usize],
     mentions: &[Mention],
+    rules: &VariantRules,
     out: &mut Vec<Finding>,
 ) {
     let tokens = &cx.doc.tokens;
@@ -235,7 +236,14 @@ fn report_cluster(
         })
         .unwrap_or(&members[0]);
     let reference = &list[target].1;
+    let (target_key, target_spelling) = (&list[target].0, &list[target].1);
     for &i in members.iter().filter(|&&i| i != target) {
+        // A cluster grows through chains (a typo close to both a name and its inflected form):
+        // report only the spellings that are themselves variants of the reference.
+        let (key, spelling) = (&list[i].0, &list[i].1);
+        if !rules.is_variant(key, target_key, &spelling.ascii, &target_spelling.ascii) {
+            continue;
+        }
         for &occ in &list[i].1.occurrences {
             // Compare with the reference occurrence that shares the most words; a spelling
             // linked to the cluster only through a third one is compared word for word.

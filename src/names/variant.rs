@@ -29,7 +29,23 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 pub struct VariantRules {
     suffixes: HashSet<&'static str>,
     stemmer: Option<Stemmer>,
+    /// The language inflects names (cases, possessive endings) beyond what the suffix table
+    /// lists: any difference confined to the endings is taken as inflection.
+    inflecting: bool,
+    phonemic_diacritics: bool,
 }
+
+/// Languages whose names change only by the derivations the suffix table lists. Elsewhere
+/// (Slavic, Baltic, Finnic, Greek, Armenian…) names take case endings: "Rīga" / "Rīgā",
+/// "Kavanaugh" / "Kavanaughin", "Каліфорнія" / "Каліфорнії".
+const LIGHTLY_INFLECTING: &[&str] = &["de", "en", "es", "fr", "it", "nl", "pt"];
+
+/// Languages whose diacritics tell words apart (Vietnamese tones: "Đại" / "Đài"): there names
+/// are compared as written, not transliterated.
+const PHONEMIC_DIACRITICS: &[&str] = &["vi"];
+
+/// At most this many trailing letters change in an inflected form.
+const MAX_ENDING: usize = 3;
 
 fn suffix_table() -> &'static Vec<(&'static str, Vec<&'static str>)> {
     static TABLE: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
@@ -50,6 +66,8 @@ impl VariantRules {
         VariantRules {
             suffixes,
             stemmer: crate::stem::stemmer(lang),
+            inflecting: !LIGHTLY_INFLECTING.contains(&lang.primary()),
+            phonemic_diacritics: PHONEMIC_DIACRITICS.contains(&lang.primary()),
         }
     }
 
@@ -57,14 +75,33 @@ impl VariantRules {
     /// Germany / German. An ending that repeats the stem's last letter is a doubled letter, not
     /// a derivation (Zelensky / Zelenskyy).
     fn derived(&self, a: &str, b: &str) -> bool {
-        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        let common = common_prefix(a, b);
         // The shared stem must carry the word, not just its first letters.
         if common < 3 {
             return false;
         }
-        let last = a.as_bytes()[common - 1];
-        let ending_ok = |rest: &str| self.suffixes.contains(rest) && rest.as_bytes() != [last];
+        let last = a[..common].chars().next_back().unwrap_or(' ');
+        let ending_ok = |rest: &str| self.suffixes.contains(rest) && !doubles(last, rest, "");
         ending_ok(&a[common..]) && ending_ok(&b[common..])
+    }
+
+    /// The two spellings share most of the word and differ only in its last few letters
+    /// (compared by characters, so "Rīga" / "Rīgā" counts), and not by a doubled consonant.
+    fn ending_only(a: &str, b: &str) -> bool {
+        let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+        let (ra, rb) = (ca.len() - common, cb.len() - common);
+        let shorter = ca.len().min(cb.len());
+        if common < 3 || common * 5 < shorter * 3 || ra > MAX_ENDING || rb > MAX_ENDING {
+            return false;
+        }
+        let rest = |c: &[char]| c[common..].iter().collect::<String>();
+        let (long, short) = if ra >= rb {
+            (rest(&ca), rest(&cb))
+        } else {
+            (rest(&cb), rest(&ca))
+        };
+        !doubles(ca[common - 1], &long, &short)
     }
 
     fn same_stem(&self, a_folded: &str, b_folded: &str) -> bool {
@@ -83,9 +120,16 @@ impl VariantRules {
         if script(a_folded) != script(b_folded) {
             return false;
         }
+        let (a_ascii, b_ascii) = if self.phonemic_diacritics {
+            (a_folded, b_folded)
+        } else {
+            (a_ascii, b_ascii)
+        };
         if a_ascii == b_ascii {
-            // Only diacritics differ: "Sanchez" / "Sánchez".
-            return a_ascii.len() >= 3;
+            // Only diacritics differ: "Sanchez" / "Sánchez"; in an inflecting language an
+            // accent on the ending is a case form ("Rīga" / "Rīgā").
+            return a_ascii.len() >= 3
+                && !(self.inflecting && Self::ending_only(a_folded, b_folded));
         }
         let (la, lb) = (a_ascii.len(), b_ascii.len());
         if la.min(lb) < MIN_LEN || la.abs_diff(lb) > 3 {
@@ -97,8 +141,33 @@ impl VariantRules {
         if self.derived(a_ascii, b_ascii) || self.same_stem(a_folded, b_folded) {
             return false;
         }
+        if self.inflecting
+            && (Self::ending_only(a_folded, b_folded) || Self::ending_only(a_ascii, b_ascii))
+        {
+            return false;
+        }
         similarity(a_ascii, b_ascii) > THRESHOLD
     }
+}
+
+/// The length in bytes of the longest common prefix that ends on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Whether `long` is `short` with the stem's last letter doubled in front ("Zelensky" +
+/// "y", "Теннеси" / "Теннесси"): a spelling slip, not an ending. Doubled vowels other than "y"
+/// are real endings in many languages ("-ii").
+fn doubles(last: char, long: &str, short: &str) -> bool {
+    const VOWELS: &str = "aeiouаеёиоуыэюяіїєαεηιουωάέήίόύώ";
+    let mut rest = long.chars();
+    last.is_alphabetic()
+        && !VOWELS.contains(last)
+        && rest.next() == Some(last)
+        && rest.as_str() == short
 }
 
 /// The writing system of a word, told by its first letter: Latin, Cyrillic, Greek, or other.
@@ -172,6 +241,17 @@ mod tests {
         assert!(!variant("ru", "Блинкен", "Блинкена"));
         assert!(!variant("ru", "Блинкеном", "Блинкену"));
         assert!(!variant("ru", "Кореей", "Кореи"));
+        assert!(!variant("uk", "Каліфорнія", "Каліфорнії"));
+        assert!(!variant("lv", "Rīga", "Rīgā"));
+        assert!(!variant("fi", "Kavanaugh", "Kavanaughin"));
+        assert!(!variant("pl", "Rangersom", "Rangersów"));
+        assert!(!variant("nb", "Statsministre", "Statsministeren"));
+        assert!(!variant("vi", "Đại", "Đài"));
+        assert!(!variant("vi", "Thống", "Thượng"));
+        assert!(!variant("el", "Γερουσιαστή", "Γερουσίας"));
+        assert!(variant("fi", "Yhdysvaltojen", "Yhdystaltojen"));
+        assert!(variant("ru", "Теннесси", "Теннеси"));
+        assert!(variant("uk", "Чемберс", "Чамберс"));
         assert!(!variant("ru", "Шотландский", "Шотландии"));
         assert!(!variant("de", "Putin", "Putins"));
         assert!(!variant("de", "Ministerin", "Minister"));
