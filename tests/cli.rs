@@ -337,3 +337,40 @@ fn rules_are_listed() {
         "name/glossary\nname/inconsistent\nterm/glossary\n"
     );
 }
+
+#[test]
+fn debug_views_show_each_stage() {
+    let names = check_debug("names");
+    assert_eq!(
+        names,
+        "# tests/data/cli/talks.en.txt (plain text, language en from FileName)\n\
+         1:1\tBlinken\n1:18\tKiev\n1:36\tNagorno Karabakh\n3:7\tMarch\n3:20\tSecretary\n\
+         3:33\tState Anthony Blinken\n3:66\tKyiv\n4:1\tTuesday\n4:10\tBlinken\n4:47\tGeneva\n\
+         4:63\tArmenian\n5:19\tArarat Mirzoyan\n5:55\tArmenia\n5:67\tGeorgia\n7:1\tMirzoian\tweak\n\
+         8:36\tAntony Blinken\n9:1\tNagorno-Karabakh\n9:37\tMirzoyan\n9:59\tIran\n9:68\tIraq\n"
+    );
+    let matches = check_debug("matches");
+    assert!(
+        matches
+            .contains("3:39\tDEPRECATED\tdesk:antony-blinken\tAnthony Blinken = Anthony Blinken\n"),
+        "{matches}"
+    );
+    assert!(
+        matches.contains("8:36\tpreferred\tdesk:antony-blinken\tAntony Blinken = Antony Blinken\n"),
+        "{matches}"
+    );
+    let tokens = check_debug("tokens");
+    assert!(
+        tokens.contains("9:1\tSpace\tnagorno\tcapitalised\n9:9\tHyphen\tkarabakh\tcapitalised\n"),
+        "{tokens}"
+    );
+}
+
+fn check_debug(stage: &str) -> String {
+    let mut args = vec!["debug", stage];
+    args.extend(DESK);
+    args.push("tests/data/cli/talks.en.txt");
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}

@@ -2,6 +2,7 @@
 //! turns the outcome into an exit code. All checking happens in the library.
 
 mod check;
+mod debug;
 
 use clap::{Parser, Subcommand};
 
@@ -30,6 +31,18 @@ enum Command {
     Check(check::CheckArgs),
     /// List the rules concord can report
     Rules,
+    /// Show how concord reads a file: its tokens, candidate names or glossary matches
+    Debug(debug::DebugArgs),
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+pub fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 pub fn main() -> i32 {
@@ -47,11 +60,13 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Debug(args) => debug::run(args),
         Command::Rules => {
-            for rule in concord::checks::rule_ids() {
-                println!("{rule}");
-            }
-            Ok(EXIT_CLEAN)
+            let list: String = concord::checks::rule_ids()
+                .iter()
+                .map(|r| format!("{r}\n"))
+                .collect();
+            print_stdout(&list).map(|()| EXIT_CLEAN)
         }
     };
     match result {

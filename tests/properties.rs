@@ -1,0 +1,115 @@
+//! Invariants that hold for any input, checked on generated text.
+
+use std::path::Path;
+
+use concord::engine::{Input, Options};
+use concord::glossary::{GlossarySet, Matcher, Status, parse};
+use concord::markup::Format;
+use concord::normalize::folded;
+use concord::token::tokenize_str;
+use concord::{Engine, text};
+use proptest::prelude::*;
+
+const GLOSSARY: &str = r#"{"format": "concord-glossary/1", "name": "p", "entries": [
+  {"id": "nk", "kind": "place", "terms": {"en": {"preferred": "Nagorno-Karabakh", "deprecated": ["Nagorno Karabakh"]}}},
+  {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv", "deprecated": ["Kiev"]}}}
+]}"#;
+
+fn glossary() -> GlossarySet {
+    let mut set = GlossarySet::default();
+    set.push("p", parse(Path::new("p.json"), GLOSSARY).unwrap());
+    set
+}
+
+proptest! {
+    #[test]
+    fn token_spans_are_ordered_words_with_folded_keys(text in "\\PC{0,200}") {
+        let toks = tokenize_str(&text);
+        let mut last_end = 0;
+        for (i, t) in toks.list.iter().enumerate() {
+            prop_assert!(t.start >= last_end && t.start < t.end && t.end <= text.len());
+            prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            prop_assert_eq!(toks.key(i), folded(&text[t.span()]));
+            last_end = t.end;
+        }
+    }
+
+    #[test]
+    fn an_inserted_deprecated_form_is_found_exactly_where_it_is(
+        before in prop::collection::vec("[a-z]{1,8}", 0..12),
+        after in prop::collection::vec("[a-z]{1,8}", 0..12),
+        upper in any::<bool>(),
+        possessive in any::<bool>(),
+    ) {
+        let form = if upper { "NAGORNO KARABAKH" } else { "Nagorno Karabakh" };
+        let head = before.join(" ");
+        let sep = if head.is_empty() { "" } else { " " };
+        let text = format!("{head}{sep}{form}{} {}", if possessive { "’s" } else { "" }, after.join(" "));
+        let start = head.len() + sep.len();
+        let set = glossary();
+        let m = Matcher::compile(&set, &"en".parse().unwrap());
+        let found = m.find(&text, &tokenize_str(&text));
+        prop_assert_eq!(found.len(), 1);
+        prop_assert_eq!(found[0].form.status, Status::Deprecated);
+        prop_assert_eq!(found[0].span.clone(), start..start + form.len());
+    }
+
+    #[test]
+    fn utf16_decoding_round_trips(text in "\\PC{0,100}") {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let (decoded, _) = text::decode(&bytes).unwrap();
+        prop_assert_eq!(decoded, text);
+    }
+}
+
+/// Random documents from a vocabulary of names, their variants and look-alikes.
+fn documents() -> impl Strategy<Value = Vec<String>> {
+    let words = prop::sample::select(vec![
+        "Antony Blinken",
+        "Anthony Blinken",
+        "Blinken",
+        "Garibashvili",
+        "Garibachvili",
+        "Kiev",
+        "Kyiv",
+        "Nagorno Karabakh",
+        "Armenia",
+        "Armenian",
+        "Iran",
+        "Iraq",
+        "said",
+        "on",
+        "Tuesday",
+        "the",
+        "talks",
+        ".",
+    ]);
+    prop::collection::vec(
+        prop::collection::vec(words, 0..40).prop_map(|w| w.join(" ")),
+        1..12,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn findings_do_not_depend_on_the_thread_count(docs in documents()) {
+        let engine = Engine::new(glossary(), Options::default());
+        let inputs = || docs.iter().enumerate().map(|(i, d)| Input::Bytes {
+            name: format!("doc{i}.en.txt"), bytes: d.clone().into_bytes(), format: Format::Plain,
+        }).collect::<Vec<_>>();
+        let run = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| engine.run(inputs())).findings
+        };
+        let one = run(1);
+        prop_assert_eq!(&one, &run(4));
+        let mut sorted = one.clone();
+        sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        prop_assert_eq!(one, sorted);
+    }
+}
