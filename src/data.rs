@@ -6,6 +6,8 @@ pub const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 pub const NAME_PARTICLES: &str = include_str!("../data/name-particles.txt");
 /// Per language: endings that derive one word from another (Armenia → Armenian → Armenians).
 pub const DERIVATION_SUFFIXES: &str = include_str!("../data/derivation-suffixes.tsv");
+/// Titles and institutional words that are translated inside names ("President" / "Präsident").
+pub const TITLE_WORDS: &str = include_str!("../data/title-words.txt");
 /// Per language: function words that are capitalised only because they start a sentence.
 pub const FUNCTION_WORDS: &str = include_str!("../data/function-words.tsv");
 
@@ -45,6 +47,7 @@ mod tests {
         for (name, table) in [
             ("abbreviations", ABBREVIATIONS),
             ("name-particles", NAME_PARTICLES),
+            ("title-words", TITLE_WORDS),
         ] {
             let items: Vec<&str> = words(table).collect();
             assert!(!items.is_empty());

@@ -1,10 +1,12 @@
 //! A document: its text, format and language, the prose view of it and its tokens.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::error::Position;
 use crate::lang::LangTag;
 use crate::markup::{self, Format};
+use crate::origin::{Origin, Piece};
 use crate::text::{Encoding, LineIndex};
 use crate::token::{self, Tokens};
 
@@ -36,7 +38,13 @@ pub struct Document {
     pub segments: Vec<Range<usize>>,
     pub tokens: Tokens,
     lines: LineIndex,
+    /// For a document assembled from a container file: where its text came from.
+    pub origin: Option<Origin>,
 }
+
+/// What separates the pieces of an assembled document: a paragraph break, so that tokens and
+/// names never run from one segment into the next.
+const PIECE_SEPARATOR: &str = "\n\n";
 
 impl Document {
     /// Builds a document; `language` picks the language once the prose is known (so that it
@@ -63,11 +71,85 @@ impl Document {
             segments: prose.segments,
             tokens,
             lines,
+            origin: None,
         }
     }
 
+    /// A document assembled from pieces of a container file (`file_text`, the decoded file):
+    /// one segment per piece, in order. Returns the document and each piece's byte range.
+    pub fn assembled(
+        path: impl Into<String>,
+        pieces: &[Piece],
+        file_text: Arc<str>,
+        file_lines: Arc<LineIndex>,
+        lang: LangTag,
+        lang_source: LangSource,
+    ) -> (Document, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(pieces.len());
+        let mut runs = Vec::new();
+        for (i, p) in pieces.iter().enumerate() {
+            if i > 0 {
+                text.push_str(PIECE_SEPARATOR);
+            }
+            let base = text.len();
+            text.push_str(&p.text);
+            ranges.push(base..text.len());
+            runs.extend(p.runs.iter().map(|r| crate::origin::Run {
+                doc: base + r.doc,
+                ..*r
+            }));
+        }
+        let mut prose = markup::prose(&text, Format::Plain);
+        // One segment per piece, even when a piece holds blank lines or is empty.
+        prose.segments = ranges.clone();
+        let tokens = token::tokenize(&prose.masked, &prose.segments);
+        let lines = LineIndex::new(&text);
+        let doc = Document {
+            path: path.into(),
+            text,
+            encoding: Encoding::Utf8,
+            format: Format::Plain,
+            lang,
+            lang_source,
+            prose: prose.masked,
+            segments: prose.segments,
+            tokens,
+            lines,
+            origin: Some(Origin::new(file_text, file_lines, runs)),
+        };
+        (doc, ranges)
+    }
+
+    /// The position (in the file the user gave) of document byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        match &self.origin {
+            Some(o) => o.position(o.start(offset)),
+            None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// Where a span of the document is in the file: byte range, start and end positions.
+    pub fn locate(&self, span: Range<usize>) -> (Range<usize>, Position, Position) {
+        match &self.origin {
+            Some(o) => {
+                let file = o.span(span);
+                (file.clone(), o.position(file.start), o.position(file.end))
+            }
+            None => (
+                span.clone(),
+                self.position(span.start),
+                self.position(span.end),
+            ),
+        }
+    }
+
+    /// The text reports quote source lines from: the file for an assembled document.
+    pub fn file_text(&self) -> &str {
+        match &self.origin {
+            Some(o) => &o.file_text,
+            None => &self.text,
+        }
     }
 
     /// The line holding `offset`, without its ending, and the offset where it starts.

@@ -8,19 +8,25 @@ use std::sync::{Arc, RwLock};
 
 use rayon::prelude::*;
 
-use crate::checks::{self, Check, Context};
+use crate::bilingual::{Pair, UnitPair};
+use crate::checks::{self, Check, Context, PairCheck, PairContext};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
+use crate::formats::{Container, Unit};
 use crate::glossary::{GlossarySet, Matcher};
 use crate::lang::{self, Detector, LangTag};
 use crate::markup::Format;
+use crate::origin::Piece;
 use crate::text;
+use crate::text::LineIndex;
 
 /// How documents are read and which rules run.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Every document is in this language (`--lang`).
+    /// Every document (every target, in bilingual mode) is in this language (`--lang`).
     pub lang: Option<LangTag>,
+    /// The language of source texts when a container or file name does not say (`--source-lang`).
+    pub source_lang: Option<LangTag>,
     /// The language used when a document's language is neither declared nor reliably detected.
     pub default_lang: LangTag,
     /// Rule ids not to report.
@@ -33,6 +39,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             lang: None,
+            source_lang: None,
             default_lang: LangTag::parse("en").expect("en is a tag"),
             disabled_rules: HashSet::new(),
             keep_sources: false,
@@ -43,13 +50,33 @@ impl Default for Options {
 /// Something to check.
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A file: an article (plain text or Markdown) or a container (XLIFF, TMX, JSON Lines),
+    /// told by its extension.
     File(PathBuf),
     /// Text read elsewhere (standard input), shown under `name`.
     Bytes {
         name: String,
         bytes: Vec<u8>,
-        format: Format,
+        kind: Kind,
     },
+    /// A translated article and its source article.
+    Pair { source: PathBuf, target: PathBuf },
+}
+
+/// What an input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One article.
+    Text(Format),
+    /// Translation units with source and target.
+    Container(Container),
+}
+
+impl Kind {
+    pub fn from_path(path: &Path) -> Kind {
+        Container::from_path(path)
+            .map_or_else(|| Kind::Text(Format::from_path(path)), Kind::Container)
+    }
 }
 
 /// An input that could not be checked, and why.
@@ -92,6 +119,7 @@ pub struct Engine {
     detector: Detector,
     matchers: RwLock<HashMap<LangTag, Arc<Matcher>>>,
     checks: Vec<Box<dyn Check>>,
+    pair_checks: Vec<Box<dyn PairCheck>>,
     options: Options,
 }
 
@@ -103,6 +131,7 @@ impl Engine {
             detector,
             matchers: RwLock::new(HashMap::new()),
             checks: checks::registry(),
+            pair_checks: checks::pair_registry(),
             options,
         }
     }
@@ -134,55 +163,91 @@ impl Engine {
         bytes: &[u8],
         format: Format,
     ) -> Result<Document, InputError> {
-        let (text, encoding) = text::decode(bytes).map_err(|e| InputError {
-            path: path.to_string(),
-            message: format!("{}: {}", e.position, e.message),
-        })?;
+        self.load(path, bytes, format, self.options.lang.clone())
+    }
+
+    fn load(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        format: Format,
+        given: Option<LangTag>,
+    ) -> Result<Document, InputError> {
+        let text = decode(path, bytes)?.0;
         let file_name = Path::new(path).file_name().and_then(|n| n.to_str());
-        let declared = self
-            .options
-            .lang
-            .clone()
-            .map(|l| (l, LangSource::Given))
-            .or_else(|| {
-                file_name
-                    .and_then(lang::from_file_name)
-                    .map(|l| (l, LangSource::FileName))
-            });
-        Ok(Document::new(path, text, encoding, format, |prose| {
-            declared.unwrap_or_else(|| match self.detector.detect(prose) {
-                Some(d) if d.reliable => (
-                    d.lang,
-                    LangSource::Detected {
-                        confidence: d.confidence,
-                    },
-                ),
-                guess => (
-                    self.options.default_lang.clone(),
-                    LangSource::Default {
-                        guess: guess.map(|d| (d.lang, d.confidence)),
-                    },
-                ),
-            })
-        }))
+        let declared = given.map(|l| (l, LangSource::Given)).or_else(|| {
+            file_name
+                .and_then(lang::from_file_name)
+                .map(|l| (l, LangSource::FileName))
+        });
+        Ok(Document::new(
+            path,
+            text,
+            text::Encoding::Utf8,
+            format,
+            |prose| declared.unwrap_or_else(|| self.identify(prose)),
+        ))
+    }
+
+    /// Language identification with the default as fallback.
+    fn identify(&self, text: &str) -> (LangTag, LangSource) {
+        match self.detector.detect(text) {
+            Some(d) if d.reliable => (
+                d.lang,
+                LangSource::Detected {
+                    confidence: d.confidence,
+                },
+            ),
+            guess => (
+                self.options.default_lang.clone(),
+                LangSource::Default {
+                    guess: guess.map(|d| (d.lang, d.confidence)),
+                },
+            ),
+        }
     }
 
     /// Runs every enabled check on one document; findings in report order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        let matcher = self.matcher(&doc.lang);
-        let matches = matcher.find(&doc.prose, &doc.tokens);
+        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
         let cx = Context {
             doc,
             glossaries: &self.glossaries,
             matches: &matches,
         };
-        let mut findings: Vec<Finding> = self
-            .checks
-            .iter()
-            .flat_map(|c| c.run(&cx))
-            .filter(|f| !self.options.disabled_rules.contains(f.rule))
-            .collect();
+        self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect())
+    }
+
+    /// Checks a translation against its source: the target's own checks, then the checks
+    /// across languages. Findings are on the target.
+    pub fn check_pair(&self, pair: &Pair) -> Vec<Finding> {
+        let (source, target) = (&pair.source, &pair.target);
+        let source_matches = self
+            .matcher(&source.lang)
+            .find(&source.prose, &source.tokens);
+        let target_matches = self
+            .matcher(&target.lang)
+            .find(&target.prose, &target.tokens);
+        let cx = Context {
+            doc: target,
+            glossaries: &self.glossaries,
+            matches: &target_matches,
+        };
+        let mut findings: Vec<Finding> = self.checks.iter().flat_map(|c| c.run(&cx)).collect();
+        let pcx = PairContext {
+            pair,
+            source_matches: &source_matches,
+            target: cx,
+            detector: &self.detector,
+        };
+        findings.extend(self.pair_checks.iter().flat_map(|c| c.run(&pcx)));
+        self.finish(findings)
+    }
+
+    fn finish(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
+        findings.retain(|f| !self.options.disabled_rules.contains(f.rule));
         finding::sort(&mut findings);
+        findings.dedup();
         findings
     }
 
@@ -217,33 +282,144 @@ impl Engine {
     }
 
     fn run_one(&self, input: Input) -> Result<Checked, InputError> {
-        let (name, bytes, format) = match input {
-            Input::File(path) => {
-                let name = path.display().to_string();
-                let bytes = std::fs::read(&path).map_err(|e| InputError {
-                    path: name.clone(),
-                    message: e.to_string(),
-                })?;
-                let format = Format::from_path(&path);
-                (name, bytes, format)
-            }
-            Input::Bytes {
-                name,
-                bytes,
-                format,
-            } => (name, bytes, format),
+        let (name, bytes, kind) = match input {
+            Input::Pair { source, target } => return self.run_pair(&source, &target),
+            Input::File(path) => (
+                path.display().to_string(),
+                read(&path)?,
+                Kind::from_path(&path),
+            ),
+            Input::Bytes { name, bytes, kind } => (name, bytes, kind),
         };
-        let doc = self.document(&name, &bytes, format)?;
-        let note = language_note(&doc);
-        let findings = self.check(&doc);
-        let source = (self.options.keep_sources && !findings.is_empty()).then(|| doc.text.clone());
-        Ok(Checked {
-            path: doc.path,
+        match kind {
+            Kind::Text(format) => {
+                let doc = self.document(&name, &bytes, format)?;
+                let note = language_note(&doc);
+                let findings = self.check(&doc);
+                Ok(self.checked(name, findings, note, doc.file_text()))
+            }
+            Kind::Container(container) => self.run_container(name, &bytes, container),
+        }
+    }
+
+    fn checked(
+        &self,
+        path: String,
+        findings: Vec<Finding>,
+        note: Option<Note>,
+        text: &str,
+    ) -> Checked {
+        let source = (self.options.keep_sources && !findings.is_empty()).then(|| text.to_string());
+        Checked {
+            path,
             findings,
             note,
             source,
-        })
+        }
     }
+
+    /// Two article files: the source's language from `--source-lang`, its file name or
+    /// identification; paragraphs aligned, then checked.
+    fn run_pair(&self, source: &Path, target: &Path) -> Result<Checked, InputError> {
+        let s_name = source.display().to_string();
+        let t_name = target.display().to_string();
+        let s = self
+            .load(
+                &s_name,
+                &read(source)?,
+                Format::from_path(source),
+                self.options.source_lang.clone(),
+            )
+            .map_err(|e| InputError {
+                path: t_name.clone(),
+                message: format!("its source {}: {}", e.path, e.message),
+            })?;
+        let t = self.document(&t_name, &read(target)?, Format::from_path(target))?;
+        let note = language_note(&t);
+        let pair = Pair::align(s, t);
+        let findings = self.check_pair(&pair);
+        Ok(self.checked(t_name, findings, note, pair.target.file_text()))
+    }
+
+    /// A container: its units grouped into documents (by `doc` and language pair), each
+    /// document's source and target assembled with their places in the file, then checked.
+    fn run_container(
+        &self,
+        name: String,
+        bytes: &[u8],
+        container: Container,
+    ) -> Result<Checked, InputError> {
+        let text: Arc<str> = decode(&name, bytes)?.0.into();
+        let units = container.parse(&text).map_err(|e| InputError {
+            path: name.clone(),
+            message: e.describe(&text),
+        })?;
+        let lines = Arc::new(LineIndex::new(&text));
+        // Units of one document and language pair, in the order the file gives them.
+        type Group = ((String, Option<LangTag>, Option<LangTag>), Vec<Unit>);
+        let mut groups: Vec<Group> = Vec::new();
+        for u in units.into_iter().filter(|u| u.target.is_some()) {
+            let key = (u.doc.clone(), u.source_lang.clone(), u.target_lang.clone());
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, g)) => g.push(u),
+                None => groups.push((key, vec![u])),
+            }
+        }
+        let mut findings = Vec::new();
+        for ((_, source_lang, target_lang), units) in groups {
+            let sources: Vec<Piece> = units.iter().map(|u| u.source.clone()).collect();
+            let targets: Vec<Piece> = units
+                .iter()
+                .map(|u| u.target.clone().unwrap_or_default())
+                .collect();
+            let lang =
+                |given: Option<LangTag>, declared: Option<LangTag>, pieces: &[Piece]| match given
+                    .or(declared)
+                {
+                    Some(l) => (l, LangSource::Given),
+                    None => self.identify(
+                        &pieces
+                            .iter()
+                            .map(|p| p.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n\n"),
+                    ),
+                };
+            let (sl, ss) = lang(source_lang, self.options.source_lang.clone(), &sources);
+            let (tl, ts) = lang(self.options.lang.clone().or(target_lang), None, &targets);
+            let (source, s_ranges) =
+                Document::assembled(&name, &sources, text.clone(), lines.clone(), sl, ss);
+            let (target, t_ranges) =
+                Document::assembled(&name, &targets, text.clone(), lines.clone(), tl, ts);
+            let pairs = units
+                .iter()
+                .zip(s_ranges.into_iter().zip(t_ranges))
+                .map(|(u, (s, t))| UnitPair {
+                    source: s,
+                    target: t,
+                    id: Some(u.id.clone()),
+                    aligned: true,
+                })
+                .collect();
+            findings.extend(self.check_pair(&Pair::from_units(source, target, pairs)));
+        }
+        finding::sort(&mut findings);
+        Ok(self.checked(name, findings, None, &text))
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+    std::fs::read(path).map_err(|e| InputError {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn decode(path: &str, bytes: &[u8]) -> Result<(String, text::Encoding), InputError> {
+    text::decode(bytes).map_err(|e| InputError {
+        path: path.to_string(),
+        message: format!("{}: {}", e.position, e.message),
+    })
 }
 
 /// What checking one input produced.
@@ -271,7 +447,7 @@ impl Input {
     /// The name this input is reported under.
     pub fn name(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Pair { target: p, .. } => p.display().to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
     }

@@ -8,17 +8,20 @@
 //! The library never prints; reporters write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod bilingual;
 pub mod checks;
 mod data;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod finding;
+pub mod formats;
 pub mod glossary;
 pub mod lang;
 pub mod markup;
 pub mod names;
 pub mod normalize;
+pub mod origin;
 pub mod report;
 pub mod stem;
 pub mod text;

@@ -16,15 +16,20 @@ pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// Appends the matching key of `word` to `out`: NFC, then lowercase.
+/// Appends the matching key of `word` to `out`: NFC, then lowercase, with Russian "ё"
+/// written as "е" (as most Russian text does).
 pub fn push_folded(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     } else if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(word.chars().flat_map(char::to_lowercase).map(fold_yo));
     } else {
-        out.extend(word.nfc().flat_map(char::to_lowercase));
+        out.extend(word.nfc().flat_map(char::to_lowercase).map(fold_yo));
     }
+}
+
+fn fold_yo(c: char) -> char {
+    if c == 'ё' { 'е' } else { c }
 }
 
 pub fn folded(word: &str) -> String {
@@ -51,7 +56,15 @@ pub fn nfc(s: &str) -> String {
 /// Lowercase ASCII letters and digits of a transliteration: "Тихановская" → "tikhanovskaia",
 /// "Garibachvili" → "garibachvili", "Erdoğan" → "erdogan".
 pub fn ascii_key(word: &str) -> String {
-    deunicode::deunicode(word)
+    let word: String = word
+        .chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'Ё' => 'Е',
+            c => c,
+        })
+        .collect();
+    deunicode::deunicode(&word)
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
@@ -68,6 +81,12 @@ mod tests {
         assert_eq!(folded("Mosc\u{0075}\u{0301}"), "moscú");
         assert_eq!(folded("ÉMIRATS"), "émirats");
         assert_eq!(folded("Тихановская"), "тихановская");
+    }
+
+    #[test]
+    fn russian_yo_folds_to_ye() {
+        assert_eq!(folded("Объединённых"), folded("Объединенных"));
+        assert_eq!(ascii_key("Объединённых"), ascii_key("Объединенных"));
     }
 
     #[test]

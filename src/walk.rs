@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-/// Extensions of the files a directory walk picks up.
-pub const PROSE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// Extensions of the files a directory walk picks up: articles and bilingual containers.
+pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "xlf", "xliff", "tmx", "jsonl"];
 
 /// A path that could not be walked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct WalkError {
 fn is_prose(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| CHECKED_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
 }
 
 /// The files under `paths`, sorted and without duplicates, and the paths that failed.
@@ -58,9 +58,96 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     (files, errors)
 }
 
+/// Splits files into source/translation pairs and files checked alone: `X.es.txt` is the
+/// source of `X.en.txt` and `X.fr.txt` (same folder, name and extension) when `source_lang`
+/// is `es`. A source without translations is checked alone.
+pub fn pair_by_language(
+    files: Vec<PathBuf>,
+    source_lang: &crate::lang::LangTag,
+) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
+    // (folder, name without the language, extension) of a file that declares its language.
+    fn key(p: &Path) -> Option<(PathBuf, String, String, crate::lang::LangTag)> {
+        let name = p.file_name()?.to_str()?;
+        let lang = crate::lang::from_file_name(name)?;
+        let (rest, ext) = name.rsplit_once('.')?;
+        let (stem, _) = rest.rsplit_once('.')?;
+        Some((
+            p.parent().unwrap_or(Path::new("")).to_path_buf(),
+            stem.to_string(),
+            ext.to_string(),
+            lang,
+        ))
+    }
+    type Key = (PathBuf, String, String, crate::lang::LangTag);
+    let keyed: Vec<(PathBuf, Option<Key>)> = files
+        .into_iter()
+        .map(|f| {
+            let k = key(&f);
+            (f, k)
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    let mut paired_sources = std::collections::HashSet::new();
+    for (source, sk) in keyed
+        .iter()
+        .filter(|(_, k)| k.as_ref().is_some_and(|k| k.3 == *source_lang))
+    {
+        let sk = sk.as_ref().map(|k| (&k.0, &k.1, &k.2));
+        for (target, tk) in &keyed {
+            if let Some(tk) = tk
+                && Some((&tk.0, &tk.1, &tk.2)) == sk
+                && tk.3 != *source_lang
+            {
+                pairs.push((source.clone(), target.clone()));
+                paired_sources.insert(source.clone());
+            }
+        }
+    }
+    let paired_targets: std::collections::HashSet<&PathBuf> =
+        pairs.iter().map(|(_, t)| t).collect();
+    let alone = keyed
+        .iter()
+        .map(|(f, _)| f)
+        .filter(|f| !paired_targets.contains(f) && !paired_sources.contains(*f))
+        .cloned()
+        .collect();
+    (pairs, alone)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_sources_with_their_translations() {
+        let files: Vec<PathBuf> = [
+            "d/a.es.txt",
+            "d/a.en.txt",
+            "d/a.fr.txt",
+            "d/b.es.txt",
+            "d/c.en.txt",
+            "e/a.en.txt",
+            "d/a.en.md",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let (pairs, alone) = pair_by_language(files, &"es".parse().unwrap());
+        let show = |p: &PathBuf| p.display().to_string();
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(s, t)| (show(s), show(t))).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("d/a.es.txt".to_string(), "d/a.en.txt".to_string()),
+                ("d/a.es.txt".to_string(), "d/a.fr.txt".to_string())
+            ]
+        );
+        let alone: Vec<String> = alone.iter().map(show).collect();
+        assert_eq!(
+            alone,
+            ["d/b.es.txt", "d/c.en.txt", "e/a.en.txt", "d/a.en.md"]
+        );
+    }
 
     #[test]
     fn walks_prose_files_and_honours_gitignore() {

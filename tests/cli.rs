@@ -334,7 +334,8 @@ fn rules_are_listed() {
     let out = run(&["rules"]);
     assert_eq!(
         stdout(&out),
-        "name/glossary\nname/inconsistent\nterm/glossary\n"
+        "align/uncertain\nlang/untranslated\nname/glossary\nname/inconsistent\nname/mismatch\n\
+         name/missing\nterm/glossary\nterm/inconsistent\nterm/missing\n"
     );
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use concord::engine::{Input, Options};
+use concord::engine::{Input, Kind, Options};
 use concord::glossary::{GlossarySet, Matcher, Status, parse};
 use concord::markup::Format;
 use concord::normalize::folded;
@@ -100,7 +100,7 @@ proptest! {
     fn findings_do_not_depend_on_the_thread_count(docs in documents()) {
         let engine = Engine::new(glossary(), Options::default());
         let inputs = || docs.iter().enumerate().map(|(i, d)| Input::Bytes {
-            name: format!("doc{i}.en.txt"), bytes: d.clone().into_bytes(), format: Format::Plain,
+            name: format!("doc{i}.en.txt"), bytes: d.clone().into_bytes(), kind: Kind::Text(Format::Plain),
         }).collect::<Vec<_>>();
         let run = |threads| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();

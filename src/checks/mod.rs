@@ -1,14 +1,21 @@
 //! The checks. Each lives in its own file and is registered in [`registry`]; a check reads a
 //! [`Context`] (one document, its glossary matches) and returns findings.
 
+mod align_uncertain;
 mod glossary_forms;
+mod lang_untranslated;
 mod name_inconsistent;
+mod name_mismatch;
+mod term_inconsistent;
+mod term_missing;
 
 use std::ops::Range;
 
+use crate::bilingual::{Pair, UnitPair, tokens_in};
 use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match};
+use crate::lang::Detector;
 
 /// What a check sees of one document.
 pub struct Context<'a> {
@@ -29,8 +36,7 @@ impl Context<'_> {
         suggestions: Vec<String>,
     ) -> Finding {
         let doc = self.doc;
-        let start = doc.position(span.start);
-        let end = doc.position(span.end);
+        let (bytes, start, end) = doc.locate(span.clone());
         Finding {
             rule,
             severity,
@@ -39,8 +45,8 @@ impl Context<'_> {
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            byte_start: span.start,
-            byte_end: span.end,
+            byte_start: bytes.start,
+            byte_end: bytes.end,
             text: doc.text[span].to_string(),
             message,
             suggestions,
@@ -66,11 +72,63 @@ pub trait Check: Send + Sync {
     fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
 }
 
-/// Every check, in the order they run.
+/// Every check on one document, in the order they run.
 pub fn registry() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(glossary_forms::GlossaryForms),
         Box::new(name_inconsistent::NameInconsistent),
+    ]
+}
+
+/// What a check across languages sees: a translation, its source, their units and the
+/// glossary forms found on each side. Findings are reported on the target.
+pub struct PairContext<'a> {
+    pub pair: &'a Pair,
+    pub source_matches: &'a [Match],
+    /// Reports on the target document, with its glossary matches.
+    pub target: Context<'a>,
+    /// Identifies the language of target paragraphs.
+    pub detector: &'a Detector,
+}
+
+impl PairContext<'_> {
+    /// The glossary matches inside a unit's source or target text.
+    pub fn matches_in<'m>(matches: &'m [Match], range: &Range<usize>) -> &'m [Match] {
+        let a = matches.partition_point(|m| m.span.start < range.start);
+        let b = matches.partition_point(|m| m.span.start < range.end);
+        &matches[a..b.max(a)]
+    }
+
+    /// The units the aligner trusts (all units of a container file).
+    pub fn aligned_units(&self) -> impl Iterator<Item = &UnitPair> {
+        self.pair
+            .units
+            .iter()
+            .filter(|u| u.aligned && !u.target.is_empty() && !u.source.is_empty())
+    }
+
+    pub fn source_tokens(&self, unit: &UnitPair) -> Range<usize> {
+        tokens_in(&self.pair.source, &unit.source)
+    }
+
+    pub fn target_tokens(&self, unit: &UnitPair) -> Range<usize> {
+        tokens_in(&self.pair.target, &unit.target)
+    }
+}
+
+pub trait PairCheck: Send + Sync {
+    fn rules(&self) -> &'static [&'static str];
+    fn run(&self, cx: &PairContext<'_>) -> Vec<Finding>;
+}
+
+/// Every check across languages, in the order they run.
+pub fn pair_registry() -> Vec<Box<dyn PairCheck>> {
+    vec![
+        Box::new(align_uncertain::AlignUncertain),
+        Box::new(term_missing::TermMissing),
+        Box::new(term_inconsistent::TermInconsistent),
+        Box::new(name_mismatch::NameMismatch),
+        Box::new(lang_untranslated::LangUntranslated),
     ]
 }
 
@@ -79,6 +137,11 @@ pub fn rule_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = registry()
         .iter()
         .flat_map(|c| c.rules().iter().copied())
+        .chain(
+            pair_registry()
+                .iter()
+                .flat_map(|c| c.rules().iter().copied()),
+        )
         .collect();
     ids.sort_unstable();
     ids

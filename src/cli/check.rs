@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
 
-use concord::engine::{Input, Options};
+use concord::engine::{Input, Kind, Options};
+use concord::formats::Container;
 use concord::glossary::{self, GlossarySet};
 use concord::lang::LangTag;
 use concord::markup::Format;
@@ -27,6 +28,32 @@ enum OutputFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    /// Plain text
+    Text,
+    /// Markdown
+    Markdown,
+    /// XLIFF 1.2 or 2.0
+    Xliff,
+    /// TMX 1.4
+    Tmx,
+    /// JSON Lines, one segment per line
+    Jsonl,
+}
+
+impl InputFormat {
+    fn kind(self) -> Kind {
+        match self {
+            InputFormat::Text => Kind::Text(Format::Plain),
+            InputFormat::Markdown => Kind::Text(Format::Markdown),
+            InputFormat::Xliff => Kind::Container(Container::Xliff),
+            InputFormat::Tmx => Kind::Container(Container::Tmx),
+            InputFormat::Jsonl => Kind::Container(Container::Jsonl),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -43,14 +70,26 @@ enum FailOn {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; directories are walked for .txt and .md files,
-    /// respecting .gitignore; `-` reads standard input
+    /// Files or directories to check; directories are walked for articles (.txt, .md) and
+    /// bilingual files (.xlf, .xliff, .tmx, .jsonl), respecting .gitignore; `-` reads
+    /// standard input
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Language of every document (BCP 47, e.g. en, es, pt-BR); by default it comes from the
-    /// file name (story.es.txt), else from language identification
+    /// Language of every document, or of every translation in bilingual mode (BCP 47, e.g.
+    /// en, es, pt-BR); by default it comes from the file (story.es.txt, an XLIFF's
+    /// target-language), else from language identification
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// The source article of the translations given as PATHs: each is checked against it
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
+    /// Language of source texts; in a directory, X.<TAG>.txt becomes the source of X.en.txt,
+    /// X.fr.txt…
+    #[arg(long, value_name = "TAG")]
+    source_lang: Option<String>,
+    /// What standard input holds
+    #[arg(long, value_enum, default_value = "text")]
+    input_format: InputFormat,
     /// Language used when identification is unreliable
     #[arg(long, value_name = "TAG", default_value = "en")]
     default_lang: String,
@@ -100,6 +139,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             .as_deref()
             .map(|t| parse_tag("lang", t))
             .transpose()?,
+        source_lang: args
+            .source_lang
+            .as_deref()
+            .map(|t| parse_tag("source-lang", t))
+            .transpose()?,
         default_lang: parse_tag("default-lang", &args.default_lang)?,
         disabled_rules: args.disabled.iter().cloned().collect(),
         keep_sources: matches!(args.format, OutputFormat::Human),
@@ -128,7 +172,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
                 inputs.push(Input::Bytes {
                     name: "<stdin>".into(),
                     bytes,
-                    format: Format::Plain,
+                    kind: args.input_format.kind(),
                 });
                 stdin_seen = true;
             }
@@ -137,7 +181,28 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         }
     }
     let (walked, walk_errors) = walk::collect(&files);
-    inputs.extend(walked.into_iter().map(Input::File));
+    match (&args.source, &options.source_lang) {
+        (Some(source), _) => {
+            if !source.is_file() {
+                bail!("--source {}: no such file", source.display());
+            }
+            let targets = walked.into_iter().filter(|t| t != source);
+            inputs.extend(targets.map(|t| Input::Pair {
+                source: source.clone(),
+                target: t,
+            }));
+        }
+        (None, Some(lang)) => {
+            let (pairs, alone) = walk::pair_by_language(walked, lang);
+            inputs.extend(
+                pairs
+                    .into_iter()
+                    .map(|(source, target)| Input::Pair { source, target }),
+            );
+            inputs.extend(alone.into_iter().map(Input::File));
+        }
+        (None, None) => inputs.extend(walked.into_iter().map(Input::File)),
+    }
 
     let engine = Engine::new(set, options);
     let pool = rayon::ThreadPoolBuilder::new()

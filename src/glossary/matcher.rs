@@ -41,7 +41,17 @@ struct Pattern {
     /// Words in NFC with their case, for case-sensitive entries.
     cased: Option<Vec<String>>,
     stemmed: bool,
+    /// Length in characters of each word as written, to keep stems honest.
+    lens: Vec<usize>,
     target: FormRef,
+}
+
+/// A stem match also needs the word's length within this share of the form word's: Snowball
+/// folds "fatal" and "fatalities" to one stem, which are not one term.
+const STEM_LENGTH_SLACK: usize = 4;
+
+fn lengths_agree(a: usize, b: usize) -> bool {
+    a.abs_diff(b) <= 2.max(a.max(b) / STEM_LENGTH_SLACK)
 }
 
 /// All forms of one language, indexed by their first word.
@@ -86,6 +96,9 @@ impl Matcher {
                         })
                         .collect();
                     let gaps = toks.list.iter().skip(1).map(|t| t.gap).collect();
+                    let lens = (0..toks.len())
+                        .map(|i| toks.key(i).chars().count())
+                        .collect();
                     let cased = (entry.case == CaseMode::Sensitive).then(|| {
                         toks.list
                             .iter()
@@ -97,6 +110,7 @@ impl Matcher {
                         gaps,
                         cased,
                         stemmed,
+                        lens,
                         target: FormRef {
                             glossary: gi,
                             entry: ei,
@@ -247,6 +261,9 @@ impl Matcher {
         }
         for j in 0..n {
             let t = i + j;
+            if p.stemmed && !lengths_agree(tokens.key(t).chars().count(), p.lens[j]) {
+                return false;
+            }
             if j > 0 {
                 if tokens.list[t].gap != p.gaps[j - 1] {
                     return false;
@@ -363,6 +380,15 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "Global Political Solutions");
         assert_eq!(f[0].1, Status::Deprecated);
+    }
+
+    #[test]
+    fn stems_do_not_join_words_of_very_different_length() {
+        let json = r#"{"format": "concord-glossary/1", "name": "n", "entries": [
+          {"id": "f", "kind": "term", "terms": {"en": {"preferred": "fatalities"}}}]}"#;
+        let s = set(json);
+        assert!(found(&s, "en", "a fatal crash").is_empty());
+        assert_eq!(found(&s, "en", "two fatality reports").len(), 1);
     }
 
     #[test]

@@ -5,4 +5,4 @@ mod mentions;
 mod variant;
 
 pub use mentions::{Mention, mentions};
-pub use variant::{VariantRules, similarity};
+pub use variant::{VariantRules, german_ascii, is_title_word, script, similarity, skeleton};

@@ -109,6 +109,17 @@ impl VariantRules {
             .is_some_and(|s| s.stem(a_folded) == s.stem(b_folded))
     }
 
+    /// Whether two spellings are one name in different grammatical forms (or the same):
+    /// "Blinken" / "Blinkens", "Блинкен" / "Блинкена", "Armenia" / "Armenian".
+    pub fn same_word(&self, a_folded: &str, b_folded: &str, a_ascii: &str, b_ascii: &str) -> bool {
+        a_folded == b_folded
+            || (!self.phonemic_diacritics && a_ascii == b_ascii && !a_ascii.is_empty())
+            || self.derived(a_ascii, b_ascii)
+            || self.same_stem(a_folded, b_folded)
+            || (self.inflecting
+                && (Self::ending_only(a_folded, b_folded) || Self::ending_only(a_ascii, b_ascii)))
+    }
+
     /// Whether two different spellings (folded keys and their ASCII transliterations) are
     /// variants of one name. Spellings in different scripts are never variants: "Paddington"
     /// beside "Паддингтон" in a Russian text gives the original, it does not misspell it.
@@ -169,8 +180,84 @@ fn doubles(last: char, long: &str, short: &str) -> bool {
         && rest.as_str() == short
 }
 
+/// Whether a folded word is a title or institutional word (or an inflection of one, up to
+/// three more letters): "president", "Präsidenten", "президента".
+pub fn is_title_word(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| data::words(data::TITLE_WORDS).collect());
+    let mut end = folded.len();
+    for _ in 0..=MAX_ENDING {
+        if set.contains(&folded[..end]) {
+            return true;
+        }
+        match folded[..end].char_indices().next_back() {
+            Some((i, _)) if i > 0 => end = i,
+            _ => break,
+        }
+    }
+    false
+}
+
+/// The German way to write umlauts and ß in ASCII ("Württemberg" → "wuerttemberg"), when the
+/// word has any: the other common transliteration of the same spelling.
+pub fn german_ascii(folded: &str) -> Option<String> {
+    if !folded.contains(['ä', 'ö', 'ü', 'ß']) {
+        return None;
+    }
+    let mut s = String::new();
+    for c in folded.chars() {
+        match c {
+            'ä' => s.push_str("ae"),
+            'ö' => s.push_str("oe"),
+            'ü' => s.push_str("ue"),
+            'ß' => s.push_str("ss"),
+            c => s.push(c),
+        }
+    }
+    Some(crate::normalize::ascii_key(&s))
+}
+
+/// The consonant skeleton of an ASCII transliteration, for comparing a name with its
+/// transcription into another script: conventions differ mostly in vowels and in how they
+/// spell a few sounds (Чемберс / Chambers, Зеленский / Zelensky / Selenskyj).
+pub fn skeleton(ascii: &str) -> String {
+    let mut s = ascii.to_string();
+    for (from, to) in [
+        ("shch", "S"),
+        ("tsch", "C"),
+        ("sch", "S"),
+        ("tch", "C"),
+        ("dzh", "J"),
+        ("ch", "C"),
+        ("sh", "S"),
+        ("zh", "J"),
+        ("kh", "H"),
+        ("ts", "Z"),
+        ("tz", "Z"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("ck", "k"),
+        ("x", "ks"),
+        ("c", "k"),
+        ("q", "k"),
+        ("w", "v"),
+        ("j", "J"),
+        ("g", "g"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::new();
+    for ch in s.chars() {
+        if "aeiouy".contains(ch) || out.ends_with(ch) {
+            continue;
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// The writing system of a word, told by its first letter: Latin, Cyrillic, Greek, or other.
-fn script(word: &str) -> u8 {
+pub fn script(word: &str) -> u8 {
     match word.chars().next().map_or(0, |c| c as u32) {
         0..=0x24F | 0x1E00..=0x1EFF => 1,
         0x370..=0x3FF | 0x1F00..=0x1FFF => 2,

@@ -1,0 +1,121 @@
+//! A translation and its source, read together: two documents and the units (segments or
+//! aligned paragraph groups) that translate each other.
+
+pub mod align;
+pub mod quotes;
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::names::mentions;
+use crate::normalize::ascii_key;
+
+/// A source stretch and the target stretch that translates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitPair {
+    /// Byte ranges in the source and target documents' text.
+    pub source: Range<usize>,
+    pub target: Range<usize>,
+    /// The unit's id in a container file.
+    pub id: Option<String>,
+    /// False when the aligner could not match this stretch with confidence: cross-language
+    /// checks leave it alone and `align/uncertain` reports it.
+    pub aligned: bool,
+}
+
+#[derive(Debug)]
+pub struct Pair {
+    pub source: Document,
+    pub target: Document,
+    pub units: Vec<UnitPair>,
+}
+
+impl Pair {
+    /// Units that are already paired, as in XLIFF, TMX and JSON Lines.
+    pub fn from_units(source: Document, target: Document, units: Vec<UnitPair>) -> Pair {
+        Pair {
+            source,
+            target,
+            units,
+        }
+    }
+
+    /// Two article files: their paragraphs aligned by length and anchors.
+    pub fn align(source: Document, target: Document) -> Pair {
+        let s = paragraphs(&source);
+        let t = paragraphs(&target);
+        let beads = align::align(&s, &t);
+        let span = |doc: &Document, r: Range<usize>, fallback: usize| {
+            if r.is_empty() {
+                // Nothing on this side: an empty range where the text would be.
+                let at = doc.segments.get(r.start).map_or(fallback, |s| s.start);
+                at..at
+            } else {
+                doc.segments[r.start].start..doc.segments[r.end - 1].end
+            }
+        };
+        let units = beads
+            .into_iter()
+            .map(|b| UnitPair {
+                source: span(&source, b.source.clone(), source.text.len()),
+                target: span(&target, b.target.clone(), target.text.len()),
+                id: None,
+                aligned: b.confident,
+            })
+            .collect();
+        Pair {
+            source,
+            target,
+            units,
+        }
+    }
+}
+
+/// Each segment's length and anchors: numbers and the ASCII keys of names, which survive
+/// translation ("1.500" and "1,500" both give "1500"; "Блинкен" and "Blinken" give "blin").
+fn paragraphs(doc: &Document) -> Vec<align::Para> {
+    let names = mentions(&doc.tokens, &doc.lang);
+    doc.segments
+        .iter()
+        .map(|seg| {
+            let text = &doc.text[seg.clone()];
+            let mut anchors: Vec<String> = Vec::new();
+            let mut digits = String::new();
+            for c in text.chars().chain(std::iter::once(' ')) {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                } else if !matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'')
+                    && !digits.is_empty()
+                {
+                    // A separator inside a number ("1.500", "1 500") does not end it.
+                    anchors.push(std::mem::take(&mut digits));
+                }
+            }
+            for m in names
+                .iter()
+                .filter(|m| !m.weak && seg.contains(&m.span.start))
+            {
+                for &w in &m.words {
+                    let key = ascii_key(&doc.text[doc.tokens.list[w].span()]);
+                    if key.len() >= 4 {
+                        anchors.push(key[..4].to_string());
+                    }
+                }
+            }
+            anchors.sort();
+            anchors.dedup();
+            align::Para {
+                len: text.chars().count(),
+                anchors,
+            }
+        })
+        .collect()
+}
+
+/// The tokens of `doc` that start inside `range`, as an index range.
+pub fn tokens_in(doc: &Document, range: &Range<usize>) -> Range<usize> {
+    let list = &doc.tokens.list;
+    let a = list.partition_point(|t| t.start < range.start);
+    let b = list.partition_point(|t| t.start < range.end);
+    a..b.max(a)
+}

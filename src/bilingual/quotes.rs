@@ -1,0 +1,71 @@
+//! Quotations in running text: the spans between matching quotation marks, in the styles
+//! news languages use (“…”, «…», „…“, "…", ‹…›).
+
+use std::ops::Range;
+
+/// Opening marks and the closing marks that end them.
+const PAIRS: &[(char, &[char])] = &[
+    ('“', &['”']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('»', &['«']),
+    ('‹', &['›']),
+    ('"', &['"']),
+];
+
+/// The inner spans of the quotations in `text[range]`, outermost only.
+pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &[char])> = None;
+    let mut nested = 0usize;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        match open {
+            Some((start, closers)) if closers.contains(&c) => {
+                if nested > 0 && c != '"' {
+                    nested -= 1;
+                } else {
+                    out.push(start..at);
+                    open = None;
+                    nested = 0;
+                }
+            }
+            Some(_) => {
+                if PAIRS.iter().any(|(o, _)| *o == c && c != '"') {
+                    nested += 1;
+                }
+            }
+            None => {
+                if let Some((_, closers)) = PAIRS.iter().find(|(o, _)| *o == c) {
+                    open = Some((at + c.len_utf8(), closers));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotation_styles() {
+        let text =
+            "He said “a global solution” and «une solution» then „eine Lösung“ and \"plain\".";
+        let q: Vec<&str> = quotations(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            q,
+            ["a global solution", "une solution", "eine Lösung", "plain"]
+        );
+    }
+
+    #[test]
+    fn unclosed_quotes_yield_nothing() {
+        let text = "He said “a global solution and left.";
+        assert!(quotations(text, 0..text.len()).is_empty());
+    }
+}

@@ -1,0 +1,56 @@
+//! `align/uncertain`: paragraphs of a translation that could not be matched with their source
+//! with confidence. Cross-language checks skip them rather than guess.
+
+use super::{PairCheck, PairContext};
+use crate::finding::{Finding, Severity};
+
+pub struct AlignUncertain;
+
+/// Above this share of doubtful groups the whole translation is reported once.
+const MOSTLY_UNALIGNED: f64 = 0.5;
+
+impl PairCheck for AlignUncertain {
+    fn rules(&self) -> &'static [&'static str] {
+        &["align/uncertain"]
+    }
+
+    fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {
+        let units = &cx.pair.units;
+        let doubtful: Vec<_> = units.iter().filter(|u| !u.aligned).collect();
+        if doubtful.is_empty() {
+            return Vec::new();
+        }
+        let source = &cx.pair.source;
+        let target = &cx.pair.target;
+        if doubtful.len() as f64 > MOSTLY_UNALIGNED * units.len() as f64 {
+            let first = target.segments.first().cloned().unwrap_or(0..0);
+            let message = format!(
+                "this translation could not be aligned with its source {} ({} of {} paragraph groups have no confident counterpart); cross-language checks were skipped",
+                source.path,
+                doubtful.len(),
+                units.len()
+            );
+            return vec![cx.target.finding(
+                "align/uncertain",
+                Severity::Warning,
+                first,
+                message,
+                Vec::new(),
+            )];
+        }
+        doubtful
+            .into_iter()
+            .map(|u| {
+                let src_line = source.position(u.source.start).line;
+                let message = if u.target.is_empty() {
+                    format!("the source paragraph at {}:{src_line} has no counterpart in this translation", source.path)
+                } else if u.source.is_empty() {
+                    "this paragraph has no counterpart in the source".to_string()
+                } else {
+                    format!("this paragraph could not be matched with confidence to the source paragraph at {}:{src_line}", source.path)
+                };
+                cx.target.finding("align/uncertain", Severity::Warning, u.target.clone(), message, Vec::new())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,74 @@
+//! `lang/untranslated`: a target paragraph written in the source language (or in any language
+//! but the target's). Quotations and names are left out before identification, and short or
+//! unreliably identified paragraphs are never reported.
+
+use super::{PairCheck, PairContext};
+use crate::bilingual::quotes::quotations;
+use crate::finding::{Finding, Severity};
+use crate::markup::BLANK;
+use crate::names::mentions;
+
+pub struct LangUntranslated;
+
+/// A paragraph needs this many words of its own (quotations and names removed)…
+const MIN_WORDS: usize = 12;
+/// …and identification at least this confident.
+const MIN_CONFIDENCE: f64 = 0.9;
+
+impl PairCheck for LangUntranslated {
+    fn rules(&self) -> &'static [&'static str] {
+        &["lang/untranslated"]
+    }
+
+    fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {
+        let doc = &cx.pair.target;
+        let mut text = doc.prose.clone().into_bytes();
+        // Blank quotations and names: a translator keeps those on purpose.
+        for seg in &doc.segments {
+            for r in quotations(&doc.text, seg.clone()) {
+                text[r].fill(BLANK);
+            }
+        }
+        for m in mentions(&doc.tokens, &doc.lang) {
+            text[m.span].fill(BLANK);
+        }
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let mut out = Vec::new();
+        for seg in &doc.segments {
+            let own = &text[seg.clone()];
+            let words = own
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count();
+            if words < MIN_WORDS {
+                continue;
+            }
+            let Some(found) = cx.detector.detect(own) else {
+                continue;
+            };
+            if !found.reliable
+                || found.confidence < MIN_CONFIDENCE
+                || found.lang.primary() == doc.lang.primary()
+            {
+                continue;
+            }
+            let which = if found.lang.primary() == cx.pair.source.lang.primary() {
+                " (the source language)"
+            } else {
+                ""
+            };
+            let message = format!(
+                "this paragraph reads as {}{which}, not {}: left untranslated? (confidence {:.2})",
+                found.lang, doc.lang, found.confidence
+            );
+            out.push(cx.target.finding(
+                "lang/untranslated",
+                Severity::Error,
+                seg.clone(),
+                message,
+                Vec::new(),
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,400 @@
+//! `name/mismatch` and `name/missing`: each name of a source segment should have its expected
+//! form in the aligned target segment. The expected form is the glossary's for the target
+//! language when the entry exists (French "Aliev" and English "Aliyev" are both right), else
+//! the source spelling for two Latin-script languages, else its transliteration. A near variant
+//! of the expected form is a mismatch; no counterpart at all is reported as missing.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{PairCheck, PairContext, q};
+use crate::bilingual::UnitPair;
+use crate::finding::{Finding, Severity};
+use crate::glossary::Status;
+use crate::names::{
+    Mention, VariantRules, german_ascii, is_title_word, mentions, script, similarity, skeleton,
+};
+use crate::normalize::{ascii_key, folded};
+
+pub struct NameMismatch;
+
+/// A transcription whose consonant skeleton is this close to the source's counts as the name.
+const SKELETON_SAME: f64 = 0.75;
+
+/// How a target word relates to a source name word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    Different,
+    Variant,
+    Same,
+}
+
+impl PairCheck for NameMismatch {
+    fn rules(&self) -> &'static [&'static str] {
+        &["name/mismatch", "name/missing"]
+    }
+
+    fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {
+        let (source, target) = (&cx.pair.source, &cx.pair.target);
+        let source_names = mentions(&source.tokens, &source.lang);
+        let target_names = mentions(&target.tokens, &target.lang);
+        let rules = VariantRules::new(&target.lang);
+        let lower_in_source: HashSet<&str> = (0..source.tokens.len())
+            .filter(|&i| !source.tokens.list[i].capitalized)
+            .map(|i| source.tokens.key(i))
+            .collect();
+        let mut out = Vec::new();
+        let mut reported = HashSet::new();
+        let units: Vec<&UnitPair> = cx.aligned_units().collect();
+        for (ui, unit) in units.iter().copied().enumerate() {
+            // The unit with its neighbours: a translator may move a name across a sentence.
+            let window = units[ui.saturating_sub(1)].target.start
+                ..units[(ui + 1).min(units.len() - 1)].target.end;
+            let in_unit = |m: &&Mention, r: &std::ops::Range<usize>| r.contains(&m.span.start);
+            let src: Vec<&Mention> = source_names
+                .iter()
+                .filter(|m| in_unit(m, &unit.source))
+                .collect();
+            let tgt: Vec<&Mention> = target_names
+                .iter()
+                .filter(|m| in_unit(m, &unit.target))
+                .collect();
+            let source_matches = PairContext::matches_in(cx.source_matches, &unit.source);
+            let target_matches = PairContext::matches_in(cx.target.matches, &unit.target);
+            // Target words that are a correct glossary name are never a misspelling.
+            let approved_target: HashSet<usize> = target_matches
+                .iter()
+                .filter(|m| m.form.status != Status::Deprecated)
+                .flat_map(|m| m.tokens.clone())
+                .collect();
+            for m in src {
+                // Every glossary name inside the mention ("European Commission President
+                // Ursula von der Leyen" holds two); without one, the mention's own words.
+                let entities: Vec<&crate::glossary::Match> = source_matches
+                    .iter()
+                    .filter(|g| {
+                        g.span.start < m.span.end
+                            && m.span.start < g.span.end
+                            && cx
+                                .target
+                                .glossaries
+                                .entry(g.form.glossary, g.form.entry)
+                                .kind
+                                .is_name()
+                    })
+                    .collect();
+                let findings: Vec<Finding> = if entities.is_empty() {
+                    if m.weak {
+                        continue;
+                    }
+                    unknown(cx, m, &tgt, &approved_target, &lower_in_source, &rules)
+                        .into_iter()
+                        .collect()
+                } else {
+                    entities
+                        .iter()
+                        .filter_map(|g| known(cx, unit, &window, g, &tgt, target_matches, &rules))
+                        .collect()
+                };
+                for f in findings {
+                    if reported.insert((f.rule, f.byte_start, f.byte_end)) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A source name the glossary knows: the target must use one of the entry's forms.
+fn known(
+    cx: &PairContext<'_>,
+    unit: &UnitPair,
+    window: &std::ops::Range<usize>,
+    g: &crate::glossary::Match,
+    tgt: &[&Mention],
+    target_matches: &[crate::glossary::Match],
+    rules: &VariantRules,
+) -> Option<Finding> {
+    let key = (g.form.glossary, g.form.entry);
+    // Any form of the entry, even deprecated (name/glossary reports that one).
+    if target_matches
+        .iter()
+        .any(|t| (t.form.glossary, t.form.entry) == key)
+    {
+        return None;
+    }
+    let entry = cx.target.glossaries.entry(key.0, key.1);
+    let section = entry.section(&cx.pair.target.lang)?;
+    let forms: Vec<&str> = std::iter::once(section.preferred.as_str())
+        .chain(section.admitted.iter().map(|f| f.as_str()))
+        .collect();
+    let target = &cx.pair.target;
+    // Present in an inflected form ("Трампа", "Europäischen Union"): the glossary matcher
+    // compares names word for word, so look for the last word of a form as a word form.
+    let present_in = |range: &std::ops::Range<usize>| {
+        let toks = crate::bilingual::tokens_in(target, range);
+        forms
+            .iter()
+            .filter_map(|f| f.split_whitespace().last())
+            .any(|last| {
+                let (lf, la) = (folded(last), ascii_key(last));
+                toks.clone().any(|i| {
+                    let w = &target.text[target.tokens.list[i].span()];
+                    rules.same_word(&folded(w), &lf, &ascii_key(w), &la)
+                })
+            })
+    };
+    if present_in(&unit.target) {
+        return None;
+    }
+    let source_text = &cx.pair.source.text[g.span.clone()];
+    // The target name closest to one of the expected forms, word by word, narrowed to the
+    // words that belong to the name ("Präsident Ilham Alijev" → "Ilham Alijev").
+    let mut best: Option<(std::ops::Range<usize>, f64)> = None;
+    for t in tgt {
+        for f in &forms {
+            if let Some((span, score)) = closeness(target, t, f, rules)
+                && best.as_ref().is_none_or(|(_, b)| score > *b)
+            {
+                best = Some((span, score));
+            }
+        }
+    }
+    match best {
+        Some((span, _)) => {
+            let message = format!(
+                "{} should be {}, the glossary's {} form of {} ({}: {})",
+                q(&target.text[span.clone()]),
+                q(section.preferred.as_str()),
+                target.lang,
+                q(source_text),
+                cx.target.glossaries.name(key.0),
+                entry.id
+            );
+            Some(cx.target.finding(
+                "name/mismatch",
+                Severity::Warning,
+                span,
+                message,
+                vec![section.preferred.to_string()],
+            ))
+        }
+        // Place names often become adjectives in translation ("Russia" → "russische"): only
+        // people and organisations are reported as missing. A surname alone is often a
+        // pronoun or nothing in the translation ("Trump continued" → "continuó"), so only a
+        // full name counts, and only when the neighbouring segments lack it too.
+        None if entry.kind == crate::glossary::Kind::Place
+            || g.tokens.len() < 2
+            || present_in(window) =>
+        {
+            None
+        }
+        None => {
+            let message = format!(
+                "the source name {} does not appear in this segment; expected {}",
+                q(source_text),
+                q(section.preferred.as_str())
+            );
+            Some(cx.target.finding(
+                "name/missing",
+                Severity::Info,
+                unit.target.clone(),
+                message,
+                Vec::new(),
+            ))
+        }
+    }
+}
+
+/// How close a target name is to an expected form: some word a variant of one of the form's
+/// words (the same word throughout would have matched the glossary). Returns the span of the
+/// target words that belong to the form, and the best similarity.
+fn closeness(
+    doc: &crate::document::Document,
+    t: &Mention,
+    expected: &str,
+    rules: &VariantRules,
+) -> Option<(std::ops::Range<usize>, f64)> {
+    let mut best: Option<f64> = None;
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+    for &w in &t.words {
+        let span = doc.tokens.list[w].span();
+        let tw = &doc.text[span.clone()];
+        let (ta, tf) = (ascii_key(tw), folded(tw));
+        for ew in expected.split_whitespace() {
+            let (ea, ef) = (ascii_key(ew), folded(ew));
+            if rules.same_word(&tf, &ef, &ta, &ea) {
+                covered.push(span.clone());
+            } else if ta.len() >= 4 && ea.len() >= 4 && rules.is_variant(&tf, &ef, &ta, &ea) {
+                covered.push(span.clone());
+                let s = similarity(&ta, &ea);
+                best = Some(best.map_or(s, |b: f64| b.max(s)));
+            }
+        }
+    }
+    let score = best?;
+    let start = covered.iter().map(|r| r.start).min()?;
+    let end = covered.iter().map(|r| r.end).max()?;
+    Some((start..end, score))
+}
+
+/// A source name without a glossary entry: its own spelling (same script) or transcription
+/// (other scripts) is expected in the target.
+fn unknown(
+    cx: &PairContext<'_>,
+    m: &Mention,
+    tgt: &[&Mention],
+    approved_target: &HashSet<usize>,
+    lower_in_source: &HashSet<&str>,
+    rules: &VariantRules,
+) -> Option<Finding> {
+    let (source, target) = (&cx.pair.source, &cx.pair.target);
+    // The words that make it a name: not common words written in lowercase elsewhere.
+    let words: Vec<usize> = m
+        .words
+        .iter()
+        .copied()
+        .filter(|&w| {
+            let key = source.tokens.key(w);
+            !lower_in_source.contains(key) && !is_title_word(key) && ascii_key(key).len() >= 4
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut best: HashMap<usize, (Relation, usize)> = HashMap::new(); // source word -> best target word
+    for &sw in &words {
+        let s_text = &source.text[source.tokens.list[sw].span()];
+        let (sf, sa) = (folded(s_text), ascii_key(s_text));
+        for t in tgt {
+            for &tw in &t.words {
+                let t_text = &target.text[target.tokens.list[tw].span()];
+                let rel = relate(&sf, &sa, &folded(t_text), &ascii_key(t_text), rules);
+                let slot = best.entry(sw).or_insert((Relation::Different, tw));
+                if rel > slot.0 {
+                    *slot = (rel, tw);
+                }
+            }
+        }
+    }
+    // A lone word that differs may be a translation or an exonym ("National" / "Nacional",
+    // "Skopje" / "Skopie"): only a name whose other words came through unchanged ("Sharon
+    // Davies" / "Sharon Davis", "Theresa May" / "Teresa May") shows a misspelling.
+    let anchored = |tw: usize| {
+        tgt.iter().filter(|t| t.words.contains(&tw)).any(|t| {
+            t.words.iter().any(|&other| {
+                other != tw
+                    && m.words.iter().any(|&sw| {
+                        let (s, o) = (
+                            &source.text[source.tokens.list[sw].span()],
+                            &target.text[target.tokens.list[other].span()],
+                        );
+                        relate(&folded(s), &ascii_key(s), &folded(o), &ascii_key(o), rules)
+                            == Relation::Same
+                    })
+            })
+        })
+    };
+    let adapted =
+        |sw: usize, tw: usize| adapted_ending(source.tokens.key(sw), target.tokens.key(tw));
+    let variant = best
+        .iter()
+        .filter(|(sw, (r, tw))| {
+            *r == Relation::Variant
+                && !approved_target.contains(tw)
+                && !is_title_word(target.tokens.key(*tw))
+                && !adapted(**sw, *tw)
+                && anchored(*tw)
+        })
+        .min_by_key(|(sw, _)| **sw);
+    if let Some((&sw, &(_, tw))) = variant {
+        let s_text = &source.text[source.tokens.list[sw].span()];
+        let t_span = target.tokens.list[tw].span();
+        let same_script = script(&folded(s_text)) == script(&folded(&target.text[t_span.clone()]));
+        let expected = if same_script {
+            s_text.to_string()
+        } else {
+            capitalise(&deunicode::deunicode(s_text))
+        };
+        let how = if same_script {
+            "spelled"
+        } else {
+            "transliterated"
+        };
+        let message = format!(
+            "{} is {how} {} in the source",
+            q(&target.text[t_span.clone()]),
+            q(&expected)
+        );
+        let suggestion = if same_script {
+            vec![expected]
+        } else {
+            Vec::new()
+        };
+        return Some(cx.target.finding(
+            "name/mismatch",
+            Severity::Warning,
+            t_span,
+            message,
+            suggestion,
+        ));
+    }
+    // Without a glossary entry nothing tells a missing name from a translated one ("White
+    // House" / "Casa Blanca"): name/missing is for names the glossary knows.
+    None
+}
+
+fn relate(sf: &str, sa: &str, tf: &str, ta: &str, rules: &VariantRules) -> Relation {
+    if script(sf) == script(tf) {
+        // "Württemberg" is "Wuerttemberg" in ASCII German.
+        let (gs, gt) = (
+            german_ascii(sf).unwrap_or_else(|| sa.to_string()),
+            german_ascii(tf).unwrap_or_else(|| ta.to_string()),
+        );
+        if rules.same_word(sf, tf, sa, ta) || gs == gt {
+            Relation::Same
+        } else if rules.is_variant(sf, tf, sa, ta) {
+            Relation::Variant
+        } else {
+            Relation::Different
+        }
+    } else {
+        // Across scripts only sameness is judged: transcription conventions differ too much
+        // ("Francesco" / "Франческо", "Fleetwood" / "Флитвуд") to call a near miss an error
+        // without a glossary entry.
+        let (ks, kt) = (skeleton(sa), skeleton(ta));
+        if ks == kt
+            || rules.same_word(sf, tf, sa, ta)
+            || (ks.len() >= 4 && similarity(&ks, &kt) >= SKELETON_SAME)
+        {
+            Relation::Same
+        } else {
+            Relation::Different
+        }
+    }
+}
+
+/// A name adapted to the target language at its ending ("Europe" / "Europa", "Virginia" /
+/// "Virginie", "Generation" / "Generación"): most of the word shared, a few letters replaced at
+/// the end. A single inserted or dropped letter is a slip instead ("Kelly" / "Kelley").
+fn adapted_ending(source: &str, target: &str) -> bool {
+    let (s, t) = (ascii_key(source), ascii_key(target));
+    let common = s.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count();
+    let (rs, rt) = (&s[common..], &t[common..]);
+    let one_letter =
+        |long: &str, short: &str| long.len() == short.len() + 1 && long.ends_with(short);
+    common * 5 >= s.len().min(t.len()) * 3
+        && rs.len() <= 4
+        && rt.len() <= 4
+        && !(rs.is_empty() && rt.is_empty())
+        && !one_letter(rs, rt)
+        && !one_letter(rt, rs)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

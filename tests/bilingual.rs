@@ -1,0 +1,175 @@
+//! Bilingual mode on real-looking files: an article pair with a split paragraph, a pair that
+//! cannot be aligned, XLIFF 1.2 and 2.0 with inline tags, TMX in UTF-8 and UTF-16, and a
+//! JSON Lines stream with several documents. Each run's whole output is compared with the
+//! `.expected` file beside the input (CONCORD_BLESS=1 rewrites them for review).
+
+mod common;
+
+use common::{assert_matches_file, root, run, run_in, stdout};
+
+fn brief(args: &[&str], expected: &str) -> std::process::Output {
+    let mut all = vec!["check", "--format", "brief"];
+    all.extend(args);
+    let out = run(&all);
+    assert_matches_file(&stdout(&out), &root().join(expected));
+    out
+}
+
+#[test]
+fn article_pair_with_a_split_paragraph() {
+    let out = brief(
+        &[
+            "--source",
+            "tests/data/bilingual/pair/summit.es.txt",
+            "tests/data/bilingual/pair/summit.en.txt",
+        ],
+        "tests/data/bilingual/pair/summit.expected",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn pairs_found_by_file_name_in_a_directory() {
+    // --source-lang es: summit.es.txt is the source of summit.en.txt; same findings.
+    let out = run(&[
+        "check",
+        "--format",
+        "brief",
+        "--source-lang",
+        "es",
+        "tests/data/bilingual/pair",
+    ]);
+    let expected =
+        std::fs::read_to_string(root().join("tests/data/bilingual/pair/summit.expected")).unwrap();
+    assert_eq!(stdout(&out), expected);
+}
+
+#[test]
+fn unalignable_pair_is_reported_not_guessed() {
+    brief(
+        &["--source-lang", "fr", "tests/data/bilingual/misaligned"],
+        "tests/data/bilingual/misaligned/notes.expected",
+    );
+}
+
+#[test]
+fn xliff_12_with_inline_tags() {
+    brief(
+        &["tests/data/bilingual/xliff12.xlf"],
+        "tests/data/bilingual/xliff12.expected",
+    );
+}
+
+#[test]
+fn xliff_20_with_inline_tags() {
+    brief(
+        &["tests/data/bilingual/xliff20.xlf"],
+        "tests/data/bilingual/xliff20.expected",
+    );
+}
+
+#[test]
+fn tmx_in_utf8_and_utf16_give_the_same_findings() {
+    brief(
+        &["tests/data/bilingual/memory.tmx"],
+        "tests/data/bilingual/memory.expected",
+    );
+    let utf16 = run(&[
+        "check",
+        "--format",
+        "brief",
+        "tests/data/bilingual/memory-utf16.tmx",
+    ]);
+    let utf8 =
+        std::fs::read_to_string(root().join("tests/data/bilingual/memory.expected")).unwrap();
+    assert_eq!(
+        stdout(&utf16),
+        utf8.replace("memory.tmx", "memory-utf16.tmx")
+    );
+}
+
+#[test]
+fn jsonl_stream_with_several_documents() {
+    brief(
+        &["tests/data/bilingual/stream.jsonl"],
+        "tests/data/bilingual/stream.expected",
+    );
+}
+
+#[test]
+fn jsonl_on_standard_input() {
+    let text = std::fs::read(root().join("tests/data/bilingual/stream.jsonl")).unwrap();
+    let out = run_in(
+        &root(),
+        &["check", "--format", "brief", "--input-format", "jsonl", "-"],
+        Some(&text),
+    );
+    let expected =
+        std::fs::read_to_string(root().join("tests/data/bilingual/stream.expected")).unwrap();
+    assert_eq!(
+        stdout(&out),
+        expected.replace("tests/data/bilingual/stream.jsonl", "<stdin>")
+    );
+}
+
+#[test]
+fn findings_in_containers_point_into_the_file() {
+    // The JSON report's byte offsets and columns locate the finding's text in the file itself,
+    // through XML entities and JSON escapes.
+    for file in [
+        "tests/data/bilingual/xliff12.xlf",
+        "tests/data/bilingual/stream.jsonl",
+        "tests/data/bilingual/memory.tmx",
+    ] {
+        let out = run(&["check", "--format", "json", file]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        for f in v["findings"].as_array().unwrap() {
+            let (s, e) = (
+                f["byte_start"].as_u64().unwrap() as usize,
+                f["byte_end"].as_u64().unwrap() as usize,
+            );
+            let line = text
+                .lines()
+                .nth(f["line"].as_u64().unwrap() as usize - 1)
+                .unwrap();
+            let col = f["column"].as_u64().unwrap() as usize;
+            let from_col: String = line.chars().skip(col - 1).take(5).collect();
+            assert!(
+                text[s..e].starts_with(&from_col),
+                "{file}: {} at {s}..{e} vs column text {from_col:?}",
+                f["rule"]
+            );
+            if f["rule"] == "name/mismatch" || f["rule"] == "name/glossary" {
+                assert_eq!(&text[s..e], f["text"].as_str().unwrap(), "{file}");
+            }
+        }
+    }
+}
+
+#[test]
+fn malformed_containers_are_input_errors_with_a_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.xlf"), "<xliff version=\"1.2\"><file><body>\n<trans-unit id=\"1\"><source>a &nbsp; b</source></trans-unit></body></file></xliff>").unwrap();
+    std::fs::write(
+        dir.path().join("bad.jsonl"),
+        "{\"source\": \"a\", \"target\": \"b\"}\n{\"source\": 3}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("ok.jsonl"), "{\"source\": \"Talks in Kyiv.\", \"target\": \"Talks in Kiev.\", \"source_lang\": \"en\", \"target_lang\": \"en\"}\n").unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "brief", "."], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("bad.jsonl: 2:12: line 2 is not a segment: invalid type: integer `3`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.xlf: 2:30: unknown entity &nbsp;"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).contains("ok.jsonl:1:"),
+        "the good file is still checked"
+    );
+}
