@@ -8,6 +8,9 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::engine::Report;
 use crate::finding::{Finding, Severity};
 
+/// Spans longer than this (in bytes) are marked at their first word.
+const LONG_SPAN: usize = 80;
+
 fn level(s: Severity) -> Level<'static> {
     match s {
         Severity::Error => Level::ERROR,
@@ -51,7 +54,15 @@ fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
         .find('\n')
         .map_or(text.len(), |i| f.byte_end + i);
     let source = &text[start..end];
+    // A finding on a whole segment (a missing term, an untranslated paragraph) is marked at its
+    // first word: underlining a paragraph hides more than it shows.
+    let mut mark_end = f.byte_end;
+    if f.byte_end - f.byte_start > LONG_SPAN {
+        let first = &text[f.byte_start..f.byte_end];
+        mark_end = f.byte_start + first.find(char::is_whitespace).unwrap_or(first.len());
+    }
     let label = match f.suggestions.first() {
+        Some(s) if f.rule.ends_with("/missing") => format!("expected “{s}”"),
         Some(s) => format!("did you mean “{s}”?"),
         None => String::new(),
     };
@@ -65,7 +76,7 @@ fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
                     .path(f.path.as_str())
                     .annotation(
                         AnnotationKind::Primary
-                            .span(f.byte_start - start..f.byte_end - start)
+                            .span(f.byte_start - start..mark_end - start)
                             .label(label),
                     ),
             ),
