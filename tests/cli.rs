@@ -112,20 +112,18 @@ fn language_comes_from_flag_file_name_or_detection() {
 fn unreliable_detection_falls_back_to_the_default_language() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("short.txt"), "Kiev 2024\n").unwrap();
-    let desk = root().join("tests/data/cli/desk.json");
-    let args = [
-        "check",
-        "--no-default-glossaries",
-        "-g",
-        desk.to_str().unwrap(),
-        "--format",
-        "brief",
-        "-v",
-        "--default-lang",
-        "de",
-        "short.txt",
-    ];
-    let out = run_in(dir.path(), &args, None);
+    let out = desk_in(
+        dir.path(),
+        &[
+            "--format",
+            "brief",
+            "-v",
+            "--default-lang",
+            "de",
+            "short.txt",
+        ],
+        None,
+    );
     assert!(
         stdout(&out).contains("“Kiev” is deprecated: use “Kiew”"),
         "{}",
@@ -140,19 +138,11 @@ fn unreliable_detection_falls_back_to_the_default_language() {
 
 #[test]
 fn stdin_is_checked_with_the_given_language() {
-    let desk = root().join("tests/data/cli/desk.json");
-    let args = [
-        "check",
-        "--no-default-glossaries",
-        "-g",
-        desk.to_str().unwrap(),
-        "--format",
-        "brief",
-        "--lang",
-        "en",
-        "-",
-    ];
-    let out = run_in(&root(), &args, Some("Talks in Kiev resumed.\n".as_bytes()));
+    let out = desk_in(
+        &root(),
+        &["--format", "brief", "--lang", "en", "-"],
+        Some("Talks in Kiev resumed.\n".as_bytes()),
+    );
     assert_eq!(
         stdout(&out),
         "<stdin>:1:10: error[name/glossary] “Kiev” is deprecated: use “Kyiv” (desk: kyiv)\n"
@@ -228,17 +218,7 @@ fn one_bad_file_does_not_stop_the_batch() {
     std::fs::write(dir.path().join("a.en.txt"), "Talks in Kiev.\n").unwrap();
     std::fs::write(dir.path().join("b.en.txt"), b"Talks in \xFF Kiev.\n").unwrap();
     std::fs::write(dir.path().join("c.en.txt"), "More talks in Kiev.\n").unwrap();
-    let desk = root().join("tests/data/cli/desk.json");
-    let args = [
-        "check",
-        "--no-default-glossaries",
-        "-g",
-        desk.to_str().unwrap(),
-        "--format",
-        "brief",
-        ".",
-    ];
-    let out = run_in(dir.path(), &args, None);
+    let out = desk_in(dir.path(), &["--format", "brief", "."], None);
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -270,17 +250,7 @@ fn utf16_and_bom_files_are_read() {
         b"\xEF\xBB\xBFTalks in Kiev.\n",
     )
     .unwrap();
-    let desk = root().join("tests/data/cli/desk.json");
-    let args = [
-        "check",
-        "--no-default-glossaries",
-        "-g",
-        desk.to_str().unwrap(),
-        "--format",
-        "brief",
-        ".",
-    ];
-    let out = run_in(dir.path(), &args, None);
+    let out = desk_in(dir.path(), &["--format", "brief", "."], None);
     assert_eq!(
         stdout(&out),
         "./bom.en.txt:1:10: error[name/glossary] “Kiev” is deprecated: use “Kyiv” (desk: kyiv)\n\
@@ -374,4 +344,17 @@ fn check_debug(stage: &str) -> String {
     let out = run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     stdout(&out)
+}
+
+/// Runs `concord check` with only the test glossary, in `dir`.
+fn desk_in(dir: &std::path::Path, extra: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    let desk = root().join("tests/data/cli/desk.json");
+    let mut args = vec![
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        desk.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    run_in(dir, &args, stdin)
 }

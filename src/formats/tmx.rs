@@ -5,7 +5,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::xml::{attr, local_name, read_inline};
+use super::xml::{attr, local_name, next_event, read_inline};
 use super::{FormatError, Unit, lang_attr};
 use crate::lang::LangTag;
 use crate::origin::Piece;
@@ -18,10 +18,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     let mut tu: Option<(String, Vec<(LangTag, Piece)>)> = None;
     let mut tuv_lang: Option<LangTag> = None;
     loop {
-        let pos = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| FormatError::at(reader.error_position() as usize, e.to_string()))?;
+        let (pos, event) = next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = local_name(&e);

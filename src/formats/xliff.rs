@@ -4,7 +4,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::xml::{attr, local_name, read_inline};
+use super::xml::{attr, local_name, next_event, read_inline};
 use super::{FormatError, Unit, lang_attr};
 use crate::lang::LangTag;
 
@@ -34,10 +34,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     let mut unit_kind = "";
     let mut segment_no = 0usize;
     loop {
-        let pos = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| FormatError::at(reader.error_position() as usize, e.to_string()))?;
+        let (pos, event) = next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e) if version.is_none() => {
                 if local_name(&e) != "xliff" {

@@ -53,6 +53,15 @@ fn entity(name: &str) -> Option<char> {
     }
 }
 
+/// The next event and the file offset where it starts.
+pub fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<(usize, Event<'a>), FormatError> {
+    let pos = reader.buffer_position() as usize;
+    let event = reader
+        .read_event()
+        .map_err(|e| FormatError::at(reader.error_position() as usize, e.to_string()))?;
+    Ok((pos, event))
+}
+
 /// Reads the content of the element just opened (named `end`) up to its end tag.
 pub fn read_inline(
     reader: &mut Reader<&[u8]>,
@@ -63,10 +72,7 @@ pub fn read_inline(
     let mut depth = 0usize;
     let mut skip: Option<(String, usize)> = None; // inside native code: (element, depth)
     loop {
-        let pos = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| FormatError::at(reader.error_position() as usize, e.to_string()))?;
+        let (pos, event) = next_event(reader)?;
         match event {
             Event::Start(e) => {
                 let name = local_name(&e);
