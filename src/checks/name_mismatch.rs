@@ -134,16 +134,13 @@ fn known(
     // compares names word for word, so look for the last word of a form as a word form.
     let present_in = |range: &std::ops::Range<usize>| {
         let toks = crate::bilingual::tokens_in(target, range);
-        forms
-            .iter()
-            .filter_map(|f| f.split_whitespace().last())
-            .any(|last| {
-                let (lf, la) = (folded(last), ascii_key(last));
-                toks.clone().any(|i| {
-                    let w = &target.text[target.tokens.list[i].span()];
-                    rules.same_word(&folded(w), &lf, &ascii_key(w), &la)
-                })
+        forms.iter().filter_map(|f| last_word(f)).any(|last| {
+            let (lf, la) = (folded(&last), ascii_key(&last));
+            toks.clone().any(|i| {
+                let w = &target.text[target.tokens.list[i].span()];
+                rules.same_word(&folded(w), &lf, &ascii_key(w), &la)
             })
+        })
     };
     if present_in(&unit.target) {
         return None;
@@ -390,6 +387,12 @@ fn adapted_ending(source: &str, target: &str) -> bool {
         && !(rs.is_empty() && rt.is_empty())
         && !one_letter(rs, rt)
         && !one_letter(rt, rs)
+}
+
+/// The last word of a form as the tokenizer sees it ("Kim Jong-un" → "un").
+fn last_word(form: &str) -> Option<String> {
+    let toks = crate::token::tokenize_str(form);
+    toks.list.last().map(|t| form[t.span()].to_string())
 }
 
 fn capitalise(s: &str) -> String {
