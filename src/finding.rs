@@ -62,6 +62,18 @@ pub struct Finding {
     pub message: String,
     pub suggestions: Vec<String>,
     pub related: Vec<Related>,
+    /// The replacement that resolves the finding, when there is exactly one and it is safe to
+    /// make without a person (`concord check --fix`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Replace `byte_start..byte_end` of the file (its decoded text) by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub replacement: String,
 }
 
 impl Finding {

@@ -15,6 +15,7 @@ pub mod document;
 pub mod engine;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod formats;
 pub mod glossary;
 pub mod lang;

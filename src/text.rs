@@ -87,6 +87,22 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> 
     Ok(out)
 }
 
+/// Encodes text the way it was stored.
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Encoding::Utf16Le => [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        Encoding::Utf16Be => [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+    }
+}
+
 /// Byte offsets of line starts, for turning offsets into positions.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -137,6 +153,19 @@ mod tests {
             idx.position(text, text.len()),
             Position { line: 3, column: 4 }
         );
+    }
+
+    #[test]
+    fn encode_reverses_decode() {
+        for bytes in [
+            &b"plain"[..],
+            b"\xEF\xBB\xBFbom",
+            b"\xFF\xFEh\x00i\x00",
+            b"\xFE\xFF\x00h\x00i",
+        ] {
+            let (text, enc) = decode(bytes).unwrap();
+            assert_eq!(encode(&text, enc), bytes);
+        }
     }
 
     #[test]

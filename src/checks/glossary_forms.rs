@@ -1,7 +1,7 @@
 //! `name/glossary` and `term/glossary`: a deprecated glossary form in the document's language.
 
 use super::{Check, Context, q};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Fix, Severity};
 use crate::glossary::Status;
 use crate::normalize::folded;
 
@@ -30,7 +30,8 @@ impl Check for GlossaryForms {
                 "term/glossary"
             };
             let preferred = match_case(text, section.preferred.as_str());
-            let written_as = if folded(text) == folded(&m.form.form) {
+            let exact = folded(text) == folded(&m.form.form);
+            let written_as = if exact {
                 String::new()
             } else {
                 format!(" (as {})", q(&m.form.form))
@@ -43,13 +44,23 @@ impl Check for GlossaryForms {
                 cx.glossaries.name(m.form.glossary),
                 entry.id
             );
-            out.push(cx.finding(
+            let mut finding = cx.finding(
                 rule,
                 Severity::Error,
                 m.span.clone(),
                 message,
-                vec![preferred],
-            ));
+                vec![preferred.clone()],
+            );
+            // Only a form written exactly as deprecated is rewritten: an inflected match
+            // ("global political solutions") would need the preferred form inflected too.
+            if exact {
+                finding.fix = Some(Fix {
+                    byte_start: finding.byte_start,
+                    byte_end: finding.byte_end,
+                    replacement: preferred,
+                });
+            }
+            out.push(finding);
         }
         out
     }

@@ -51,6 +51,7 @@ impl Context<'_> {
             message,
             suggestions,
             related: Vec::new(),
+            fix: None,
         }
     }
 

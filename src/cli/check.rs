@@ -1,7 +1,7 @@
 //! `concord check`.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
@@ -117,6 +117,87 @@ pub struct CheckArgs {
     /// Show how each document's language was settled
     #[arg(long, short)]
     verbose: bool,
+    /// Rewrite deprecated glossary forms to the preferred form where that is unambiguous
+    /// (files are replaced atomically; the report then lists what is left)
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of writing them
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff: leave text inside quotation marks as it is
+    #[arg(long)]
+    keep_quotes: bool,
+}
+
+/// Applies (or, with `write` off, only diffs) the unambiguous fixes of the report's findings.
+/// Files that failed to be read are never touched; fixed findings leave the report. Returns
+/// the diff of every change.
+fn apply_fixes(report: &mut concord::Report, write: bool, keep_quotes: bool) -> String {
+    use concord::fix;
+    let broken: std::collections::HashSet<String> =
+        report.input_errors.iter().map(|e| e.path.clone()).collect();
+    let mut diffs = String::new();
+    let mut fixed: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
+    let (mut edits_done, mut files_done) = (0, 0);
+    for (path, edits) in fix::plan(&report.findings) {
+        if broken.contains(&path) || path == "<stdin>" {
+            continue;
+        }
+        let p = Path::new(&path);
+        let outcome = std::fs::read(p)
+            .map_err(fix::FixError::from)
+            .and_then(|bytes| fix::rewrite(p, &bytes, &edits, keep_quotes));
+        let rewrite = match outcome {
+            Ok(r) if r.applied > 0 => r,
+            Ok(_) => continue,
+            Err(e) => {
+                report.input_errors.push(concord::engine::InputError {
+                    path,
+                    message: format!("not fixed: {e}"),
+                });
+                continue;
+            }
+        };
+        diffs.push_str(&fix::diff(&path, &rewrite.old, &rewrite.new));
+        if write {
+            if let Err(e) =
+                fix::write_atomic(p, &concord::text::encode(&rewrite.new, rewrite.encoding))
+            {
+                report.input_errors.push(concord::engine::InputError {
+                    path,
+                    message: format!("not fixed: {e}"),
+                });
+                continue;
+            }
+            let quoted = if keep_quotes {
+                concord::bilingual::quotes::quotations(&rewrite.old, 0..rewrite.old.len())
+            } else {
+                Vec::new()
+            };
+            for e in &edits {
+                if !quoted
+                    .iter()
+                    .any(|q| q.start <= e.range.start && e.range.end <= q.end)
+                {
+                    fixed.insert((path.clone(), e.range.start));
+                }
+            }
+            edits_done += rewrite.applied;
+            files_done += 1;
+        }
+    }
+    if write {
+        report
+            .findings
+            .retain(|f| !(f.fix.is_some() && fixed.contains(&(f.path.clone(), f.byte_start))));
+        eprintln!(
+            "fixed {edits_done} finding{} in {files_done} file{}",
+            if edits_done == 1 { "" } else { "s" },
+            if files_done == 1 { "" } else { "s" }
+        );
+    }
+    report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    diffs
 }
 
 fn parse_tag(flag: &str, tag: &str) -> anyhow::Result<LangTag> {
@@ -219,6 +300,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             }),
     );
     report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+
+    if args.fix || args.diff {
+        let diffs = apply_fixes(&mut report, args.fix, args.keep_quotes);
+        if args.diff {
+            super::print_stdout(&diffs)?;
+            return Ok(if report.input_errors.is_empty() {
+                EXIT_CLEAN
+            } else {
+                EXIT_ERROR
+            });
+        }
+    }
 
     if args.verbose {
         for n in &report.notes {
