@@ -3,6 +3,7 @@
 
 mod check;
 mod debug;
+mod glossary;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +34,8 @@ enum Command {
     Rules,
     /// Show how concord reads a file: its tokens, candidate names or glossary matches
     Debug(debug::DebugArgs),
+    /// Keep glossaries right: lint, forms, import and export (TBX, CSV)
+    Glossary(glossary::GlossaryArgs),
 }
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.
@@ -61,6 +64,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Debug(args) => debug::run(args),
+        Command::Glossary(args) => glossary::run(args),
         Command::Rules => {
             let list: String = concord::checks::rule_ids()
                 .iter()

@@ -4,7 +4,7 @@
 mod jsonl;
 mod tmx;
 mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 use std::path::Path;
 

@@ -49,7 +49,7 @@ pub fn load_file(path: &Path) -> Result<Glossary, Error> {
 
 /// Parses glossary JSON; `path` is only used in error messages.
 pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
-    let glossary: Glossary = serde_json::from_str(text).map_err(|e| json_error(path, text, &e))?;
+    let glossary = parse_structure(path, text)?;
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for entry in &glossary.entries {
         let nth = seen.entry(entry.id.as_str()).or_insert(0);
@@ -74,19 +74,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
     Ok(glossary)
 }
 
+/// Parses the JSON structure only (fields, kinds, tags), without checking ids: what `lint`
+/// reads so that it can report every problem, not just the first.
+pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
+    serde_json::from_str(text).map_err(|e| json_error(path, text, &e))
+}
+
 /// Where the `nth` (0-based) `"id": "<id>"` of the file is written.
 fn locate_id(text: &str, id: &str, nth: usize) -> Position {
+    LineIndex::new(text).position(text, id_offset(text, id, nth))
+}
+
+/// The byte offset of the `nth` (0-based) `"id": "<id>"` of the file.
+pub fn id_offset(text: &str, id: &str, nth: usize) -> usize {
     let quoted = serde_json::to_string(id).unwrap_or_default();
-    let at = text
-        .match_indices(&quoted)
+    text.match_indices(&quoted)
         .map(|(i, _)| i)
         .filter(|&i| {
             let before = text[..i].trim_end();
             before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"")
         })
         .nth(nth)
-        .unwrap_or(0);
-    LineIndex::new(text).position(text, at)
+        .unwrap_or(0)
 }
 
 fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Error {

@@ -3,8 +3,12 @@
 //! The file format is `concord-glossary/1` (JSON). Loading is strict: an unknown field, a bad
 //! language tag or an empty form is an error with the file, line and column.
 
+pub mod csv;
+pub mod exchange;
+pub mod lint;
 mod load;
 pub mod matcher;
+pub mod tbx;
 
 use std::collections::BTreeMap;
 
@@ -12,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::LangTag;
 
-pub use load::{builtin, load_file, parse};
+pub use load::{builtin, id_offset, load_file, parse, parse_structure};
 pub use matcher::{Match, Matcher};
 
 /// What an entry names; names and terms are reported under different rules.
