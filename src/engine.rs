@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::bilingual::{Pair, UnitPair};
 use crate::checks::{self, Check, Context, PairCheck, PairContext};
+use crate::corpus::{self, DocNames, Register};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
 use crate::formats::{Container, Unit};
@@ -254,34 +255,53 @@ impl Engine {
     /// Checks inputs in parallel (on the current rayon pool). One bad input is reported and
     /// the others still run; so is a bug that panics on one document.
     pub fn run(&self, inputs: Vec<Input>) -> Report {
+        self.run_with_names(inputs).0
+    }
+
+    /// Checks inputs and gathers the corpus's names: the register of every spelling, and the
+    /// `name/corpus` findings (unless disabled) added to the report.
+    pub fn run_with_names(&self, inputs: Vec<Input>) -> (Report, Register, Vec<String>) {
         let results: Vec<Result<Checked, InputError>> = inputs
             .into_par_iter()
-            .map(|input| {
+            .enumerate()
+            .map(|(index, input)| {
                 let name = input.name();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(input)))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(input, index)))
                     .unwrap_or_else(|panic| Err(internal_error(name, panic)))
             })
             .collect();
         let mut report = Report::default();
+        let mut names = Vec::with_capacity(results.len());
+        let mut doc_names = Vec::with_capacity(results.len());
         for r in results {
             match r {
                 Ok(checked) => {
                     report.files += 1;
+                    doc_names.push(checked.path.clone());
+                    names.push(checked.names);
                     if let Some(text) = checked.source {
                         report.sources.insert(checked.path, text);
                     }
                     report.findings.extend(checked.findings);
                     report.notes.extend(checked.note);
                 }
-                Err(e) => report.input_errors.push(e),
+                Err(e) => {
+                    doc_names.push(e.path.clone());
+                    names.push(DocNames::default());
+                    report.input_errors.push(e);
+                }
             }
+        }
+        let register = Register::build(&names);
+        if !self.options.disabled_rules.contains("name/corpus") {
+            report.findings.extend(register.findings(&doc_names));
         }
         finding::sort(&mut report.findings);
         report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-        report
+        (report, register, doc_names)
     }
 
-    fn run_one(&self, input: Input) -> Result<Checked, InputError> {
+    fn run_one(&self, input: Input, index: usize) -> Result<Checked, InputError> {
         let (name, bytes, kind) = match input {
             Input::Pair { source, target } => return self.run_pair(&source, &target),
             Input::File(path) => (
@@ -295,8 +315,12 @@ impl Engine {
             Kind::Text(format) => {
                 let doc = self.document(&name, &bytes, format)?;
                 let note = language_note(&doc);
-                let findings = self.check(&doc);
-                Ok(self.checked(name, findings, note, doc.file_text()))
+                let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+                let cx = Context { doc: &doc, glossaries: &self.glossaries, matches: &matches };
+                let findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+                let mut checked = self.checked(name, findings, note, doc.file_text());
+                checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
+                Ok(checked)
             }
             Kind::Container(container) => self.run_container(name, &bytes, container),
         }
@@ -310,12 +334,7 @@ impl Engine {
         text: &str,
     ) -> Checked {
         let source = (self.options.keep_sources && !findings.is_empty()).then(|| text.to_string());
-        Checked {
-            path,
-            findings,
-            note,
-            source,
-        }
+        Checked { path, findings, note, source, names: DocNames::default() }
     }
 
     /// Two article files: the source's language from `--source-lang`, its file name or
@@ -428,6 +447,8 @@ struct Checked {
     findings: Vec<Finding>,
     note: Option<Note>,
     source: Option<String>,
+    /// The document's names, for the corpus register (articles only).
+    names: DocNames,
 }
 
 /// A panic while checking one document becomes that document's error.

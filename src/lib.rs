@@ -10,6 +10,7 @@
 
 pub mod bilingual;
 pub mod checks;
+pub mod corpus;
 mod data;
 pub mod document;
 pub mod engine;

@@ -304,7 +304,7 @@ fn rules_are_listed() {
     let out = run(&["rules"]);
     assert_eq!(
         stdout(&out),
-        "align/uncertain\nlang/untranslated\nname/glossary\nname/inconsistent\nname/mismatch\n\
+        "align/uncertain\nlang/untranslated\nname/corpus\nname/glossary\nname/inconsistent\nname/mismatch\n\
          name/missing\nterm/glossary\nterm/inconsistent\nterm/missing\n"
     );
 }

@@ -132,12 +132,10 @@ impl Entry {
     /// The section that applies to a document language: the tag itself, else its fallbacks
     /// ("pt-BR" falls back to "pt").
     pub fn section(&self, lang: &LangTag) -> Option<&LangSection> {
-        lang.fallbacks().find_map(|tag| {
-            self.terms
-                .iter()
-                .find(|(k, _)| k.as_str() == tag)
-                .map(|(_, v)| v)
-        })
+        lang.fallbacks()
+            .find_map(|tag| self.terms.iter().find(|(k, _)| k.as_str() == tag).map(|(_, v)| v))
+            // A glossary that only has "en-US" still speaks to an "en" document.
+            .or_else(|| self.terms.iter().find(|(k, _)| k.primary() == lang.primary()).map(|(_, v)| v))
     }
 
     pub fn match_mode(&self) -> MatchMode {

@@ -1,0 +1,357 @@
+//! Names across the documents of a run: a register of every spelling of every name, grouped
+//! into clusters of variants (found by blocking, not by comparing every pair), and the
+//! `name/corpus` findings for documents that spell a name unlike the rest of the corpus.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::finding::{Finding, Related, Severity};
+use crate::glossary::{GlossarySet, Match, Status};
+use crate::lang::LangTag;
+use crate::names::{Mention, VariantRules, is_title_word, mentions, skeleton};
+use crate::normalize::ascii_key;
+
+/// Occurrences kept per spelling for reporting; counts go on beyond it.
+const KEEP: usize = 64;
+/// A first document list in the register stops here.
+const FIRST_DOCS: usize = 5;
+
+/// One use of a name word in a document, with enough to report it and to judge its context.
+#[derive(Debug, Clone)]
+pub struct NameUse {
+    pub doc: usize,
+    /// Folded keys of the mention's words; `pos` is this word's place among them.
+    pub words: Vec<String>,
+    pub pos: usize,
+    /// The word as written, and the whole mention as written.
+    pub text: String,
+    pub mention: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The glossary entry this word belongs to (a correct form), if any.
+    pub known: Option<String>,
+}
+
+/// The names of one document, collected while it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct DocNames {
+    pub lang: Option<LangTag>,
+    pub uses: Vec<NameUse>,
+}
+
+/// Collects the name words of a document (confirmed names only; titles and deprecated
+/// glossary forms left out: other rules deal with those).
+pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet, index: usize) -> DocNames {
+    let tokens = &doc.tokens;
+    let mut status: HashMap<usize, (Status, String)> = HashMap::new();
+    for m in matches {
+        let id = glossaries.entry(m.form.glossary, m.form.entry).id.clone();
+        for t in m.tokens.clone() {
+            status.insert(t, (m.form.status, id.clone()));
+        }
+    }
+    let mut uses = Vec::new();
+    for m in mentions(tokens, &doc.lang).iter().filter(|m: &&Mention| !m.weak) {
+        let words: Vec<String> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
+        let mention = doc.text[m.span.clone()].to_string();
+        for (pos, &w) in m.words.iter().enumerate() {
+            let key = tokens.key(w);
+            if is_title_word(key) || ascii_key(key).len() < 3 {
+                continue;
+            }
+            let known = match status.get(&w) {
+                Some((Status::Deprecated, _)) => continue,
+                Some((_, id)) => Some(id.clone()),
+                None => None,
+            };
+            let span = tokens.list[w].span();
+            let (bytes, start, end) = doc.locate(span.clone());
+            uses.push(NameUse {
+                doc: index,
+                words: words.clone(),
+                pos,
+                text: doc.text[span].to_string(),
+                mention: mention.clone(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_start: bytes.start,
+                byte_end: bytes.end,
+                known,
+            });
+        }
+    }
+    DocNames { lang: Some(doc.lang.clone()), uses }
+}
+
+/// Every spelling of a name word in one language, with where it is used.
+#[derive(Debug, Clone)]
+struct Spelling {
+    key: String,
+    ascii: String,
+    uses: Vec<NameUse>,
+    mentions: usize,
+    docs: BTreeSet<usize>,
+    display: BTreeMap<String, usize>,
+    full: BTreeMap<String, usize>,
+    known: Option<String>,
+}
+
+/// A spelling as the register shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpellingEntry {
+    pub text: String,
+    pub mentions: usize,
+    pub documents: usize,
+    pub first_documents: Vec<String>,
+    pub glossary: Option<String>,
+}
+
+/// One name and its spellings across the corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    pub language: String,
+    /// The name as most often written in full.
+    pub name: String,
+    pub spellings: Vec<SpellingEntry>,
+    /// The glossary entry the name belongs to, if any.
+    pub glossary: Option<String>,
+}
+
+/// How much work clustering did, for measuring how it scales.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Effort {
+    pub spellings: usize,
+    pub compared: usize,
+}
+
+pub struct Register {
+    langs: BTreeMap<String, Vec<Spelling>>,
+    /// Clusters per language: indices into that language's spellings, reference first.
+    clusters: BTreeMap<String, Vec<Vec<usize>>>,
+    pub effort: Effort,
+}
+
+impl Register {
+    /// Builds the register from every document's names (`docs[i]` is document `i`).
+    pub fn build(docs: &[DocNames]) -> Register {
+        let mut langs: BTreeMap<String, HashMap<String, Spelling>> = BTreeMap::new();
+        for d in docs {
+            let Some(lang) = &d.lang else { continue };
+            let by_key = langs.entry(lang.to_string()).or_default();
+            for u in &d.uses {
+                let key = u.words[u.pos].clone();
+                let s = by_key.entry(key.clone()).or_insert_with(|| Spelling {
+                    ascii: ascii_key(&key),
+                    key,
+                    uses: Vec::new(),
+                    mentions: 0,
+                    docs: BTreeSet::new(),
+                    display: BTreeMap::new(),
+                    full: BTreeMap::new(),
+                    known: None,
+                });
+                s.mentions += 1;
+                s.docs.insert(u.doc);
+                *s.display.entry(u.text.clone()).or_default() += 1;
+                *s.full.entry(u.mention.clone()).or_default() += 1;
+                if s.known.is_none() {
+                    s.known.clone_from(&u.known);
+                }
+                if s.uses.len() < KEEP {
+                    s.uses.push(u.clone());
+                }
+            }
+        }
+        let mut effort = Effort::default();
+        let mut out_langs = BTreeMap::new();
+        let mut clusters = BTreeMap::new();
+        for (lang, by_key) in langs {
+            let mut list: Vec<Spelling> = by_key.into_values().collect();
+            list.sort_by(|a, b| a.key.cmp(&b.key));
+            let tag = LangTag::parse(&lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
+            let (c, e) = cluster(&list, &VariantRules::new(&tag));
+            effort.spellings += e.spellings;
+            effort.compared += e.compared;
+            clusters.insert(lang.clone(), c);
+            out_langs.insert(lang, list);
+        }
+        Register { langs: out_langs, clusters, effort }
+    }
+
+    /// Every cluster, largest first (ties by language and name).
+    pub fn clusters(&self, doc_names: &[String]) -> Vec<Cluster> {
+        let mut out = Vec::new();
+        for (lang, groups) in &self.clusters {
+            let list = &self.langs[lang];
+            for g in groups {
+                let reference = &list[g[0]];
+                let name = reference.full.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default();
+                let spellings = g
+                    .iter()
+                    .map(|&i| {
+                        let s = &list[i];
+                        SpellingEntry {
+                            text: s.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default(),
+                            mentions: s.mentions,
+                            documents: s.docs.len(),
+                            first_documents: s.docs.iter().take(FIRST_DOCS).map(|&d| doc_names.get(d).cloned().unwrap_or_default()).collect(),
+                            glossary: s.known.clone(),
+                        }
+                    })
+                    .collect();
+                let glossary = g.iter().find_map(|&i| list[i].known.clone());
+                out.push(Cluster { language: lang.clone(), name, spellings, glossary });
+            }
+        }
+        out.sort_by(|a, b| {
+            let total = |c: &Cluster| c.spellings.iter().map(|s| s.mentions).sum::<usize>();
+            total(b).cmp(&total(a)).then(a.language.cmp(&b.language)).then(a.name.cmp(&b.name))
+        });
+        out
+    }
+
+    /// `name/corpus` findings: each use of a spelling that deviates from its cluster's
+    /// reference, in documents that do not also use the reference (those are the in-document
+    /// check's).
+    pub fn findings(&self, doc_names: &[String]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (lang, groups) in &self.clusters {
+            let list = &self.langs[lang];
+            for g in groups.iter().filter(|g| g.len() > 1) {
+                let reference = &list[g[0]];
+                let ref_text = reference.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default();
+                for &i in &g[1..] {
+                    let s = &list[i];
+                    for u in s.uses.iter().filter(|u| !reference.docs.contains(&u.doc)) {
+                        let glossary = if reference.known.is_some() { ", the glossary's form," } else { "" };
+                        let message = format!(
+                            "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
+                            u.text,
+                            reference.docs.len(),
+                            if reference.docs.len() == 1 { "" } else { "s" },
+                            s.docs.len(),
+                            if s.docs.len() == 1 { "s" } else { "" }
+                        );
+                        let related = reference
+                            .uses
+                            .iter()
+                            .take(3)
+                            .map(|r| Related { path: doc_names.get(r.doc).cloned().unwrap_or_default(), line: r.line, column: r.column, text: r.text.clone() })
+                            .collect();
+                        out.push(Finding {
+                            rule: "name/corpus",
+                            severity: Severity::Warning,
+                            path: doc_names.get(u.doc).cloned().unwrap_or_default(),
+                            line: u.line,
+                            column: u.column,
+                            end_line: u.end_line,
+                            end_column: u.end_column,
+                            byte_start: u.byte_start,
+                            byte_end: u.byte_end,
+                            text: u.text.clone(),
+                            message,
+                            suggestions: vec![ref_text.clone()],
+                            related,
+                            fix: None,
+                        });
+                    }
+                }
+            }
+        }
+        crate::finding::sort(&mut out);
+        out
+    }
+}
+
+/// Blocking key: the first three letters of the consonant skeleton, which variants of one
+/// name share (Tsikhanouskaya / Tsikhanovskaya, Anthony / Antony, Yevgeny / Evgeny).
+fn block(ascii: &str) -> String {
+    skeleton(ascii).chars().take(3).collect()
+}
+
+/// Clusters spellings that are variants in compatible contexts. Returns groups with the
+/// reference spelling (glossary form, else most documents, else most mentions) first, and
+/// the work done. Singletons are groups too: every spelling is in the register.
+fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort) {
+    let n = list.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in list.iter().enumerate() {
+        blocks.entry(block(&s.ascii)).or_default().push(i);
+    }
+    let mut compared = 0;
+    let mut keys: Vec<&String> = blocks.keys().collect();
+    keys.sort();
+    for k in keys {
+        let mut members = blocks[k].clone();
+        members.sort_by_key(|&i| (list[i].ascii.len(), i));
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if list[b].ascii.len() > list[a].ascii.len() + 3 {
+                    break;
+                }
+                compared += 1;
+                let (sa, sb) = (&list[a], &list[b]);
+                if sa.known.is_some() && sb.known.is_some() {
+                    continue;
+                }
+                if !rules.is_variant(&sa.key, &sb.key, &sa.ascii, &sb.ascii) || !context_match(sa, sb) {
+                    continue;
+                }
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for mut g in groups.into_values() {
+        g.sort_by_key(|&i| (list[i].known.is_none(), std::cmp::Reverse(list[i].docs.len()), std::cmp::Reverse(list[i].mentions), i));
+        // Keep only direct variants of the reference: a chain can join a name, a typo and the
+        // typo's inflection. The others stand alone.
+        let reference = g[0];
+        let (keep, alone): (Vec<usize>, Vec<usize>) = g
+            .into_iter()
+            .partition(|&i| i == reference || rules.is_variant(&list[i].key, &list[reference].key, &list[i].ascii, &list[reference].ascii));
+        out.push(keep);
+        out.extend(alone.into_iter().map(|i| vec![i]));
+    }
+    (out, Effort { spellings: n, compared })
+}
+
+/// Whether two spellings are used for the same name somewhere: as the same word of otherwise
+/// equal full names ("Sviatlana Tsikhanouskaya" / "Sviatlana Tsikhanovskaya"). Across
+/// documents a surname alone is not enough: Davis in one story and Davies in another are
+/// likely two people.
+fn context_match(a: &Spelling, b: &Spelling) -> bool {
+    a.uses.iter().any(|x| {
+        b.uses.iter().any(|y| {
+            let (ra, rb) = (x.words.len() - 1 - x.pos, y.words.len() - 1 - y.pos);
+            if ra != rb {
+                return false;
+            }
+            let shared = x.words.len().min(y.words.len());
+            let others_equal = (0..shared).filter(|&k| k != ra).all(|k| x.words[x.words.len() - 1 - k] == y.words[y.words.len() - 1 - k]);
+            others_equal && shared > 1
+        })
+    })
+}
