@@ -47,7 +47,12 @@ pub struct DocNames {
 
 /// Collects the name words of a document (confirmed names only; titles and deprecated
 /// glossary forms left out: other rules deal with those).
-pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet, index: usize) -> DocNames {
+pub fn collect(
+    doc: &Document,
+    matches: &[Match],
+    glossaries: &GlossarySet,
+    index: usize,
+) -> DocNames {
     let tokens = &doc.tokens;
     let mut status: HashMap<usize, (Status, String)> = HashMap::new();
     for m in matches {
@@ -57,7 +62,10 @@ pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet, inde
         }
     }
     let mut uses = Vec::new();
-    for m in mentions(tokens, &doc.lang).iter().filter(|m: &&Mention| !m.weak) {
+    for m in mentions(tokens, &doc.lang)
+        .iter()
+        .filter(|m: &&Mention| !m.weak)
+    {
         let words: Vec<String> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
         let mention = doc.text[m.span.clone()].to_string();
         for (pos, &w) in m.words.iter().enumerate() {
@@ -88,7 +96,10 @@ pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet, inde
             });
         }
     }
-    DocNames { lang: Some(doc.lang.clone()), uses }
+    DocNames {
+        lang: Some(doc.lang.clone()),
+        uses,
+    }
 }
 
 /// Every spelling of a name word in one language, with where it is used.
@@ -108,6 +119,8 @@ struct Spelling {
 #[derive(Debug, Clone, Serialize)]
 pub struct SpellingEntry {
     pub text: String,
+    /// The full name this spelling is most often part of.
+    pub name: String,
     pub mentions: usize,
     pub documents: usize,
     pub first_documents: Vec<String>,
@@ -176,14 +189,19 @@ impl Register {
         for (lang, by_key) in langs {
             let mut list: Vec<Spelling> = by_key.into_values().collect();
             list.sort_by(|a, b| a.key.cmp(&b.key));
-            let tag = LangTag::parse(&lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
+            let tag = LangTag::parse(&lang)
+                .unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
             let (c, e) = cluster(&list, &VariantRules::new(&tag));
             effort.spellings += e.spellings;
             effort.compared += e.compared;
             clusters.insert(lang.clone(), c);
             out_langs.insert(lang, list);
         }
-        Register { langs: out_langs, clusters, effort }
+        Register {
+            langs: out_langs,
+            clusters,
+            effort,
+        }
     }
 
     /// Every cluster, largest first (ties by language and name).
@@ -193,27 +211,56 @@ impl Register {
             let list = &self.langs[lang];
             for g in groups {
                 let reference = &list[g[0]];
-                let name = reference.full.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default();
+                let name = reference
+                    .full
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(k, _)| without_titles(k))
+                    .unwrap_or_default();
                 let spellings = g
                     .iter()
                     .map(|&i| {
                         let s = &list[i];
                         SpellingEntry {
-                            text: s.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default(),
+                            text: s
+                                .display
+                                .iter()
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                                .map(|(k, _)| k.clone())
+                                .unwrap_or_default(),
+                            name: s
+                                .full
+                                .iter()
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                                .map(|(k, _)| without_titles(k))
+                                .unwrap_or_default(),
                             mentions: s.mentions,
                             documents: s.docs.len(),
-                            first_documents: s.docs.iter().take(FIRST_DOCS).map(|&d| doc_names.get(d).cloned().unwrap_or_default()).collect(),
+                            first_documents: s
+                                .docs
+                                .iter()
+                                .take(FIRST_DOCS)
+                                .map(|&d| doc_names.get(d).cloned().unwrap_or_default())
+                                .collect(),
                             glossary: s.known.clone(),
                         }
                     })
                     .collect();
                 let glossary = g.iter().find_map(|&i| list[i].known.clone());
-                out.push(Cluster { language: lang.clone(), name, spellings, glossary });
+                out.push(Cluster {
+                    language: lang.clone(),
+                    name,
+                    spellings,
+                    glossary,
+                });
             }
         }
         out.sort_by(|a, b| {
             let total = |c: &Cluster| c.spellings.iter().map(|s| s.mentions).sum::<usize>();
-            total(b).cmp(&total(a)).then(a.language.cmp(&b.language)).then(a.name.cmp(&b.name))
+            total(b)
+                .cmp(&total(a))
+                .then(a.language.cmp(&b.language))
+                .then(a.name.cmp(&b.name))
         });
         out
     }
@@ -227,11 +274,20 @@ impl Register {
             let list = &self.langs[lang];
             for g in groups.iter().filter(|g| g.len() > 1) {
                 let reference = &list[g[0]];
-                let ref_text = reference.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone()).unwrap_or_default();
+                let ref_text = reference
+                    .display
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(k, _)| k.clone())
+                    .unwrap_or_default();
                 for &i in &g[1..] {
                     let s = &list[i];
                     for u in s.uses.iter().filter(|u| !reference.docs.contains(&u.doc)) {
-                        let glossary = if reference.known.is_some() { ", the glossary's form," } else { "" };
+                        let glossary = if reference.known.is_some() {
+                            ", the glossary's form,"
+                        } else {
+                            ""
+                        };
                         let message = format!(
                             "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
                             u.text,
@@ -244,7 +300,12 @@ impl Register {
                             .uses
                             .iter()
                             .take(3)
-                            .map(|r| Related { path: doc_names.get(r.doc).cloned().unwrap_or_default(), line: r.line, column: r.column, text: r.text.clone() })
+                            .map(|r| Related {
+                                path: doc_names.get(r.doc).cloned().unwrap_or_default(),
+                                line: r.line,
+                                column: r.column,
+                                text: r.text.clone(),
+                            })
                             .collect();
                         out.push(Finding {
                             rule: "name/corpus",
@@ -269,6 +330,17 @@ impl Register {
         crate::finding::sort(&mut out);
         out
     }
+}
+
+/// A name without the titles written before it ("Mayor Tomasz Wierzbicki" → "Tomasz
+/// Wierzbicki"), on one line.
+fn without_titles(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| !is_title_word(&crate::normalize::folded(w)))
+        .unwrap_or(0);
+    words[start..].join(" ")
 }
 
 /// Blocking key: the first three letters of the consonant skeleton, which variants of one
@@ -310,7 +382,9 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
                 if sa.known.is_some() && sb.known.is_some() {
                     continue;
                 }
-                if !rules.is_variant(&sa.key, &sb.key, &sa.ascii, &sb.ascii) || !context_match(sa, sb) {
+                if !rules.is_variant(&sa.key, &sb.key, &sa.ascii, &sb.ascii)
+                    || !context_match(sa, sb)
+                {
                     continue;
                 }
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -325,17 +399,36 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
     }
     let mut out: Vec<Vec<usize>> = Vec::new();
     for mut g in groups.into_values() {
-        g.sort_by_key(|&i| (list[i].known.is_none(), std::cmp::Reverse(list[i].docs.len()), std::cmp::Reverse(list[i].mentions), i));
+        g.sort_by_key(|&i| {
+            (
+                list[i].known.is_none(),
+                std::cmp::Reverse(list[i].docs.len()),
+                std::cmp::Reverse(list[i].mentions),
+                i,
+            )
+        });
         // Keep only direct variants of the reference: a chain can join a name, a typo and the
         // typo's inflection. The others stand alone.
         let reference = g[0];
-        let (keep, alone): (Vec<usize>, Vec<usize>) = g
-            .into_iter()
-            .partition(|&i| i == reference || rules.is_variant(&list[i].key, &list[reference].key, &list[i].ascii, &list[reference].ascii));
+        let (keep, alone): (Vec<usize>, Vec<usize>) = g.into_iter().partition(|&i| {
+            i == reference
+                || rules.is_variant(
+                    &list[i].key,
+                    &list[reference].key,
+                    &list[i].ascii,
+                    &list[reference].ascii,
+                )
+        });
         out.push(keep);
         out.extend(alone.into_iter().map(|i| vec![i]));
     }
-    (out, Effort { spellings: n, compared })
+    (
+        out,
+        Effort {
+            spellings: n,
+            compared,
+        },
+    )
 }
 
 /// Whether two spellings are used for the same name somewhere: as the same word of otherwise
@@ -350,7 +443,9 @@ fn context_match(a: &Spelling, b: &Spelling) -> bool {
                 return false;
             }
             let shared = x.words.len().min(y.words.len());
-            let others_equal = (0..shared).filter(|&k| k != ra).all(|k| x.words[x.words.len() - 1 - k] == y.words[y.words.len() - 1 - k]);
+            let others_equal = (0..shared)
+                .filter(|&k| k != ra)
+                .all(|k| x.words[x.words.len() - 1 - k] == y.words[y.words.len() - 1 - k]);
             others_equal && shared > 1
         })
     })

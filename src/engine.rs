@@ -266,8 +266,10 @@ impl Engine {
             .enumerate()
             .map(|(index, input)| {
                 let name = input.name();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(input, index)))
-                    .unwrap_or_else(|panic| Err(internal_error(name, panic)))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.run_one(input, index)
+                }))
+                .unwrap_or_else(|panic| Err(internal_error(name, panic)))
             })
             .collect();
         let mut report = Report::default();
@@ -316,7 +318,11 @@ impl Engine {
                 let doc = self.document(&name, &bytes, format)?;
                 let note = language_note(&doc);
                 let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-                let cx = Context { doc: &doc, glossaries: &self.glossaries, matches: &matches };
+                let cx = Context {
+                    doc: &doc,
+                    glossaries: &self.glossaries,
+                    matches: &matches,
+                };
                 let findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
                 let mut checked = self.checked(name, findings, note, doc.file_text());
                 checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
@@ -334,7 +340,13 @@ impl Engine {
         text: &str,
     ) -> Checked {
         let source = (self.options.keep_sources && !findings.is_empty()).then(|| text.to_string());
-        Checked { path, findings, note, source, names: DocNames::default() }
+        Checked {
+            path,
+            findings,
+            note,
+            source,
+            names: DocNames::default(),
+        }
     }
 
     /// Two article files: the source's language from `--source-lang`, its file name or
@@ -497,4 +509,66 @@ fn language_note(doc: &Document) -> Option<Note> {
         path: doc.path.clone(),
         message,
     })
+}
+
+/// A form's status and how often it occurs: (status, mentions, documents).
+pub type FormCount = (crate::glossary::Status, usize, usize);
+
+/// How often each glossary form occurs in a corpus.
+#[derive(Debug, Default)]
+pub struct FormCounts {
+    /// (glossary, entry) → form as the glossary writes it → its count.
+    pub by_entry: BTreeMap<(usize, usize), BTreeMap<String, FormCount>>,
+    pub files: usize,
+    pub input_errors: Vec<InputError>,
+}
+
+impl Engine {
+    /// Counts the glossary forms found in each document (in its own language).
+    pub fn count_forms(&self, inputs: Vec<Input>) -> FormCounts {
+        type PerDoc = BTreeMap<((usize, usize), String), (crate::glossary::Status, usize)>;
+        let results: Vec<Result<PerDoc, InputError>> = inputs
+            .into_par_iter()
+            .map(|input| {
+                let (name, bytes, format) = match input {
+                    Input::File(p) => (p.display().to_string(), read(&p)?, Format::from_path(&p)),
+                    Input::Bytes { name, bytes, .. } => (name, bytes, Format::Plain),
+                    Input::Pair { target, .. } => (
+                        target.display().to_string(),
+                        read(&target)?,
+                        Format::from_path(&target),
+                    ),
+                };
+                let doc = self.document(&name, &bytes, format)?;
+                let mut counts = PerDoc::new();
+                for m in self.matcher(&doc.lang).find(&doc.prose, &doc.tokens) {
+                    let e = counts
+                        .entry(((m.form.glossary, m.form.entry), m.form.form.clone()))
+                        .or_insert((m.form.status, 0));
+                    e.1 += 1;
+                }
+                Ok(counts)
+            })
+            .collect();
+        let mut out = FormCounts::default();
+        for r in results {
+            match r {
+                Ok(per_doc) => {
+                    out.files += 1;
+                    for ((key, form), (status, n)) in per_doc {
+                        let e = out
+                            .by_entry
+                            .entry(key)
+                            .or_default()
+                            .entry(form)
+                            .or_insert((status, 0, 0));
+                        e.1 += n;
+                        e.2 += 1;
+                    }
+                }
+                Err(e) => out.input_errors.push(e),
+            }
+        }
+        out
+    }
 }

@@ -8,7 +8,6 @@ use clap::{Args, ValueEnum};
 
 use concord::engine::{Input, Kind, Options};
 use concord::formats::Container;
-use concord::glossary::{self, GlossarySet};
 use concord::lang::LangTag;
 use concord::markup::Format;
 use concord::{Engine, Severity, report, walk};
@@ -229,16 +228,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         disabled_rules: args.disabled.iter().cloned().collect(),
         keep_sources: matches!(args.format, OutputFormat::Human),
     };
-    let mut set = GlossarySet::default();
-    if !args.no_default_glossaries {
-        for (origin, g) in glossary::builtin()? {
-            set.push(origin, g);
-        }
-    }
-    for path in &args.glossaries {
-        let g = glossary::load_file(path)?;
-        set.push(path.display().to_string(), g);
-    }
+    let set = super::load_glossaries(args.no_default_glossaries, &args.glossaries)?;
 
     let mut inputs = Vec::new();
     let mut files = Vec::new();

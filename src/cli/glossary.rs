@@ -43,6 +43,36 @@ enum GlossaryCommand {
         #[arg(long)]
         no_default_glossaries: bool,
     },
+    /// How often each form of each entry occurs in a corpus, most violated entries first
+    Stats {
+        /// Glossary files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The corpus: files and directories of articles
+        #[arg(long, required = true, num_args = 1..)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatsFormat,
+    },
+    /// Draft glossary entries for names the corpus spells in more than one way (or uses
+    /// often) that no glossary knows; every draft is marked as proposed, with its evidence
+    Suggest {
+        /// The corpus: files and directories of articles
+        #[arg(long, required = true, num_args = 1..)]
+        corpus: Vec<PathBuf>,
+        /// Also propose names spelled one way that appear in at least this many documents
+        #[arg(long, default_value_t = 0)]
+        min_documents: usize,
+        /// Add a glossary whose names are already known; repeatable
+        #[arg(long = "glossary", short = 'g', value_name = "FILE")]
+        glossaries: Vec<PathBuf>,
+        /// Do not count the shipped glossaries as known
+        #[arg(long)]
+        no_default_glossaries: bool,
+        /// Write here (atomically) instead of to standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Convert a concord glossary to TBX-Basic or CSV
     Export {
         file: PathBuf,
@@ -74,6 +104,12 @@ enum LintFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Human,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Exchange {
     Tbx,
@@ -89,6 +125,33 @@ pub fn run(args: GlossaryArgs) -> anyhow::Result<i32> {
             glossaries,
             no_default_glossaries,
         } => forms(&term, &lang, &glossaries, no_default_glossaries),
+        GlossaryCommand::Stats {
+            files,
+            corpus,
+            format,
+        } => stats(&files, &corpus, format),
+        GlossaryCommand::Suggest {
+            corpus,
+            min_documents,
+            glossaries,
+            no_default_glossaries,
+            output,
+        } => {
+            let set = super::load_glossaries(no_default_glossaries, &glossaries)?;
+            let (_, report, register, doc_names) = super::read_corpus(&corpus, set);
+            for e in &report.input_errors {
+                eprintln!("error: {}: {}", e.path, e.message);
+            }
+            let draft = suggest(&register.clusters(&doc_names), min_documents);
+            eprintln!(
+                "note: {} proposed entries from {} documents",
+                draft.entries.len(),
+                report.files
+            );
+            let mut json = serde_json::to_string_pretty(&draft)?;
+            json.push('\n');
+            emit(&json, output.as_deref())
+        }
         GlossaryCommand::Export { file, to, output } => {
             let g = glossary::load_file(&file)?;
             let (text, losses) = match to {
@@ -140,6 +203,205 @@ pub fn run(args: GlossaryArgs) -> anyhow::Result<i32> {
             emit(&json, output.as_deref())
         }
     }
+}
+
+fn stats(files: &[PathBuf], corpus: &[PathBuf], format: StatsFormat) -> anyhow::Result<i32> {
+    let set = super::load_glossaries(true, files)?;
+    let (paths, errors) = concord::walk::collect(corpus);
+    let engine = concord::Engine::new(set, concord::Options::default());
+    let counts = engine.count_forms(paths.into_iter().map(concord::Input::File).collect());
+    let set = engine.glossaries();
+    // Every entry, with its counts (none for entries never seen).
+    let mut rows: Vec<(String, String, usize, usize, Vec<serde_json::Value>)> = Vec::new();
+    for (gi, (origin, g)) in set.glossaries.iter().enumerate() {
+        for (ei, e) in g.entries.iter().enumerate() {
+            let forms = counts.by_entry.get(&(gi, ei));
+            let (mut bad, mut all) = (0, 0);
+            let mut list = Vec::new();
+            for (form, (status, mentions, docs)) in forms.into_iter().flatten() {
+                all += mentions;
+                if *status == Status::Deprecated {
+                    bad += mentions;
+                }
+                let status = match status {
+                    Status::Preferred => "preferred",
+                    Status::Admitted => "admitted",
+                    Status::Deprecated => "deprecated",
+                };
+                list.push(serde_json::json!({"form": form, "status": status, "mentions": mentions, "documents": docs}));
+            }
+            rows.push((e.id.clone(), origin.clone(), bad, all, list));
+        }
+    }
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    match format {
+        StatsFormat::Json => {
+            let entries: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(id, origin, bad, all, forms)| serde_json::json!({"id": id, "glossary": origin, "deprecated_mentions": bad, "mentions": all, "forms": forms}))
+                .collect();
+            out = serde_json::to_string_pretty(
+                &serde_json::json!({"version": 1, "documents": counts.files, "entries": entries}),
+            )? + "\n";
+        }
+        StatsFormat::Human => {
+            let never: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.3 == 0)
+                .map(|r| r.0.as_str())
+                .collect();
+            for (id, _, bad, all, forms) in rows.iter().filter(|r| r.3 > 0) {
+                out.push_str(&format!("{id}: {all} mentions, {bad} deprecated\n"));
+                for f in forms {
+                    out.push_str(&format!(
+                        "  {:<11} {:<32} {:>5} in {} documents\n",
+                        f["status"].as_str().unwrap_or(""),
+                        f["form"].as_str().unwrap_or(""),
+                        f["mentions"],
+                        f["documents"]
+                    ));
+                }
+            }
+            out.push_str(&format!(
+                "never seen ({} of {} entries): {}\n",
+                never.len(),
+                rows.len(),
+                never.join(", ")
+            ));
+            out.push_str(&format!("{} documents\n", counts.files));
+        }
+    }
+    print_stdout(&out)?;
+    for (path, message) in counts
+        .input_errors
+        .iter()
+        .map(|e| (&e.path, &e.message))
+        .chain(errors.iter().map(|e| (&e.path, &e.message)))
+    {
+        eprintln!("error: {path}: {message}");
+    }
+    Ok(EXIT_CLEAN)
+}
+
+/// Draft entries from the register: unknown names written in several ways (or often enough),
+/// the most used spelling preferred and the others deprecated, each marked as proposed with
+/// its evidence. Drafts that lint would reject are left out.
+fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> glossary::Glossary {
+    use concord::glossary::{CaseMode, Entry, Form, FormatVersion, Glossary, Kind, LangSection};
+    // The register's names have no titles and stand on one line; glossaries want NFC.
+    let clean = |s: &str| concord::normalize::nfc(s);
+    let times = |n: usize, what: &str| {
+        if n == 1 {
+            format!("1 {what}")
+        } else {
+            format!("{n} {what}s")
+        }
+    };
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for c in clusters.iter().filter(|c| c.glossary.is_none()) {
+        let docs: usize = c.spellings.iter().map(|s| s.documents).sum();
+        if c.spellings.len() < 2 && (min_documents == 0 || docs < min_documents) {
+            continue;
+        }
+        let preferred = clean(&c.spellings[0].name);
+        let deprecated: Vec<String> = c.spellings[1..]
+            .iter()
+            .map(|s| clean(&s.name))
+            .filter(|d| d.to_lowercase() != preferred.to_lowercase())
+            .collect();
+        let mut id: String = deunicode::deunicode(&preferred)
+            .to_lowercase()
+            .chars()
+            .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
+            .collect();
+        id = id
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let evidence: Vec<String> = c
+            .spellings
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({} in {}, first in {})",
+                    s.text,
+                    times(s.mentions, "mention"),
+                    times(s.documents, "document"),
+                    s.first_documents.first().cloned().unwrap_or_default()
+                )
+            })
+            .collect();
+        let words = preferred.split_whitespace().count();
+        let Ok(lang) = LangTag::parse(&c.language) else {
+            continue;
+        };
+        let Ok(pref) = Form::try_from(preferred.clone()) else {
+            continue;
+        };
+        let section = LangSection {
+            preferred: pref,
+            admitted: Vec::new(),
+            deprecated: deprecated
+                .into_iter()
+                .filter_map(|d| Form::try_from(d).ok())
+                .collect(),
+            note: None,
+        };
+        // The same name in another language of the corpus: one entry, one more section.
+        if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+            if !e.terms.contains_key(&lang) {
+                e.terms.insert(lang, section);
+                if let Some(n) = e.note.as_mut() {
+                    n.push_str(&format!("; {}: {}", c.language, evidence.join("; ")));
+                }
+            }
+            continue;
+        }
+        if !ids.insert(id.clone()) {
+            continue;
+        }
+        entries.push(Entry {
+            id,
+            kind: if words >= 2 {
+                Kind::Person
+            } else {
+                Kind::Place
+            },
+            note: Some(format!(
+                "proposed by concord, to review (kind guessed from the name's shape): {}",
+                evidence.join("; ")
+            )),
+            case: CaseMode::default(),
+            match_mode: None,
+            terms: std::collections::BTreeMap::from([(lang, section)]),
+        });
+    }
+    let mut draft = Glossary {
+        format: FormatVersion::V1,
+        name: "proposed-names".to_string(),
+        description: Some("Draft entries proposed from a corpus; review before use".to_string()),
+        entries,
+    };
+    // Keep only what lint accepts.
+    let json = serde_json::to_string_pretty(&draft).unwrap_or_default();
+    let problems = lint::lint(&[("draft".to_string(), json.clone())], &known_regions());
+    if !problems.is_empty() {
+        let bad: std::collections::HashSet<usize> = problems
+            .iter()
+            .map(|p| json[..p.byte_start].matches("\"id\":").count())
+            .collect();
+        draft.entries = draft
+            .entries
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !bad.contains(&(i + 1)))
+            .map(|(_, e)| e)
+            .collect();
+    }
+    draft
 }
 
 fn report_losses(losses: &[Loss]) {

@@ -4,6 +4,7 @@
 mod check;
 mod debug;
 mod glossary;
+mod names;
 
 use clap::{Parser, Subcommand};
 
@@ -34,8 +35,54 @@ enum Command {
     Rules,
     /// Show how concord reads a file: its tokens, candidate names or glossary matches
     Debug(debug::DebugArgs),
-    /// Keep glossaries right: lint, forms, import and export (TBX, CSV)
+    /// Keep glossaries right: lint, stats, suggest, forms, import and export (TBX, CSV)
     Glossary(glossary::GlossaryArgs),
+    /// List every name in a corpus with its spellings, counts and documents
+    Names(names::NamesArgs),
+}
+
+/// The shipped glossaries (unless `no_default`) and the extra ones given with `-g`.
+pub fn load_glossaries(
+    no_default: bool,
+    extra: &[std::path::PathBuf],
+) -> anyhow::Result<concord::glossary::GlossarySet> {
+    let mut set = concord::glossary::GlossarySet::default();
+    if !no_default {
+        for (origin, g) in concord::glossary::builtin()? {
+            set.push(origin, g);
+        }
+    }
+    for path in extra {
+        set.push(
+            path.display().to_string(),
+            concord::glossary::load_file(path)?,
+        );
+    }
+    Ok(set)
+}
+
+/// Checks a corpus (files and directories, articles only) and returns the report and the
+/// corpus's name register, with the documents' names by index.
+pub fn read_corpus(
+    paths: &[std::path::PathBuf],
+    set: concord::glossary::GlossarySet,
+) -> (
+    concord::Engine,
+    concord::Report,
+    concord::corpus::Register,
+    Vec<String>,
+) {
+    let (files, errors) = concord::walk::collect(paths);
+    let engine = concord::Engine::new(set, concord::Options::default());
+    let inputs = files.into_iter().map(concord::Input::File).collect();
+    let (mut report, register, names) = engine.run_with_names(inputs);
+    report
+        .input_errors
+        .extend(errors.into_iter().map(|e| concord::engine::InputError {
+            path: e.path,
+            message: e.message,
+        }));
+    (engine, report, register, names)
 }
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.
@@ -65,6 +112,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Debug(args) => debug::run(args),
         Command::Glossary(args) => glossary::run(args),
+        Command::Names(args) => names::run(args),
         Command::Rules => {
             let list: String = concord::checks::rule_ids()
                 .iter()

@@ -133,9 +133,19 @@ impl Entry {
     /// ("pt-BR" falls back to "pt").
     pub fn section(&self, lang: &LangTag) -> Option<&LangSection> {
         lang.fallbacks()
-            .find_map(|tag| self.terms.iter().find(|(k, _)| k.as_str() == tag).map(|(_, v)| v))
+            .find_map(|tag| {
+                self.terms
+                    .iter()
+                    .find(|(k, _)| k.as_str() == tag)
+                    .map(|(_, v)| v)
+            })
             // A glossary that only has "en-US" still speaks to an "en" document.
-            .or_else(|| self.terms.iter().find(|(k, _)| k.primary() == lang.primary()).map(|(_, v)| v))
+            .or_else(|| {
+                self.terms
+                    .iter()
+                    .find(|(k, _)| k.primary() == lang.primary())
+                    .map(|(_, v)| v)
+            })
     }
 
     pub fn match_mode(&self) -> MatchMode {
