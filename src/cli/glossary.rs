@@ -352,8 +352,8 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
         };
         // The same name in another language of the corpus: one entry, one more section.
         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-            if !e.terms.contains_key(&lang) {
-                e.terms.insert(lang, section);
+            if let std::collections::btree_map::Entry::Vacant(slot) = e.terms.entry(lang) {
+                slot.insert(section);
                 if let Some(n) = e.note.as_mut() {
                     n.push_str(&format!("; {}: {}", c.language, evidence.join("; ")));
                 }
