@@ -13,6 +13,8 @@ use crate::lang::LangTag;
 use crate::names::{Mention, VariantRules, is_title_word, mentions, skeleton};
 use crate::normalize::ascii_key;
 
+/// How many following spellings of a block each spelling is compared with.
+const NEIGHBOURS: usize = 8;
 /// Occurrences kept per spelling for reporting; counts go on beyond it.
 const KEEP: usize = 64;
 /// A first document list in the register stops here.
@@ -343,10 +345,31 @@ fn without_titles(s: &str) -> String {
     words[start..].join(" ")
 }
 
-/// Blocking key: the first three letters of the consonant skeleton, which variants of one
-/// name share (Tsikhanouskaya / Tsikhanovskaya, Anthony / Antony, Yevgeny / Evgeny).
-fn block(ascii: &str) -> String {
-    skeleton(ascii).chars().take(3).collect()
+/// Blocking keys: the consonant skeleton and every form of it with one letter deleted (a
+/// deletion neighbourhood). Two spellings whose skeletons differ by one edit share a key;
+/// vowel and transliteration differences do not change the skeleton at all (Tsikhanouskaya /
+/// Tsikhanovskaya, Anthony / Antony, Garibashvili / Garibachvili).
+/// Keys also carry the spelling's first letter (variants keep it, as the variant rules
+/// require), and a key shorter than three letters is not used.
+fn blocks(ascii: &str) -> Vec<String> {
+    let initial = match ascii.as_bytes().first() {
+        Some(b'e' | b'i' | b'j' | b'y') => 'e',
+        Some(&c) => c as char,
+        None => return Vec::new(),
+    };
+    let s: Vec<char> = skeleton(ascii).chars().collect();
+    let mut keys = vec![format!("{initial}:{}", s.iter().collect::<String>())];
+    if s.len() > 3 {
+        for i in 0..s.len() {
+            keys.push(format!(
+                "{initial}:{}",
+                s[..i].iter().chain(&s[i + 1..]).collect::<String>()
+            ));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// Clusters spellings that are variants in compatible contexts. Returns groups with the
@@ -362,20 +385,29 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
         }
         x
     }
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, s) in list.iter().enumerate() {
-        blocks.entry(block(&s.ascii)).or_default().push(i);
+        for key in blocks(&s.ascii) {
+            index.entry(key).or_default().push(i);
+        }
     }
     let mut compared = 0;
-    let mut keys: Vec<&String> = blocks.keys().collect();
+    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut keys: Vec<&String> = index.keys().collect();
     keys.sort();
     for k in keys {
-        let mut members = blocks[k].clone();
-        members.sort_by_key(|&i| (list[i].ascii.len(), i));
+        // Sorted neighbourhood: in a block sorted by spelling, each spelling meets only its next
+        // few neighbours, which bounds the work whatever the block's size; variants share a key
+        // and sort next to each other in it.
+        let mut members = index[k].clone();
+        members.sort_by(|&x, &y| list[x].ascii.cmp(&list[y].ascii).then(x.cmp(&y)));
         for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if list[b].ascii.len() > list[a].ascii.len() + 3 {
-                    break;
+            for &b in members[x + 1..].iter().take(NEIGHBOURS) {
+                if list[b].ascii.len().abs_diff(list[a].ascii.len()) > 3 {
+                    continue;
+                }
+                if !seen.insert((a.min(b), a.max(b))) {
+                    continue;
                 }
                 compared += 1;
                 let (sa, sb) = (&list[a], &list[b]);
