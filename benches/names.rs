@@ -69,7 +69,7 @@ fn corpus(docs: usize) -> Vec<DocNames> {
             let mut uses = Vec::new();
             for _ in 0..2 {
                 let (first, last) = &names[(rng.next() as usize) % names.len()];
-                let last = if rng.next() % 100 == 0 {
+                let last = if rng.next().is_multiple_of(100) {
                     misspell(last, &mut rng)
                 } else {
                     last.clone()
