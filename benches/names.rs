@@ -74,14 +74,15 @@ fn corpus(docs: usize) -> Vec<DocNames> {
                 } else {
                     last.clone()
                 };
-                let words = vec![first.to_lowercase(), last.to_lowercase()];
+                let words: std::sync::Arc<[String]> =
+                    vec![first.to_lowercase(), last.to_lowercase()].into();
                 for (pos, text) in [first.clone(), last.clone()].into_iter().enumerate() {
                     uses.push(NameUse {
                         doc: d,
                         words: words.clone(),
                         pos,
                         text,
-                        mention: format!("{first} {last}"),
+                        mention: format!("{first} {last}").into(),
                         line: 1,
                         column: 1,
                         end_line: 1,
@@ -92,9 +93,14 @@ fn corpus(docs: usize) -> Vec<DocNames> {
                     });
                 }
             }
+            let mut counts = std::collections::HashMap::new();
+            for u in &uses {
+                *counts.entry(u.words[u.pos].clone()).or_insert(0) += 1;
+            }
             DocNames {
                 lang: Some(lang.clone()),
                 uses,
+                counts,
             }
         })
         .collect()

@@ -3,6 +3,7 @@
 //! `name/corpus` findings for documents that spell a name unlike the rest of the corpus.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -24,12 +25,12 @@ const FIRST_DOCS: usize = 5;
 #[derive(Debug, Clone)]
 pub struct NameUse {
     pub doc: usize,
-    /// Folded keys of the mention's words; `pos` is this word's place among them.
-    pub words: Vec<String>,
+    /// Folded keys of the mention's words (shared by its words); `pos` is this word's place.
+    pub words: Arc<[String]>,
     pub pos: usize,
     /// The word as written, and the whole mention as written.
     pub text: String,
-    pub mention: String,
+    pub mention: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -40,12 +41,17 @@ pub struct NameUse {
     pub known: Option<String>,
 }
 
-/// The names of one document, collected while it is checked.
+/// The names of one document, collected while it is checked: every spelling's count, and a
+/// few of its uses (enough to judge context and to report it).
 #[derive(Debug, Clone, Default)]
 pub struct DocNames {
     pub lang: Option<LangTag>,
     pub uses: Vec<NameUse>,
+    pub counts: HashMap<String, usize>,
 }
+
+/// Uses kept per spelling and document.
+const USES_PER_DOC: usize = 3;
 
 /// Collects the name words of a document (confirmed names only; titles and deprecated
 /// glossary forms left out: other rules deal with those).
@@ -64,12 +70,13 @@ pub fn collect(
         }
     }
     let mut uses = Vec::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for m in mentions(tokens, &doc.lang)
         .iter()
         .filter(|m: &&Mention| !m.weak)
     {
-        let words: Vec<String> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
-        let mention = doc.text[m.span.clone()].to_string();
+        let words: Arc<[String]> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
+        let mention: Arc<str> = doc.text[m.span.clone()].into();
         for (pos, &w) in m.words.iter().enumerate() {
             let key = tokens.key(w);
             if is_title_word(key) || ascii_key(key).len() < 3 {
@@ -80,6 +87,11 @@ pub fn collect(
                 Some((_, id)) => Some(id.clone()),
                 None => None,
             };
+            let count = counts.entry(key.to_string()).or_default();
+            *count += 1;
+            if *count > USES_PER_DOC {
+                continue;
+            }
             let span = tokens.list[w].span();
             let (bytes, start, end) = doc.locate(span.clone());
             uses.push(NameUse {
@@ -101,6 +113,7 @@ pub fn collect(
     DocNames {
         lang: Some(doc.lang.clone()),
         uses,
+        counts,
     }
 }
 
@@ -173,10 +186,11 @@ impl Register {
                     full: BTreeMap::new(),
                     known: None,
                 });
-                s.mentions += 1;
-                s.docs.insert(u.doc);
+                if s.docs.insert(u.doc) {
+                    s.mentions += d.counts.get(&s.key).copied().unwrap_or(1);
+                }
                 *s.display.entry(u.text.clone()).or_default() += 1;
-                *s.full.entry(u.mention.clone()).or_default() += 1;
+                *s.full.entry(u.mention.to_string()).or_default() += 1;
                 if s.known.is_none() {
                     s.known.clone_from(&u.known);
                 }

@@ -34,6 +34,8 @@ pub struct Options {
     pub disabled_rules: HashSet<String>,
     /// Keep the text of every document with findings in the report (for printing snippets).
     pub keep_sources: bool,
+    /// Gather every document's names for the corpus register and `name/corpus`.
+    pub corpus_names: bool,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             default_lang: LangTag::parse("en").expect("en is a tag"),
             disabled_rules: HashSet::new(),
             keep_sources: false,
+            corpus_names: true,
         }
     }
 }
@@ -325,7 +328,9 @@ impl Engine {
                 };
                 let findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
                 let mut checked = self.checked(name, findings, note, doc.file_text());
-                checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
+                if self.options.corpus_names {
+                    checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
+                }
                 Ok(checked)
             }
             Kind::Container(container) => self.run_container(name, &bytes, container),

@@ -227,6 +227,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         default_lang: parse_tag("default-lang", &args.default_lang)?,
         disabled_rules: args.disabled.iter().cloned().collect(),
         keep_sources: matches!(args.format, OutputFormat::Human),
+        corpus_names: !args.disabled.iter().any(|r| r == "name/corpus"),
     };
     let set = super::load_glossaries(args.no_default_glossaries, &args.glossaries)?;
 
