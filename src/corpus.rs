@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match, Status};
 use crate::lang::LangTag;
-use crate::names::{Mention, VariantRules, is_title_word, mentions, skeleton};
+use crate::names::{Groups, Mention, VariantRules, is_title_word, mentions, skeleton};
 use crate::normalize::ascii_key;
 
 /// How many following spellings of a block each spelling is compared with.
@@ -391,14 +391,7 @@ fn blocks(ascii: &str) -> Vec<String> {
 /// the work done. Singletons are groups too: every spelling is in the register.
 fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort) {
     let n = list.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut groups = Groups::new(n);
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, s) in list.iter().enumerate() {
         for key in blocks(&s.ascii) {
@@ -433,18 +426,12 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
                 {
                     continue;
                 }
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+                groups.join(a, b);
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
     let mut out: Vec<Vec<usize>> = Vec::new();
-    for mut g in groups.into_values() {
+    for mut g in groups.into_groups() {
         g.sort_by_key(|&i| {
             (
                 list[i].known.is_none(),

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::{Check, Context, q};
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
-use crate::names::{Mention, VariantRules, mentions};
+use crate::names::{Groups, Mention, VariantRules, mentions};
 use crate::normalize::ascii_key;
 use crate::token::Tokens;
 
@@ -95,14 +95,7 @@ fn cluster(
     rules: &VariantRules,
 ) -> Vec<Vec<usize>> {
     let n = list.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut groups = Groups::new(n);
     // Block on the first letter class and compare only spellings of similar length.
     let mut order: Vec<usize> = (0..n).filter(|&i| !list[i].1.ascii.is_empty()).collect();
     let initial = |i: usize| {
@@ -131,17 +124,15 @@ fn cluster(
                 continue;
             }
             if context_match(sa, sb, mentions, tokens).is_some() {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+                groups.join(a, b);
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    groups.into_values().filter(|g| g.len() > 1).collect()
+    groups
+        .into_groups()
+        .into_iter()
+        .filter(|g| g.len() > 1)
+        .collect()
 }
 
 /// Whether occurrence `a` (of one spelling) and `b` (of another) can name the same thing:

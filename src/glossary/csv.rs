@@ -11,15 +11,6 @@ use crate::lang::LangTag;
 
 const META: &[&str] = &["id", "kind", "note", "case", "match"];
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Person => "person",
-        Kind::Place => "place",
-        Kind::Organization => "organization",
-        Kind::Term => "term",
-    }
-}
-
 /// Writes the glossary as CSV, with what CSV cannot hold.
 pub fn export(g: &Glossary) -> (String, Vec<Loss>) {
     let mut losses = Vec::new();
@@ -38,7 +29,7 @@ pub fn export(g: &Glossary) -> (String, Vec<Loss>) {
     for e in &g.entries {
         let mut row = vec![
             e.id.clone(),
-            kind_name(e.kind).to_string(),
+            e.kind.as_str().to_string(),
             e.note.clone().unwrap_or_default(),
             if e.case == CaseMode::Sensitive {
                 "sensitive".to_string()

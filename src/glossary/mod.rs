@@ -30,6 +30,16 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as the glossary format writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Organization => "organization",
+            Kind::Term => "term",
+        }
+    }
+
     pub fn is_name(self) -> bool {
         !matches!(self, Kind::Term)
     }

@@ -17,15 +17,6 @@ use crate::lang::LangTag;
 /// descriptor at concept level.
 const KIND_FIELD: &str = "subjectField";
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Person => "person",
-        Kind::Place => "place",
-        Kind::Organization => "organization",
-        Kind::Term => "term",
-    }
-}
-
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -55,7 +46,7 @@ pub fn export(g: &Glossary) -> (String, Vec<Loss>) {
         out.push_str(&format!("      <conceptEntry id=\"{}\">\n", esc(&e.id)));
         out.push_str(&format!(
             "        <descrip type=\"{KIND_FIELD}\">{}</descrip>\n",
-            kind_name(e.kind)
+            e.kind.as_str()
         ));
         if let Some(n) = &e.note {
             out.push_str(&format!("        <note>{}</note>\n", esc(n)));

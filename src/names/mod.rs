@@ -1,8 +1,10 @@
 //! Proper names in running text: which capitalised spans are names, and when two spellings
 //! are variants of one name rather than different words.
 
+mod groups;
 mod mentions;
 mod variant;
 
+pub use groups::Groups;
 pub use mentions::{Mention, mentions};
 pub use variant::{VariantRules, german_ascii, is_title_word, script, similarity, skeleton};
