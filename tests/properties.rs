@@ -113,3 +113,80 @@ proptest! {
         prop_assert_eq!(one, sorted);
     }
 }
+
+/// Arbitrary bytes in every input format: a finding or an input error, never a panic (the
+/// engine turns a panic into an input error that names it, so none may appear).
+fn formats() -> impl Strategy<Value = Kind> {
+    use concord::formats::Container;
+    prop::sample::select(vec![
+        Kind::Text(Format::Plain),
+        Kind::Text(Format::Markdown),
+        Kind::Container(Container::Xliff),
+        Kind::Container(Container::Tmx),
+        Kind::Container(Container::Jsonl),
+    ])
+}
+
+fn messy_text() -> impl Strategy<Value = Vec<u8>> {
+    let pieces = prop::sample::select(vec![
+        "Kiev",
+        "Anthony Blinken",
+        " ",
+        "\n",
+        "\n\n",
+        "’s",
+        "\"",
+        "“",
+        "«",
+        "&amp;",
+        "&nbsp;",
+        "<",
+        ">",
+        "<source>",
+        "</source>",
+        "<target>",
+        "</target>",
+        "<seg>",
+        "</seg>",
+        "<tu>",
+        "<tuv xml:lang=\"es\">",
+        "<xliff version=\"1.2\">",
+        "<tmx>",
+        "{\"source\": \"",
+        "\", \"target\": \"",
+        "\"}",
+        "\\u00e9",
+        "\\",
+        "# ",
+        "```",
+        "[a](http://x/Kiev)",
+        "https://k.example/Kiev",
+        "Мэй",
+        "Rīgā",
+        "Đại",
+        "\u{301}",
+        "-",
+        "'",
+        ".",
+        "Mr.",
+        "1,500",
+        "\t",
+        "\r\n",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat().into_bytes())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_input_makes_the_engine_panic(bytes in messy_text(), kind in formats(), raw in prop::collection::vec(any::<u8>(), 0..64)) {
+        let engine = Engine::new(glossary(), Options::default());
+        for b in [bytes.clone(), raw.clone(), [bytes, raw].concat()] {
+            let report = engine.run(vec![Input::Bytes { name: "x".into(), bytes: b, kind }]);
+            for e in &report.input_errors {
+                prop_assert!(!e.message.contains("internal error"), "{}", e.message);
+            }
+        }
+    }
+}
