@@ -82,3 +82,17 @@ fn suggest_drafts_entries_that_lint_accepts() {
     let lint = run(&["glossary", "lint", draft.to_str().unwrap()]);
     assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
 }
+
+#[test]
+fn human_output_shows_the_other_documents() {
+    let out = run(&["check", "tests/data/corpus"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("3 | ... to the centre to twenty minutes. Mayor Tomasz Wierzbiki rode"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: see “Wierzbicki” in tests/data/corpus/budget.en.txt:3:"),
+        "{text}"
+    );
+}

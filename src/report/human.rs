@@ -28,8 +28,27 @@ pub fn write_human(w: &mut dyn Write, report: &Report, styled: bool) -> io::Resu
         Renderer::plain()
     };
     for f in &report.findings {
-        let rendered = match report.sources.get(&f.path) {
-            Some(text) if f.byte_end <= text.len() => render(&renderer, f, text),
+        // Findings made after the documents were checked (name/corpus) may come from a file
+        // whose text was not kept: read it again.
+        let reread;
+        let source = match report.sources.get(&f.path) {
+            Some(text) => Some(text.as_str()),
+            None => {
+                reread = std::fs::read(&f.path)
+                    .ok()
+                    .and_then(|b| crate::text::decode(&b).ok())
+                    .map(|(t, _)| t);
+                reread.as_deref()
+            }
+        };
+        let rendered = match source {
+            Some(text)
+                if f.byte_end <= text.len()
+                    && text.is_char_boundary(f.byte_start)
+                    && text.is_char_boundary(f.byte_end) =>
+            {
+                render(&renderer, f, text)
+            }
             _ => format!(
                 "{}: {}:{}:{}: {}",
                 f.severity.as_str(),
@@ -85,7 +104,13 @@ fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
         let places: Vec<String> = f
             .related
             .iter()
-            .map(|r| format!("“{}” at {}:{}", r.text, r.line, r.column))
+            .map(|r| {
+                if r.path == f.path {
+                    format!("“{}” at {}:{}", r.text, r.line, r.column)
+                } else {
+                    format!("“{}” in {}:{}:{}", r.text, r.path, r.line, r.column)
+                }
+            })
             .collect();
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(format!("see {}", places.join(", "))),
