@@ -23,6 +23,7 @@ pub mod lang;
 pub mod markup;
 pub mod names;
 pub mod normalize;
+pub mod numbers;
 pub mod origin;
 pub mod report;
 pub mod stem;

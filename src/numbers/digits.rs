@@ -1,0 +1,193 @@
+//! Numbers written with digits, read in a language's notation: decimal comma or point,
+//! grouping by point, comma, space, no-break space, narrow no-break space or apostrophe.
+
+use std::ops::Range;
+
+use crate::lang::LangTag;
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notation {
+    /// The character between the integer and the fraction, if any.
+    pub decimal: Option<char>,
+    /// The character between groups of three digits, if any.
+    pub grouping: Option<char>,
+}
+
+/// A number written with digits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Digits {
+    pub span: Range<usize>,
+    pub value: f64,
+    pub notation: Notation,
+}
+
+/// The decimal mark a language writes.
+fn decimal_mark(lang: &LangTag) -> char {
+    match lang.primary() {
+        "en" | "zh" | "ja" | "ko" | "he" | "hi" | "th" => '.',
+        _ => ',',
+    }
+}
+
+fn is_group_sep(c: char) -> bool {
+    matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’')
+}
+
+/// Every number written with digits in `text`, read as `lang` writes numbers.
+pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
+    let dec = decimal_mark(lang);
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        // Runs of digits joined by single separators.
+        let start = i;
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut seps: Vec<char> = Vec::new();
+        let mut j = i;
+        loop {
+            let run_start = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            runs.push((run_start, j));
+            let Some(c) = text[j..].chars().next() else {
+                break;
+            };
+            let after = j + c.len_utf8();
+            if is_group_sep(c) && after < b.len() && b[after].is_ascii_digit() {
+                seps.push(c);
+                j = after;
+            } else {
+                break;
+            }
+        }
+        let (value, notation, end) = read(text, &runs, &seps, dec);
+        out.push(Digits {
+            span: start..end,
+            value,
+            notation,
+        });
+        i = end.max(start + 1);
+    }
+    out
+}
+
+/// Reads runs of digits and their separators: groups of three after a first group of one to
+/// three digits are grouping; the language's decimal mark before the last run is decimal. A
+/// separator that fits neither ends the number.
+fn read(text: &str, runs: &[(usize, usize)], seps: &[char], dec: char) -> (f64, Notation, usize) {
+    let len = |k: usize| runs[k].1 - runs[k].0;
+    let digits_of = |k: usize| &text[runs[k].0..runs[k].1];
+    let mut grouping: Option<char> = None;
+    let mut int = digits_of(0).to_string();
+    let mut k = 1;
+    while k < runs.len() {
+        let sep = seps[k - 1];
+        let is_decimal = sep == dec && k == runs.len() - 1;
+        let groups_ok =
+            len(0) <= 3 && len(k) == 3 && grouping.is_none_or(|g| g == sep) && sep != dec;
+        // A plain space groups digits only where no other reading is possible (68 000).
+        if groups_ok && !(sep == ' ' && len(0) > 3) {
+            grouping = Some(sep);
+            int.push_str(digits_of(k));
+            k += 1;
+            continue;
+        }
+        if is_decimal || (sep == dec && grouping.is_none_or(|g| g != sep)) {
+            let frac = digits_of(k);
+            let value = format!("{int}.{frac}").parse().unwrap_or(0.0);
+            return (
+                value,
+                Notation {
+                    decimal: Some(sep),
+                    grouping,
+                },
+                runs[k].1,
+            );
+        }
+        break;
+    }
+    let value = int.parse().unwrap_or(0.0);
+    (
+        value,
+        Notation {
+            decimal: None,
+            grouping,
+        },
+        runs[k - 1].1,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(lang: &str, text: &str) -> Vec<(String, f64)> {
+        digits(text, &lang.parse().unwrap())
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.value))
+            .collect()
+    }
+
+    #[test]
+    fn each_language_reads_its_own_notation() {
+        assert_eq!(
+            read_all("en", "1,500.5 and 2.3 million"),
+            [("1,500.5".into(), 1500.5), ("2.3".into(), 2.3)]
+        );
+        assert_eq!(
+            read_all("es", "1.500,5 y 2.300 millones"),
+            [("1.500,5".into(), 1500.5), ("2.300".into(), 2300.0)]
+        );
+        assert_eq!(
+            read_all("fr", "68\u{202f}000 et 1\u{a0}500,5"),
+            [
+                ("68\u{202f}000".into(), 68000.0),
+                ("1\u{a0}500,5".into(), 1500.5)
+            ]
+        );
+        assert_eq!(
+            read_all("fr", "68 000 personnes"),
+            [("68 000".into(), 68000.0)]
+        );
+        assert_eq!(
+            read_all("de", "3,5 % von 1.500"),
+            [("3,5".into(), 3.5), ("1.500".into(), 1500.0)]
+        );
+        assert_eq!(
+            read_all("de", "1'500.5"),
+            [("1'500".into(), 1500.0), ("5".into(), 5.0)]
+        );
+    }
+
+    #[test]
+    fn the_foreign_notation_is_read_as_written_here() {
+        // "1,500" is fifteen hundred in English and one and a half in Spanish.
+        assert_eq!(read_all("en", "1,500"), [("1,500".into(), 1500.0)]);
+        assert_eq!(read_all("es", "1,500"), [("1,500".into(), 1.5)]);
+        let d = &digits("en", &"en".parse().unwrap());
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn years_and_lists_are_not_glued() {
+        assert_eq!(
+            read_all("en", "in 2019, 2020 and 2021"),
+            [
+                ("2019".into(), 2019.0),
+                ("2020".into(), 2020.0),
+                ("2021".into(), 2021.0)
+            ]
+        );
+        assert_eq!(
+            read_all("fr", "en 2019 2020"),
+            [("2019".into(), 2019.0), ("2020".into(), 2020.0)]
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! Numbers in text: digits in each language's notation and cardinal number words. This module
+//! only understands numbers; the checks that compare them live with the other checks.
+
+mod digits;
+mod words;
+
+pub use digits::{Digits, Notation, digits};
+pub use words::parse_cardinal;

@@ -1,0 +1,175 @@
+//! Cardinal number words in English, Spanish, French, German, Italian, Portuguese and Dutch,
+//! from lexicons in `data/numbers/` (word, value, role). Compound words ("einundzwanzig",
+//! "ventuno", "tweeëntwintig", "duecento") are split into lexicon words first.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lang::LangTag;
+use crate::token::tokenize_str;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Units, teens, tens and whole hundreds written as one word: added.
+    Add,
+    /// "hundred", "cent", "hundert": multiplies what came before.
+    Hundred,
+    /// "thousand", "million": closes a group.
+    Scale,
+    /// "and", "et", "und", "y": no value.
+    And,
+}
+
+struct Lexicon {
+    words: HashMap<&'static str, (u64, Role)>,
+    longest: usize,
+}
+
+const TABLES: &[(&str, &str)] = &[
+    ("de", include_str!("../../data/numbers/de.tsv")),
+    ("en", include_str!("../../data/numbers/en.tsv")),
+    ("es", include_str!("../../data/numbers/es.tsv")),
+    ("fr", include_str!("../../data/numbers/fr.tsv")),
+    ("it", include_str!("../../data/numbers/it.tsv")),
+    ("nl", include_str!("../../data/numbers/nl.tsv")),
+    ("pt", include_str!("../../data/numbers/pt.tsv")),
+];
+
+fn lexicon(lang: &str) -> Option<&'static Lexicon> {
+    static ALL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        TABLES
+            .iter()
+            .map(|(lang, table)| {
+                let mut words = HashMap::new();
+                for line in table
+                    .lines()
+                    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                {
+                    let mut cols = line.split('\t');
+                    let (Some(w), Some(v), Some(r)) = (cols.next(), cols.next(), cols.next())
+                    else {
+                        continue;
+                    };
+                    let role = match r {
+                        "hundred" => Role::Hundred,
+                        "scale" => Role::Scale,
+                        "and" => Role::And,
+                        _ => Role::Add,
+                    };
+                    words.insert(w, (v.parse().unwrap_or(0), role));
+                }
+                let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+                (*lang, Lexicon { words, longest })
+            })
+            .collect()
+    })
+    .get(lang)
+}
+
+/// Splits a word into lexicon words, longest first with backtracking ("einundzwanzig" →
+/// "ein", "und", "zwanzig").
+fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
+    if word.is_empty() {
+        return true;
+    }
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(word.len()))
+        .take(lex.longest)
+        .collect();
+    for &end in bounds.iter().rev() {
+        if let Some(&entry) = lex.words.get(&word[..end]) {
+            out.push(entry);
+            if split(&word[end..], lex, out) {
+                return true;
+            }
+            out.pop();
+        }
+    }
+    false
+}
+
+/// The value of a cardinal number written in words ("vingt et un", "einundzwanzig",
+/// "two thousand and five"), or `None` when the text is not entirely a number.
+pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
+    let lex = lexicon(lang.primary())?;
+    let toks = tokenize_str(text);
+    if toks.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for i in 0..toks.len() {
+        if !split(toks.key(i), lex, &mut parts) {
+            return None;
+        }
+    }
+    evaluate(&parts, lang.primary() == "fr")
+}
+
+fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    let mut last: Option<(u64, Role)> = None;
+    let mut largest_scale = 0;
+    let mut any = false;
+    for &(value, role) in parts {
+        match role {
+            Role::And => continue,
+            Role::Add => {
+                // French counts by twenties: "quatre-vingts" is four twenties.
+                if vigesimal && value == 20 && matches!(last, Some((4, Role::Add))) {
+                    current = current - 4 + 80;
+                } else {
+                    current += value;
+                }
+            }
+            Role::Hundred => current = current.max(1) * value,
+            Role::Scale => {
+                if value > largest_scale {
+                    // "dos mil millones": the whole count so far is multiplied.
+                    total = (total + current).max(1).checked_mul(value)?;
+                    largest_scale = value;
+                } else {
+                    total += current.max(1).checked_mul(value)?;
+                }
+                current = 0;
+            }
+        }
+        any = true;
+        last = Some((value, role));
+    }
+    any.then_some(total + current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(lang: &str, text: &str) -> Option<u64> {
+        parse_cardinal(text, &lang.parse().unwrap())
+    }
+
+    #[test]
+    fn cardinals_in_each_language() {
+        assert_eq!(p("en", "two thousand and five"), Some(2005));
+        assert_eq!(p("en", "one million two hundred thousand"), Some(1_200_000));
+        assert_eq!(p("es", "quince"), Some(15));
+        assert_eq!(p("es", "dos mil millones"), Some(2_000_000_000));
+        assert_eq!(p("es", "veintiún"), Some(21));
+        assert_eq!(p("fr", "vingt-et-un"), Some(21));
+        assert_eq!(p("fr", "vingt et un"), Some(21));
+        assert_eq!(p("fr", "quatre-vingt-dix-neuf"), Some(99));
+        assert_eq!(p("fr", "deux cents"), Some(200));
+        assert_eq!(p("de", "einundzwanzig"), Some(21));
+        assert_eq!(p("de", "zweihundertdreiundvierzig"), Some(243));
+        assert_eq!(p("it", "ventuno"), Some(21));
+        assert_eq!(p("it", "centottanta"), Some(180));
+        assert_eq!(p("pt", "cento e um"), Some(101));
+        assert_eq!(p("nl", "tweeëntwintig"), Some(22));
+        assert_eq!(p("en", "twenty apples"), None);
+        assert_eq!(p("pl", "dwa"), None, "no lexicon yet");
+    }
+}
