@@ -55,7 +55,7 @@ fn format(value: u64, frac: Option<u32>, group: char, dec: char) -> String {
     let s = value.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
