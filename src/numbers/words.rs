@@ -1,12 +1,12 @@
-//! Cardinal number words in English, Spanish, French, German, Italian, Portuguese and Dutch,
-//! from lexicons in `data/numbers/` (word, value, role). Compound words ("einundzwanzig",
+//! Cardinal number words in English, Spanish, French, German, Italian, Portuguese, Dutch,
+//! Russian, Ukrainian, Polish, Czech, Swedish and Turkish, in every case and gender, from
+//! lexicons in `data/numbers/` (word, value, role). Compound words ("einundzwanzig",
 //! "ventuno", "tweeëntwintig", "duecento") are split into lexicon words first.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::LangTag;
-use crate::token::tokenize_str;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -21,7 +21,7 @@ enum Role {
 }
 
 struct Lexicon {
-    words: HashMap<&'static str, (u64, Role)>,
+    words: HashMap<String, (u64, Role)>,
     longest: usize,
 }
 
@@ -33,6 +33,12 @@ const TABLES: &[(&str, &str)] = &[
     ("it", include_str!("../../data/numbers/it.tsv")),
     ("nl", include_str!("../../data/numbers/nl.tsv")),
     ("pt", include_str!("../../data/numbers/pt.tsv")),
+    ("ru", include_str!("../../data/numbers/ru.tsv")),
+    ("uk", include_str!("../../data/numbers/uk.tsv")),
+    ("pl", include_str!("../../data/numbers/pl.tsv")),
+    ("cs", include_str!("../../data/numbers/cs.tsv")),
+    ("sv", include_str!("../../data/numbers/sv.tsv")),
+    ("tr", include_str!("../../data/numbers/tr.tsv")),
 ];
 
 fn lexicon(lang: &str) -> Option<&'static Lexicon> {
@@ -57,7 +63,7 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
                         "and" => Role::And,
                         _ => Role::Add,
                     };
-                    words.insert(w, (v.parse().unwrap_or(0), role));
+                    words.insert(apostrophes(w), (v.parse().unwrap_or(0), role));
                 }
                 let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(0);
                 (*lang, Lexicon { words, longest })
@@ -96,17 +102,36 @@ fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
 /// "two thousand and five"), or `None` when the text is not entirely a number.
 pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
     let lex = lexicon(lang.primary())?;
-    let toks = tokenize_str(text);
-    if toks.is_empty() {
+    // Words are split at spaces and hyphens only: an apostrophe belongs to the word in
+    // Ukrainian ("пʼять").
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2011}')
+        .filter(|w| !w.is_empty())
+        .map(|w| apostrophes(&crate::normalize::folded(w)))
+        .collect();
+    if words.is_empty() {
         return None;
     }
     let mut parts = Vec::new();
-    for i in 0..toks.len() {
-        if !split(toks.key(i), lex, &mut parts) {
+    for w in &words {
+        if !split(w, lex, &mut parts) {
             return None;
         }
     }
     evaluate(&parts, lang.primary() == "fr")
+}
+
+/// Every apostrophe written as the ASCII one, in lexicons and in text alike.
+fn apostrophes(w: &str) -> String {
+    w.chars()
+        .map(|c| {
+            if crate::normalize::is_apostrophe(c) {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
@@ -170,6 +195,40 @@ mod tests {
         assert_eq!(p("pt", "cento e um"), Some(101));
         assert_eq!(p("nl", "tweeëntwintig"), Some(22));
         assert_eq!(p("en", "twenty apples"), None);
-        assert_eq!(p("pl", "dwa"), None, "no lexicon yet");
+        assert_eq!(p("ru", "двадцати одного"), Some(21));
+        assert_eq!(p("pl", "dwadzieścia jeden"), Some(21));
+        assert_eq!(p("ru", "две тысячи триста"), Some(2300));
+        assert_eq!(p("sv", "tjugoett"), Some(21));
+        assert_eq!(p("ja", "ichi"), None, "no lexicon");
+    }
+}
+
+#[cfg(test)]
+mod data_tests {
+    use super::TABLES;
+
+    #[test]
+    fn lexicons_are_sorted_with_known_roles_and_values() {
+        for (lang, table) in TABLES {
+            let rows: Vec<Vec<&str>> = table
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.split('\t').collect())
+                .collect();
+            assert!(rows.len() >= 20, "{lang}");
+            for r in &rows {
+                assert_eq!(r.len(), 3, "{lang}: {r:?}");
+                assert!(r[1].parse::<u64>().is_ok(), "{lang}: {r:?}");
+                assert!(
+                    ["add", "hundred", "scale", "and"].contains(&r[2]),
+                    "{lang}: {r:?}"
+                );
+            }
+            let words: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+            let mut sorted = words.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(words, sorted, "{lang}: keep the lexicon sorted and unique");
+        }
     }
 }
