@@ -2,7 +2,9 @@
 //! only understands numbers; the checks that compare them live with the other checks.
 
 mod digits;
+mod quantity;
 mod words;
 
 pub use digits::{Digits, Notation, digits};
+pub use quantity::{Quantity, Unit, Written, quantities};
 pub use words::parse_cardinal;
