@@ -3,6 +3,7 @@
 
 mod digits;
 mod quantity;
+mod shapes;
 mod words;
 
 pub use digits::{Digits, Notation, digits};

@@ -1,10 +1,12 @@
-//! Quantities in running text: numbers in digits (with a scale word after them: "2,3 millones",
-//! "1.5bn"), numbers in words, and percentages.
+//! Quantities in running text: numbers in digits (with a sign, a fraction sign or a scale word:
+//! "−3", "2½", "2,3 millones", "1.5bn"), numbers in words, percentages, clock times, decades and
+//! fractions. A range ("10–12") is two quantities.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::shapes::{shaped, vulgar};
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
 use crate::token::{Gap, tokenize_str};
@@ -14,6 +16,10 @@ use crate::token::{Gap, tokenize_str};
 pub enum Unit {
     Count,
     Percent,
+    /// A clock time, as minutes after midnight.
+    Time,
+    /// A decade, as written: 1930 for "the 1930s", 30 for "los años 30".
+    Decade,
 }
 
 /// How a quantity was written.
@@ -99,15 +105,41 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             toks.list[end - 1].end,
         ))
     };
-    let mut out = Vec::new();
+    let mut out = shaped(text, lang);
     let mut used_tokens = vec![false; toks.len()];
+    let shaped_count = out.len();
     for d in digits(text, lang) {
+        let overlaps = |o: &Quantity| o.span.start < d.span.end && d.span.start < o.span.end;
+        if out[..shaped_count].iter().any(overlaps) {
+            continue;
+        }
         let mut q = Quantity {
             span: d.span.clone(),
             value: d.value,
             unit: Unit::Count,
             written: Written::Digits(d.notation),
         };
+        // A sign right before the number, not a hyphen after a word or a range's dash.
+        let before = &text[..d.span.start];
+        if let Some(sign) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '-' | '−' | '+'))
+        {
+            let prev = before[..before.len() - sign.len_utf8()].chars().next_back();
+            if prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«'))
+            {
+                q.span.start -= sign.len_utf8();
+                if sign != '+' {
+                    q.value = -q.value;
+                }
+            }
+        }
+        // A fraction sign glued to the number ("2½").
+        if let Some(f) = text[q.span.end..].chars().next().and_then(vulgar) {
+            q.value += f.copysign(q.value);
+            q.span.end += text[q.span.end..].chars().next().map_or(0, char::len_utf8);
+        }
         // A scale glued to the number ("1.5bn", "20k").
         let after = &text[d.span.end..];
         let glued = scale_words.iter().find(|(words, _)| {
@@ -155,12 +187,14 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 }
             }
         }
+        out.push(q);
+    }
+    for q in &out {
         for (k, t) in toks.list.iter().enumerate() {
             if t.start < q.span.end && t.end > q.span.start {
                 used_tokens[k] = true;
             }
         }
-        out.push(q);
     }
     // Numbers in words: maximal runs of tokens that parse together.
     let mut i = 0;
@@ -301,5 +335,99 @@ mod more_tests {
             found.iter().map(|q| q.value).collect::<Vec<_>>(),
             [20.0, 5.0]
         );
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    fn q(lang: &str, text: &str) -> Vec<(String, f64, Unit)> {
+        quantities(text, &lang.parse().unwrap())
+            .into_iter()
+            .map(|x| (text[x.span].to_string(), x.value, x.unit))
+            .collect()
+    }
+
+    #[test]
+    fn signs_and_ranges() {
+        assert_eq!(
+            q("en", "from -3 to +5 degrees"),
+            [
+                ("-3".into(), -3.0, Unit::Count),
+                ("+5".into(), 5.0, Unit::Count)
+            ]
+        );
+        assert_eq!(q("de", "−2,5 Grad"), [("−2,5".into(), -2.5, Unit::Count)]);
+        // A range is two quantities; a hyphen after a word is not a minus.
+        assert_eq!(
+            q("en", "10–12 people, 10-12 days, COVID-19"),
+            [
+                ("10".into(), 10.0, Unit::Count),
+                ("12".into(), 12.0, Unit::Count),
+                ("10".into(), 10.0, Unit::Count),
+                ("12".into(), 12.0, Unit::Count),
+                ("19".into(), 19.0, Unit::Count)
+            ]
+        );
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(
+            q("en", "2½ hours, ½ cup, 3/4 of them, on 3/4/2021"),
+            [
+                ("2½".into(), 2.5, Unit::Count),
+                ("½".into(), 0.5, Unit::Count),
+                ("3/4".into(), 0.75, Unit::Count),
+                ("3".into(), 3.0, Unit::Count),
+                ("4".into(), 4.0, Unit::Count),
+                ("2021".into(), 2021.0, Unit::Count)
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times() {
+        let t = |lang: &str, text: &str| {
+            q(lang, text)
+                .into_iter()
+                .filter(|x| x.2 == Unit::Time)
+                .map(|x| (x.0, x.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(t("en", "at 3 p.m."), [("3 p.m.".into(), 900.0)]);
+        assert_eq!(t("en", "at 9:30 pm"), [("9:30 pm".into(), 1290.0)]);
+        assert_eq!(t("en", "12 a.m."), [("12 a.m.".into(), 0.0)]);
+        assert_eq!(t("es", "a las 15:00"), [("15:00".into(), 900.0)]);
+        assert_eq!(t("de", "um 15 Uhr"), [("15 Uhr".into(), 900.0)]);
+        assert_eq!(t("de", "um 15.30 Uhr"), [("15.30 Uhr".into(), 930.0)]);
+        assert_eq!(t("fr", "à 15 h"), [("15 h".into(), 900.0)]);
+        assert_eq!(t("fr", "à 15h30"), [("15h30".into(), 930.0)]);
+        // Not times: a decimal, a duration outside French, a German "am", a score.
+        assert_eq!(t("en", "15.30 dollars"), []);
+        assert_eq!(t("es", "durante 24 h"), []);
+        assert_eq!(t("de", "die 3 am Start"), []);
+        assert_eq!(t("en", "won 2:1"), []);
+        assert_eq!(t("en", "at 13 p.m."), []);
+    }
+
+    #[test]
+    fn decades() {
+        let d = |lang: &str, text: &str| {
+            q(lang, text)
+                .into_iter()
+                .filter(|x| x.2 == Unit::Decade)
+                .map(|x| (x.0, x.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(d("en", "in the 1930s"), [("1930s".into(), 1930.0)]);
+        assert_eq!(d("en", "the ’60s"), [("’60s".into(), 60.0)]);
+        assert_eq!(d("es", "los años 30"), [("años 30".into(), 30.0)]);
+        assert_eq!(d("fr", "les années 1930"), [("années 1930".into(), 1930.0)]);
+        assert_eq!(d("de", "die 1930er Jahre"), [("1930er".into(), 1930.0)]);
+        assert_eq!(d("ru", "в 30-е годы"), [("30-е".into(), 30.0)]);
+        assert_eq!(d("pl", "w latach 30."), [("latach 30".into(), 30.0)]);
+        assert_eq!(d("en", "the 300s"), []);
     }
 }

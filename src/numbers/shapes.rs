@@ -1,0 +1,174 @@
+//! Numbers with a fixed shape that the plain digit reader would misread: clock times ("15:00",
+//! "3 p.m.", "15 Uhr", "15h30"), decades ("the 1930s", "los años 30", "30-е годы") and fractions
+//! ("½", "2½", "3/4").
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Quantity, Unit, Written};
+use crate::lang::LangTag;
+
+/// The vulgar fractions Unicode encodes, with their values.
+const VULGAR: &[(char, f64)] = &[
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+/// The value of a vulgar fraction character.
+pub(super) fn vulgar(c: char) -> Option<f64> {
+    VULGAR.iter().find(|(v, _)| *v == c).map(|(_, x)| *x)
+}
+
+struct Patterns {
+    /// "15:00", "9:30 a.m.", "3 p.m.", "15.30 Uhr", "15 Uhr", "15h30", "15 h".
+    time: Regex,
+    /// "1930s", "'30s", "1930er", "30-е", "1930-х".
+    decade_suffix: Regex,
+    /// A decade after a word for "years": "años 30", "années 1930", "anni '30", "jaren 30",
+    /// "lata 30.".
+    decade_word: Regex,
+    /// "3/4": a fraction when small, else left to the digit reader (it may be a date).
+    slash: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        time: Regex::new(
+            r"(?i)\b([01]?\d|2[0-3])(?::([0-5]\d)(?:[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|(?:[.h]([0-5]\d))?[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b)|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?([0-5]\d)\b)",
+        )
+        .expect("time pattern"),
+        decade_suffix: Regex::new(r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b)")
+            .expect("decade pattern"),
+        decade_word: Regex::new(
+            r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?(\d{1,3}0)\b",
+        )
+        .expect("decade pattern"),
+        slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
+    })
+}
+
+/// Every time, decade and fraction in `text`, in text order, without overlaps.
+pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
+    let p = patterns();
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut push = |q: Quantity| {
+        if !out
+            .iter()
+            .any(|o| o.span.start < q.span.end && q.span.start < o.span.end)
+        {
+            out.push(q);
+        }
+    };
+    for c in p.time.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let mut hour: u32 = c[1].parse().unwrap_or(0);
+        let minute: u32 = [2, 4, 6]
+            .iter()
+            .find_map(|&g| c.get(g))
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(0);
+        let suffix = c.get(3).or(c.get(5)).map(|m| m.as_str().to_lowercase());
+        let has_minutes = c.get(2).or(c.get(4)).or(c.get(6)).is_some();
+        // "am" is a German word and "3 h" is as often three hours as three o'clock: the
+        // suffixes that are only clock times in one language count only there.
+        match suffix.as_deref() {
+            Some("am" | "pm") if lang.primary() != "en" => continue,
+            Some("h") if !has_minutes && lang.primary() != "fr" => continue,
+            _ => {}
+        }
+        if let Some(s) = &suffix {
+            let twelve = s.starts_with('a') || s.starts_with('p');
+            if twelve && !(1..=12).contains(&hour) {
+                continue;
+            }
+            if s.starts_with('p') && hour != 12 {
+                hour += 12;
+            } else if s.starts_with('a') && hour == 12 {
+                hour = 0;
+            }
+        }
+        // A time glued to more digits ("12:30:15" is fine, "1:2345" is not a time).
+        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        push(Quantity {
+            span: whole.range(),
+            value: f64::from(hour * 60 + minute),
+            unit: Unit::Time,
+            written: Written::Digits(super::Notation {
+                decimal: None,
+                grouping: None,
+            }),
+        });
+    }
+    for re in [&p.decade_suffix, &p.decade_word] {
+        for c in re.captures_iter(text) {
+            let n = c.get(1).expect("group");
+            let value: f64 = n.as_str().parse().unwrap_or(0.0);
+            // Decades are two digits ("30s") or a year ("1930s"); "300s" is not one.
+            if !(n.as_str().len() == 2 || (1000.0..=2100.0).contains(&value)) {
+                continue;
+            }
+            push(Quantity {
+                span: c.get(0).expect("match").range(),
+                value,
+                unit: Unit::Decade,
+                written: Written::Digits(super::Notation {
+                    decimal: None,
+                    grouping: None,
+                }),
+            });
+        }
+    }
+    for c in p.slash.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        // "1/2", "3/4": a proper fraction with a small denominator, not part of a date.
+        let in_date = text[..whole.start()].ends_with('/') || text[whole.end()..].starts_with('/');
+        if in_date || a == 0 || a >= b || b > 10 {
+            continue;
+        }
+        push(Quantity {
+            span: whole.range(),
+            value: f64::from(a) / f64::from(b),
+            unit: Unit::Count,
+            written: Written::Digits(super::Notation {
+                decimal: None,
+                grouping: None,
+            }),
+        });
+    }
+    // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+    for (i, ch) in text.char_indices() {
+        if let Some(v) = vulgar(ch)
+            && !text[..i].ends_with(|c: char| c.is_ascii_digit())
+        {
+            push(Quantity {
+                span: i..i + ch.len_utf8(),
+                value: v,
+                unit: Unit::Count,
+                written: Written::Digits(super::Notation {
+                    decimal: None,
+                    grouping: None,
+                }),
+            });
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
