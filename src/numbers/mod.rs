@@ -2,6 +2,7 @@
 //! only understands numbers; the checks that compare them live with the other checks.
 
 mod digits;
+mod ordinals;
 mod quantity;
 mod shapes;
 mod words;

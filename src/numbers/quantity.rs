@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::ordinals::{digit_suffix, is_determiner, is_title_after_ordinal, ordinal_word};
 use super::shapes::{shaped, vulgar};
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
@@ -35,6 +36,8 @@ pub struct Quantity {
     pub value: f64,
     pub unit: Unit,
     pub written: Written,
+    /// An ordinal ("3rd", "1.º", "tercera") rather than a cardinal; the value is the same.
+    pub ordinal: bool,
 }
 
 /// A scale written after a number: its words and its factor.
@@ -117,6 +120,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             span: d.span.clone(),
             value: d.value,
             unit: Unit::Count,
+            ordinal: false,
             written: Written::Digits(d.notation),
         };
         // A sign right before the number, not a hyphen after a word or a range's dash.
@@ -140,8 +144,15 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             q.value += f.copysign(q.value);
             q.span.end += text[q.span.end..].chars().next().map_or(0, char::len_utf8);
         }
+        // An ordinal suffix ("1st", "1.º", "1er", "1-й") ends the quantity.
+        if let Some(n) = digit_suffix(lang.primary(), &text[q.span.end..]) {
+            q.span.end += n;
+            q.ordinal = true;
+            out.push(q);
+            continue;
+        }
         // A scale glued to the number ("1.5bn", "20k").
-        let after = &text[d.span.end..];
+        let after = &text[q.span.end..];
         let glued = scale_words.iter().find(|(words, _)| {
             words.len() == 1
                 && after
@@ -199,7 +210,30 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
     // Numbers in words: maximal runs of tokens that parse together.
     let mut i = 0;
     while i < toks.len() {
-        if used_tokens[i] || parse_cardinal(toks.key(i), lang).is_none() {
+        if used_tokens[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(o) = ordinal_word(lang.primary(), toks.key(i)) {
+            let prev = i.checked_sub(1).map(|p| toks.key(p));
+            let next_is_title = toks.list.get(i + 1).is_some_and(|t| {
+                matches!(t.gap, Gap::Space | Gap::Hyphen) && is_title_after_ordinal(toks.key(i + 1))
+            });
+            let in_compound = toks.list.get(i + 1).is_some_and(|t| t.gap == Gap::Hyphen);
+            let determined = prev.is_some_and(|p| is_determiner(lang.primary(), p));
+            if !next_is_title && (!o.needs_determiner || (determined && !in_compound)) {
+                out.push(Quantity {
+                    span: toks.list[i].start..toks.list[i].end,
+                    value: o.value as f64,
+                    unit: Unit::Count,
+                    written: Written::Words,
+                    ordinal: true,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if parse_cardinal(toks.key(i), lang).is_none() {
             i += 1;
             continue;
         }
@@ -233,6 +267,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 span,
                 value: v as f64,
                 unit: Unit::Count,
+                ordinal: false,
                 written: Written::Words,
             });
         }
@@ -429,5 +464,68 @@ mod shape_tests {
         assert_eq!(d("ru", "в 30-е годы"), [("30-е".into(), 30.0)]);
         assert_eq!(d("pl", "w latach 30."), [("latach 30".into(), 30.0)]);
         assert_eq!(d("en", "the 300s"), []);
+    }
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::*;
+
+    fn ords(lang: &str, text: &str) -> Vec<(String, f64)> {
+        quantities(text, &lang.parse().unwrap())
+            .into_iter()
+            .filter(|x| x.ordinal)
+            .map(|x| (text[x.span].to_string(), x.value))
+            .collect()
+    }
+
+    #[test]
+    fn ordinals_in_digits() {
+        assert_eq!(
+            ords("en", "the 1st and 22nd of May, 3rd, 4th"),
+            [
+                ("1st".into(), 1.0),
+                ("22nd".into(), 22.0),
+                ("3rd".into(), 3.0),
+                ("4th".into(), 4.0)
+            ]
+        );
+        assert_eq!(
+            ords("es", "el 1.º y la 2.ª"),
+            [("1.º".into(), 1.0), ("2.ª".into(), 2.0)]
+        );
+        assert_eq!(
+            ords("fr", "le 1er et le 3e"),
+            [("1er".into(), 1.0), ("3e".into(), 3.0)]
+        );
+        assert_eq!(
+            ords("ru", "1-й и 2-го"),
+            [("1-й".into(), 1.0), ("2-го".into(), 2.0)]
+        );
+        assert_eq!(
+            ords("nl", "de 2de en 8ste"),
+            [("2de".into(), 2.0), ("8ste".into(), 8.0)]
+        );
+        // A temperature is not an ordinal.
+        assert_eq!(ords("es", "a 20° C"), []);
+    }
+
+    #[test]
+    fn ordinals_in_words() {
+        assert_eq!(
+            ords("en", "the first time, the second round, wait a second"),
+            [("first".into(), 1.0), ("second".into(), 2.0)]
+        );
+        assert_eq!(ords("es", "la primera vez"), [("primera".into(), 1.0)]);
+        assert_eq!(ords("de", "zum dritten Mal"), [("dritten".into(), 3.0)]);
+        assert_eq!(ords("ru", "первый раз"), [("первый".into(), 1.0)]);
+        assert_eq!(ords("pl", "pierwsza tura"), [("pierwsza".into(), 1.0)]);
+        // "Premier ministre" is a title, "secondo il ministro" means "according to", "segunda-feira"
+        // is Monday.
+        assert_eq!(ords("fr", "le Premier ministre"), []);
+        assert_eq!(ords("es", "el primer ministro"), []);
+        assert_eq!(ords("it", "secondo il ministro"), []);
+        assert_eq!(ords("it", "il secondo turno"), [("secondo".into(), 2.0)]);
+        assert_eq!(ords("pt", "na segunda-feira"), []);
     }
 }

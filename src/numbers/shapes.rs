@@ -110,6 +110,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             span: whole.range(),
             value: f64::from(hour * 60 + minute),
             unit: Unit::Time,
+            ordinal: false,
             written: Written::Digits(super::Notation {
                 decimal: None,
                 grouping: None,
@@ -128,6 +129,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 span: c.get(0).expect("match").range(),
                 value,
                 unit: Unit::Decade,
+                ordinal: false,
                 written: Written::Digits(super::Notation {
                     decimal: None,
                     grouping: None,
@@ -147,6 +149,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             span: whole.range(),
             value: f64::from(a) / f64::from(b),
             unit: Unit::Count,
+            ordinal: false,
             written: Written::Digits(super::Notation {
                 decimal: None,
                 grouping: None,
@@ -162,6 +165,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 span: i..i + ch.len_utf8(),
                 value: v,
                 unit: Unit::Count,
+                ordinal: false,
                 written: Written::Digits(super::Notation {
                     decimal: None,
                     grouping: None,

@@ -1,0 +1,86 @@
+//! Ordinals: the suffixes that turn digits into an ordinal ("1st", "1.º", "1er", "3e", "1-й")
+//! and the ordinal words news text writes ("first", "primera", "dritten", "первый"), from
+//! `data/numbers/ordinals.tsv`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// An ordinal word's value, and whether it only counts after a determiner.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct OrdinalWord {
+    pub value: u64,
+    pub needs_determiner: bool,
+}
+
+fn table() -> &'static HashMap<(&'static str, &'static str), OrdinalWord> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), OrdinalWord>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../data/numbers/ordinals.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                let value = cols.get(2)?.parse().ok()?;
+                Some((
+                    (cols[0], cols[1]),
+                    OrdinalWord {
+                        value,
+                        needs_determiner: cols.get(3) == Some(&"det"),
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// The ordinal a lowercase word spells in `lang`, if any.
+pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
+    table().get(&(lang, key)).copied()
+}
+
+/// Determiners after which an ambiguous ordinal ("second", "segundo", "quarto") is one.
+pub(super) fn is_determiner(lang: &str, key: &str) -> bool {
+    let list: &[&str] = match lang {
+        "en" => &["the", "its", "his", "her", "their", "our", "my", "your"],
+        "es" => &["el", "la", "los", "las", "del", "al", "su", "sus"],
+        "fr" => &["le", "la", "les", "du", "au", "sa", "son", "ses", "leur"],
+        "it" => &[
+            "il", "lo", "la", "i", "gli", "le", "del", "della", "al", "alla", "nel", "nella",
+            "suo", "sua",
+        ],
+        "pt" => &[
+            "o", "a", "os", "as", "do", "da", "no", "na", "ao", "seu", "sua",
+        ],
+        _ => &[],
+    };
+    list.contains(&key)
+}
+
+/// Words after which an ordinal is part of a title, not a count: "premier ministre",
+/// "primer ministro" (the English "prime minister" has no number in it).
+pub(super) fn is_title_after_ordinal(key: &str) -> bool {
+    matches!(
+        key,
+        "ministre" | "ministro" | "ministra" | "minister" | "ministerin" | "министр"
+    )
+}
+
+/// The length in bytes of an ordinal suffix at the start of `after` (the text right after a
+/// number's digits), if there is one and nothing alphanumeric follows it.
+pub(super) fn digit_suffix(lang: &str, after: &str) -> Option<usize> {
+    let suffixes: &[&str] = match lang {
+        "en" => &["st", "nd", "rd", "th"],
+        "es" | "pt" | "it" | "gl" | "ca" => &[".º", ".ª", "º", "ª"],
+        "fr" => &["ème", "eme", "ᵉʳ", "ᵉ", "er", "re", "e"],
+        "nl" => &["ste", "de", "e"],
+        "ru" | "uk" => &[
+            "-й", "-я", "-е", "-го", "-му", "-м", "-ю", "-х", "-ый", "-ой", "-ая", "-ое", "-ий",
+        ],
+        _ => &[],
+    };
+    suffixes.iter().find_map(|s| {
+        let rest = after.get(s.len()..)?;
+        let matches = after[..s.len()].to_lowercase() == *s;
+        (matches && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(s.len())
+    })
+}
