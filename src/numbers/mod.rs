@@ -5,6 +5,7 @@ mod digits;
 mod ordinals;
 mod quantity;
 mod shapes;
+mod vague;
 mod words;
 
 pub use digits::{Digits, Notation, digits};

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::ordinals::{digit_suffix, is_determiner, is_title_after_ordinal, ordinal_word};
 use super::shapes::{shaped, vulgar};
+use super::vague::magnitude;
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
 use crate::token::{Gap, tokenize_str};
@@ -21,6 +22,8 @@ pub enum Unit {
     Time,
     /// A decade, as written: 1930 for "the 1930s", 30 for "los años 30".
     Decade,
+    /// A vague quantity ("dozens", "des milliers", "Zehntausende"), as its power of ten.
+    Magnitude,
 }
 
 /// How a quantity was written.
@@ -212,6 +215,23 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
     while i < toks.len() {
         if used_tokens[i] {
             i += 1;
+            continue;
+        }
+        // The words from `i` on, while they are free and one space apart.
+        let key_at = |k: usize| {
+            let t = i + k;
+            (t < toks.len() && !used_tokens[t] && (k == 0 || toks.list[t].gap == Gap::Space))
+                .then(|| toks.key(t))
+        };
+        if let Some((n, power)) = magnitude(lang.primary(), key_at) {
+            out.push(Quantity {
+                span: toks.list[i].start..toks.list[i + n - 1].end,
+                value: f64::from(power),
+                unit: Unit::Magnitude,
+                written: Written::Words,
+                ordinal: false,
+            });
+            i += n;
             continue;
         }
         if let Some(o) = ordinal_word(lang.primary(), toks.key(i)) {
@@ -527,5 +547,47 @@ mod ordinal_tests {
         assert_eq!(ords("it", "secondo il ministro"), []);
         assert_eq!(ords("it", "il secondo turno"), [("secondo".into(), 2.0)]);
         assert_eq!(ords("pt", "na segunda-feira"), []);
+    }
+}
+
+#[cfg(test)]
+mod vague_tests {
+    use super::*;
+
+    fn mags(lang: &str, text: &str) -> Vec<(String, f64)> {
+        quantities(text, &lang.parse().unwrap())
+            .into_iter()
+            .filter(|x| x.unit == Unit::Magnitude)
+            .map(|x| (text[x.span].to_string(), x.value))
+            .collect()
+    }
+
+    #[test]
+    fn vague_quantities_are_magnitudes() {
+        assert_eq!(
+            mags("en", "tens of thousands of people"),
+            [("tens of thousands".into(), 4.0)]
+        );
+        assert_eq!(
+            mags("es", "decenas de miles de personas"),
+            [("decenas de miles".into(), 4.0)]
+        );
+        assert_eq!(
+            mags("fr", "des dizaines de milliers"),
+            [("dizaines de milliers".into(), 4.0)]
+        );
+        assert_eq!(
+            mags("de", "Zehntausende Menschen"),
+            [("Zehntausende".into(), 4.0)]
+        );
+        assert_eq!(
+            mags("ru", "десятки тысяч людей"),
+            [("десятки тысяч".into(), 4.0)]
+        );
+        assert_eq!(mags("en", "dozens were hurt"), [("dozens".into(), 1.0)]);
+        // A scale after a number is part of the number, and "две тысячи" is 2,000.
+        assert_eq!(mags("es", "2 millones"), []);
+        assert_eq!(mags("ru", "две тысячи"), []);
+        assert_eq!(mags("ru", "тысячи людей"), [("тысячи".into(), 3.0)]);
     }
 }

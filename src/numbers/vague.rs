@@ -1,0 +1,48 @@
+//! Vague quantities ("dozens", "decenas de miles", "Zehntausende", "десятки тысяч") as the
+//! power of ten they stand for, from `data/numbers/magnitudes.tsv`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A vague quantity's words and its power of ten.
+type Magnitude = (Vec<&'static str>, i32);
+
+/// Each language's vague quantities as word lists with their power of ten, longest first.
+fn table() -> &'static HashMap<&'static str, Vec<Magnitude>> {
+    static T: OnceLock<HashMap<&'static str, Vec<Magnitude>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<Magnitude>> = HashMap::new();
+        for line in include_str!("../../data/numbers/magnitudes.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let (Some(lang), Some(words), Some(Ok(power))) =
+                (cols.first(), cols.get(1), cols.get(2).map(|p| p.parse()))
+            {
+                m.entry(lang)
+                    .or_default()
+                    .push((words.split(' ').collect(), power));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        m
+    })
+}
+
+/// The longest vague quantity that `keys` (lowercase words in a row) starts with: how many
+/// words it takes and its power of ten.
+pub(super) fn magnitude<'a>(
+    lang: &str,
+    keys: impl Fn(usize) -> Option<&'a str>,
+) -> Option<(usize, i32)> {
+    table().get(lang)?.iter().find_map(|(words, power)| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| keys(k) == Some(*w))
+            .then_some((words.len(), *power))
+    })
+}
