@@ -5,9 +5,11 @@ mod digits;
 mod ordinals;
 mod quantity;
 mod shapes;
+mod units;
 mod vague;
 mod words;
 
 pub use digits::{Digits, Notation, digits};
 pub use quantity::{Quantity, Unit, Written, quantities};
+pub use units::Dimension;
 pub use words::parse_cardinal;

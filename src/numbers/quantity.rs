@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::ordinals::{digit_suffix, is_determiner, is_title_after_ordinal, ordinal_word};
 use super::shapes::{shaped, vulgar};
+use super::units::{Dimension, Kind, currency_before, unit_after};
 use super::vague::magnitude;
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
@@ -24,6 +25,11 @@ pub enum Unit {
     Decade,
     /// A vague quantity ("dozens", "des milliers", "Zehntausende"), as its power of ten.
     Magnitude,
+    /// A measure, in the dimension's base unit (metres, kilograms, square metres, litres, km/h,
+    /// degrees Celsius).
+    Measure(Dimension),
+    /// Money in a currency (ISO 4217 code); no exchange rates.
+    Money(&'static str),
 }
 
 /// How a quantity was written.
@@ -154,8 +160,21 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(q);
             continue;
         }
-        // A scale glued to the number ("1.5bn", "20k").
+        // A currency sign before the number ("€5", "US$ 5").
+        if let Some((n, code)) = currency_before(&text[..q.span.start]) {
+            q.span.start -= n;
+            q.unit = Unit::Money(code);
+        }
+        let before_scale = q.span.end;
+        // A scale glued to the number ("1.5bn", "20k"); after a currency sign "m" is millions.
         let after = &text[q.span.end..];
+        let million = matches!(q.unit, Unit::Money(_))
+            && after.starts_with('m')
+            && !after[1..].starts_with(|c: char| c.is_alphanumeric());
+        if million {
+            q.value *= 1e6;
+            q.span.end += 1;
+        }
         let glued = scale_words.iter().find(|(words, _)| {
             words.len() == 1
                 && after
@@ -163,7 +182,8 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                     .is_some_and(|s| s.eq_ignore_ascii_case(words[0]))
                 && !after[words[0].len()..].starts_with(|c: char| c.is_alphanumeric())
         });
-        if let Some((words, factor)) = glued {
+        if million {
+        } else if let Some((words, factor)) = glued {
             q.value *= factor;
             q.span.end += words[0].len();
         } else if let Some(next) = token_at(d.span.end) {
@@ -198,6 +218,38 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                     q.unit = Unit::Percent;
                     q.span.end = end;
                     break;
+                }
+            }
+        }
+        // A unit or currency after the number, past "of"/"de" after a scale ("2 millions
+        // d'euros", "2,3 millones de dólares").
+        if q.unit == Unit::Count || matches!(q.unit, Unit::Money(_)) {
+            let mut from = q.span.end;
+            if q.span.end > before_scale {
+                // An abbreviated scale's full stop ("3,5 Mio. Euro").
+                if text[from..].starts_with(". ") {
+                    from += 1;
+                }
+                let rest = &text[from..];
+                for connector in [" of ", " de ", " d'", " d’", " di "] {
+                    if rest.starts_with(connector) {
+                        from += connector.len();
+                        break;
+                    }
+                }
+            }
+            if let Some((n, u)) = unit_after(lang.primary(), &text[from..]) {
+                match (q.unit, u.kind) {
+                    (Unit::Count, Kind::Measure(dim)) => {
+                        q.value = q.value * u.factor + u.offset;
+                        q.unit = Unit::Measure(dim);
+                        q.span.end = from + n;
+                    }
+                    (Unit::Count, Kind::Money(code)) => {
+                        q.unit = Unit::Money(code);
+                        q.span.end = from + n;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -312,13 +364,13 @@ mod tests {
     fn scales_and_percentages() {
         assert_eq!(
             q("es", "2.300 millones de euros"),
-            [("2.300 millones".into(), 2.3e9, Unit::Count)]
+            [("2.300 millones de euros".into(), 2.3e9, Unit::Money("EUR"))]
         );
         assert_eq!(
             q("en", "2.3 million people, $1.5bn"),
             [
                 ("2.3 million".into(), 2.3e6, Unit::Count),
-                ("1.5bn".into(), 1.5e9, Unit::Count)
+                ("$1.5bn".into(), 1.5e9, Unit::Money("USD"))
             ]
         );
         assert_eq!(
@@ -331,11 +383,11 @@ mod tests {
         );
         assert_eq!(
             q("de", "1 Billion Euro"),
-            [("1 Billion".into(), 1e12, Unit::Count)]
+            [("1 Billion Euro".into(), 1e12, Unit::Money("EUR"))]
         );
         assert_eq!(
             q("en", "1 billion dollars"),
-            [("1 billion".into(), 1e9, Unit::Count)]
+            [("1 billion dollars".into(), 1e9, Unit::Money("USD"))]
         );
         assert_eq!(
             q("de", "3,5 % mehr"),
@@ -347,7 +399,7 @@ mod tests {
         );
         assert_eq!(
             q("ru", "2,5 млрд рублей"),
-            [("2,5 млрд".into(), 2.5e9, Unit::Count)]
+            [("2,5 млрд рублей".into(), 2.5e9, Unit::Money("RUB"))]
         );
     }
 
@@ -589,5 +641,78 @@ mod vague_tests {
         assert_eq!(mags("es", "2 millones"), []);
         assert_eq!(mags("ru", "две тысячи"), []);
         assert_eq!(mags("ru", "тысячи людей"), [("тысячи".into(), 3.0)]);
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn u(lang: &str, text: &str) -> Vec<(String, f64, Unit)> {
+        quantities(text, &lang.parse().unwrap())
+            .into_iter()
+            .map(|x| {
+                (
+                    text[x.span].to_string(),
+                    (x.value * 1000.0).round() / 1000.0,
+                    x.unit,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(
+            u("en", "$1.5bn"),
+            [("$1.5bn".into(), 1.5e9, Unit::Money("USD"))]
+        );
+        assert_eq!(u("en", "£20m"), [("£20m".into(), 2e7, Unit::Money("GBP"))]);
+        assert_eq!(
+            u("de", "5 € und 3,5 Mio. Euro"),
+            [
+                ("5 €".into(), 5.0, Unit::Money("EUR")),
+                ("3,5 Mio. Euro".into(), 3.5e6, Unit::Money("EUR"))
+            ]
+        );
+        assert_eq!(
+            u("es", "2.300 millones de euros"),
+            [("2.300 millones de euros".into(), 2.3e9, Unit::Money("EUR"))]
+        );
+        assert_eq!(
+            u("fr", "2 millions d'euros"),
+            [("2 millions d'euros".into(), 2e6, Unit::Money("EUR"))]
+        );
+        assert_eq!(
+            u("ru", "100 рублей"),
+            [("100 рублей".into(), 100.0, Unit::Money("RUB"))]
+        );
+    }
+
+    #[test]
+    fn measures_convert() {
+        let len = Unit::Measure(Dimension::Length);
+        assert_eq!(u("en", "30 yards"), [("30 yards".into(), 27.432, len)]);
+        assert_eq!(u("es", "27 metros"), [("27 metros".into(), 27.0, len)]);
+        assert_eq!(u("en", "a 20 m wall"), [("20 m".into(), 20.0, len)]);
+        assert_eq!(
+            u("de", "120 km/h"),
+            [("120 km/h".into(), 120.0, Unit::Measure(Dimension::Speed))]
+        );
+        assert_eq!(
+            u("en", "75 mph"),
+            [("75 mph".into(), 120.701, Unit::Measure(Dimension::Speed))]
+        );
+        assert_eq!(
+            u("en", "100 °F"),
+            [(
+                "100 °F".into(),
+                37.778,
+                Unit::Measure(Dimension::Temperature)
+            )]
+        );
+        assert_eq!(u("ru", "5 км"), [("5 км".into(), 5000.0, len)]);
+        // A glued one-letter symbol is not read: "20m" may be millions.
+        assert_eq!(u("en", "20m"), [("20".into(), 20.0, Unit::Count)]);
     }
 }
