@@ -337,6 +337,27 @@ fn debug_views_show_each_stage() {
     );
 }
 
+#[test]
+fn debug_numbers_reads_every_quantity() {
+    let out = run(&["debug", "numbers", "tests/data/cli/cifras.es.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "# tests/data/cli/cifras.es.txt (plain text, language es from FileName)\n\
+         1:23\t2.300 millones de euros\t2300000000\tEUR, digits\n\
+         1:64\t3,5 %\t3.5\tpercent, digits\n\
+         1:81\t2025\t2025\tcount, digits\n\
+         2:1\tQuince\t15\tcount, words\n\
+         2:52\tprimera\t1\tcount, words, ordinal\n\
+         2:77\t9:30\t570\ttime (minutes after midnight), digits\n\
+         3:29\t120 km/h\t120\tspeed, digits\n\
+         3:40\tdecenas de miles\t4\tmagnitude (power of ten), words\n\
+         3:86\t7 de la mañana\t420\ttime (minutes after midnight), digits\n\
+         4:8\taños 80\t80\tdecade, digits\n\
+         4:38\t1,5 millones\t1500000\tcount, digits\n"
+    );
+}
+
 fn check_debug(stage: &str) -> String {
     let mut args = vec!["debug", stage];
     args.extend(DESK);

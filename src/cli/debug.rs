@@ -13,6 +13,7 @@ use concord::glossary::{self, GlossarySet, Status};
 use concord::lang::LangTag;
 use concord::markup::Format;
 use concord::names::mentions;
+use concord::numbers::{Unit, Written, quantities};
 
 use super::EXIT_CLEAN;
 
@@ -24,6 +25,8 @@ enum Stage {
     Names,
     /// Glossary forms found, correct or deprecated
     Matches,
+    /// Quantities: numbers in digits and words, with their value and unit
+    Numbers,
 }
 
 #[derive(Args)]
@@ -128,6 +131,31 @@ pub fn run(args: DebugArgs) -> anyhow::Result<i32> {
                     entry.id,
                     &doc.text[m.span.clone()],
                     m.form.form
+                )?;
+            }
+        }
+        Stage::Numbers => {
+            for q in quantities(&doc.text, &doc.lang) {
+                let unit = match q.unit {
+                    Unit::Count => "count".to_string(),
+                    Unit::Percent => "percent".to_string(),
+                    Unit::Time => "time (minutes after midnight)".to_string(),
+                    Unit::Decade => "decade".to_string(),
+                    Unit::Magnitude => "magnitude (power of ten)".to_string(),
+                    Unit::Measure(d) => format!("{d:?}").to_lowercase(),
+                    Unit::Money(code) => code.to_string(),
+                };
+                let written = match q.written {
+                    Written::Words => "words",
+                    Written::Digits(_) => "digits",
+                };
+                let ordinal = if q.ordinal { ", ordinal" } else { "" };
+                writeln!(
+                    out,
+                    "{}	{}	{}	{unit}, {written}{ordinal}",
+                    at(q.span.start),
+                    &doc.text[q.span.clone()],
+                    q.value
                 )?;
             }
         }

@@ -511,6 +511,21 @@ mod shape_tests {
         assert_eq!(t("de", "um 15.30 Uhr"), [("15.30 Uhr".into(), 930.0)]);
         assert_eq!(t("fr", "à 15 h"), [("15 h".into(), 900.0)]);
         assert_eq!(t("fr", "à 15h30"), [("15h30".into(), 930.0)]);
+        assert_eq!(
+            t("es", "las 7 de la mañana"),
+            [("7 de la mañana".into(), 420.0)]
+        );
+        assert_eq!(
+            t("es", "las 11 de la noche"),
+            [("11 de la noche".into(), 1380.0)]
+        );
+        assert_eq!(t("fr", "3 h du matin"), [("3 h du matin".into(), 180.0)]);
+        assert_eq!(
+            t("de", "um 7 Uhr abends"),
+            [("7 Uhr abends".into(), 1140.0)]
+        );
+        assert_eq!(t("ru", "около 7 утра"), [("7 утра".into(), 420.0)]);
+        assert_eq!(t("ru", "за 3 дня"), []);
         // Not times: a decimal, a duration outside French, a German "am", a score.
         assert_eq!(t("en", "15.30 dollars"), []);
         assert_eq!(t("es", "durante 24 h"), []);

@@ -36,6 +36,9 @@ pub(super) fn vulgar(c: char) -> Option<f64> {
 struct Patterns {
     /// "15:00", "9:30 a.m.", "3 p.m.", "15.30 Uhr", "15 Uhr", "15h30", "15 h".
     time: Regex,
+    /// "7 de la mañana", "3 du matin", "7 утра", "8 in the evening": an hour and a part of the
+    /// day.
+    part_of_day: Regex,
     /// "1930s", "'30s", "1930er", "30-е", "1930-х".
     decade_suffix: Regex,
     /// A decade after a word for "years": "años 30", "années 1930", "anni '30", "jaren 30",
@@ -52,6 +55,10 @@ fn patterns() -> &'static Patterns {
             r"(?i)\b([01]?\d|2[0-3])(?::([0-5]\d)(?:[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|(?:[.h]([0-5]\d))?[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b)|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?([0-5]\d)\b)",
         )
         .expect("time pattern"),
+        part_of_day: Regex::new(
+            r"(?i)\b([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
+        )
+        .expect("part of day pattern"),
         decade_suffix: Regex::new(r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b)")
             .expect("decade pattern"),
         decade_word: Regex::new(
@@ -74,6 +81,44 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(q);
         }
     };
+    for c in p.part_of_day.captures_iter(text) {
+        let mut hour: u32 = c[1].parse().unwrap_or(0);
+        let minute: u32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let part = c[3].to_lowercase();
+        // Afternoon and evening add twelve hours; night does from seven on ("11 de la noche"
+        // is 23:00, "2 de la noche" is 2:00). Russian "дня" and "ночи" are left out: "3 дня" is
+        // as often three days.
+        let afternoon = [
+            "tarde",
+            "pomeriggio",
+            "sera",
+            "après-midi",
+            "soir",
+            "afternoon",
+        ]
+        .iter()
+        .chain(&["evening", "abends", "вечера"])
+        .any(|w| part.ends_with(w));
+        let night = ["noche", "noite", "night"]
+            .iter()
+            .any(|w| part.ends_with(w));
+        if hour > 12 && (afternoon || night) {
+            continue;
+        }
+        if (afternoon && hour < 12) || (night && (7..12).contains(&hour)) {
+            hour += 12;
+        }
+        push(Quantity {
+            span: c.get(0).expect("match").range(),
+            value: f64::from(hour * 60 + minute),
+            unit: Unit::Time,
+            ordinal: false,
+            written: Written::Digits(super::Notation {
+                decimal: None,
+                grouping: None,
+            }),
+        });
+    }
     for c in p.time.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let mut hour: u32 = c[1].parse().unwrap_or(0);
