@@ -29,6 +29,21 @@ fn article_pair_with_a_split_paragraph() {
 }
 
 #[test]
+fn numbers_changed_in_translation() {
+    // Three numbers changed (a scale, two swapped digits, a year); conversions, a clock
+    // time, a decade, a range, a vague quantity and a number in words rendered idiomatically.
+    let out = brief(
+        &[
+            "--source",
+            "tests/data/bilingual/numbers/presa.es.txt",
+            "tests/data/bilingual/numbers/presa.en.txt",
+        ],
+        "tests/data/bilingual/numbers/presa.expected",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn pairs_found_by_file_name_in_a_directory() {
     // --source-lang es: summit.es.txt is the source of summit.en.txt; same findings.
     let out = run(&[

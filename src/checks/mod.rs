@@ -6,6 +6,7 @@ mod glossary_forms;
 mod lang_untranslated;
 mod name_inconsistent;
 mod name_mismatch;
+mod number_mismatch;
 mod term_inconsistent;
 mod term_missing;
 
@@ -129,6 +130,7 @@ pub fn pair_registry() -> Vec<Box<dyn PairCheck>> {
         Box::new(term_missing::TermMissing),
         Box::new(term_inconsistent::TermInconsistent),
         Box::new(name_mismatch::NameMismatch),
+        Box::new(number_mismatch::NumberMismatch),
         Box::new(lang_untranslated::LangUntranslated),
     ]
 }

@@ -147,6 +147,7 @@ pub fn run(args: DebugArgs) -> anyhow::Result<i32> {
                 };
                 let written = match q.written {
                     Written::Words => "words",
+                    Written::Implied => "implied by a word",
                     Written::Digits(_) => "digits",
                 };
                 let ordinal = if q.ordinal { ", ordinal" } else { "" };

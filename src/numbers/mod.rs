@@ -11,5 +11,5 @@ mod words;
 
 pub use digits::{Digits, Notation, digits};
 pub use quantity::{Quantity, Unit, Written, quantities};
-pub use units::Dimension;
-pub use words::parse_cardinal;
+pub use units::{Dimension, base_unit};
+pub use words::{number_word_forms, parse_cardinal};

@@ -38,6 +38,24 @@ pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
     table().get(&(lang, key)).copied()
 }
 
+/// The number a word implies ("decade" 10, "quintuple" 5, "une quarantaine" 40), from
+/// `data/numbers/implied.tsv`.
+pub(super) fn implied_number(lang: &str, key: &str) -> Option<u64> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), u64>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../data/numbers/implied.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Some(((*cols.first()?, *cols.get(1)?), cols.get(2)?.parse().ok()?))
+            })
+            .collect()
+    })
+    .get(&(lang, key))
+    .copied()
+}
+
 /// Determiners after which an ambiguous ordinal ("second", "segundo", "quarto") is one.
 pub(super) fn is_determiner(lang: &str, key: &str) -> bool {
     let list: &[&str] = match lang {

@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::ordinals::{digit_suffix, is_determiner, is_title_after_ordinal, ordinal_word};
+use super::ordinals::{
+    digit_suffix, implied_number, is_determiner, is_title_after_ordinal, ordinal_word,
+};
 use super::shapes::{shaped, vulgar};
-use super::units::{Dimension, Kind, currency_before, unit_after};
+use super::units::{Dimension, Kind, currency_before, starts_with_word, unit_after};
 use super::vague::magnitude;
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
@@ -37,12 +39,17 @@ pub enum Unit {
 pub enum Written {
     Digits(Notation),
     Words,
+    /// A word that implies a number: "decade", "dozen", "quintuple", "une quarantaine".
+    Implied,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub span: Range<usize>,
     pub value: f64,
+    /// The number as written, scale included but before a unit conversion: 30 for
+    /// "30 yards" (whose value is 27.432 metres).
+    pub as_written: f64,
     pub unit: Unit,
     pub written: Written,
     /// An ordinal ("3rd", "1.º", "tercera") rather than a cardinal; the value is the same.
@@ -100,6 +107,9 @@ const ARTICLES: &[&str] = &[
     "uma", "een",
 ];
 
+/// Number words that are more often another word.
+const HOMOGRAPHS: &[(&str, &str)] = &[("ru", "семью")];
+
 /// Every quantity in `text`, in text order.
 pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let toks = tokenize_str(text);
@@ -128,6 +138,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         let mut q = Quantity {
             span: d.span.clone(),
             value: d.value,
+            as_written: d.value,
             unit: Unit::Count,
             ordinal: false,
             written: Written::Digits(d.notation),
@@ -157,6 +168,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         if let Some(n) = digit_suffix(lang.primary(), &text[q.span.end..]) {
             q.span.end += n;
             q.ordinal = true;
+            q.as_written = q.value;
             out.push(q);
             continue;
         }
@@ -241,6 +253,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             if let Some((n, u)) = unit_after(lang.primary(), &text[from..]) {
                 match (q.unit, u.kind) {
                     (Unit::Count, Kind::Measure(dim)) => {
+                        q.as_written = q.value;
                         q.value = q.value * u.factor + u.offset;
                         q.unit = Unit::Measure(dim);
                         q.span.end = from + n;
@@ -252,6 +265,14 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                     _ => {}
                 }
             }
+        }
+        if !matches!(q.unit, Unit::Measure(_)) {
+            q.as_written = q.value;
+        }
+        // Digits glued to letters are part of a name: "247sports", "5G", "3D".
+        let glued_to_word = text[q.span.end..].starts_with(char::is_alphabetic);
+        if q.unit == Unit::Count && glued_to_word {
+            continue;
         }
         out.push(q);
     }
@@ -279,11 +300,24 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(Quantity {
                 span: toks.list[i].start..toks.list[i + n - 1].end,
                 value: f64::from(power),
+                as_written: f64::from(power),
                 unit: Unit::Magnitude,
                 written: Written::Words,
                 ordinal: false,
             });
             i += n;
+            continue;
+        }
+        if let Some(v) = implied_number(lang.primary(), toks.key(i)) {
+            out.push(Quantity {
+                span: toks.list[i].start..toks.list[i].end,
+                value: v as f64,
+                as_written: v as f64,
+                unit: Unit::Count,
+                written: Written::Implied,
+                ordinal: false,
+            });
+            i += 1;
             continue;
         }
         if let Some(o) = ordinal_word(lang.primary(), toks.key(i)) {
@@ -297,6 +331,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 out.push(Quantity {
                     span: toks.list[i].start..toks.list[i].end,
                     value: o.value as f64,
+                    as_written: o.value as f64,
                     unit: Unit::Count,
                     written: Written::Words,
                     ordinal: true,
@@ -305,7 +340,33 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        if parse_cardinal(toks.key(i), lang).is_none() {
+        // "a mile", "un kilómetro": an article with a unit is one of it.
+        if ARTICLES.contains(&toks.key(i))
+            && let Some((n, u)) = unit_after(lang.primary(), &text[toks.list[i].end..])
+            && let Kind::Measure(dim) = u.kind
+            && n > 1
+        {
+            let end = toks.list[i].end + n;
+            out.push(Quantity {
+                span: toks.list[i].start..end,
+                value: u.factor + u.offset,
+                as_written: 1.0,
+                unit: Unit::Measure(dim),
+                // Often loose ("a ton of work"): matched, never reported alone.
+                written: Written::Implied,
+                ordinal: false,
+            });
+            i = toks.list[i..]
+                .iter()
+                .position(|t| t.start >= end)
+                .map_or(toks.len(), |k| i + k);
+            continue;
+        }
+        // Words that are also a number's case form: Russian "семью" is "family" as often
+        // as "seven".
+        if parse_cardinal(toks.key(i), lang).is_none()
+            || HOMOGRAPHS.contains(&(lang.primary(), toks.key(i)))
+        {
             i += 1;
             continue;
         }
@@ -332,21 +393,133 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
             }
         }
         let (end, value) = best;
-        let lone_article = end == i + 1 && ARTICLES.contains(&toks.key(i));
-        if let (Some(v), false) = (value, lone_article) {
-            let span = toks.list[i].start..toks.list[end - 1].end;
-            out.push(Quantity {
-                span,
+        if let Some(v) = value {
+            let mut q = Quantity {
+                span: toks.list[i].start..toks.list[end - 1].end,
                 value: v as f64,
+                as_written: v as f64,
                 unit: Unit::Count,
                 ordinal: false,
                 written: Written::Words,
-            });
+            };
+            unit_after_words(text, lang, &mut q);
+            // An article alone is a number only with a unit: "un kilómetro", "uno por ciento".
+            let lone_article = end == i + 1 && ARTICLES.contains(&toks.key(i));
+            if !lone_article || q.unit != Unit::Count {
+                i = toks.list[i..]
+                    .iter()
+                    .position(|t| t.start >= q.span.end)
+                    .map_or(toks.len(), |k| i + k);
+                out.push(q);
+                continue;
+            }
         }
         i = end;
     }
     out.sort_by_key(|q| q.span.start);
+    join_feet_and_inches(text, &mut out);
+    expand_year_ranges(text, &mut out);
+    share_range_units(text, &mut out);
     out
+}
+
+/// A percent or a unit after a number in words: "diez por ciento", "seis metros".
+fn unit_after_words(text: &str, lang: &LangTag, q: &mut Quantity) {
+    let after = &text[q.span.end..];
+    let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let space = after.len() - trimmed.len();
+    if space > 0 || trimmed.starts_with('%') {
+        if trimmed.starts_with('%') {
+            q.unit = Unit::Percent;
+            q.span.end += space + 1;
+            return;
+        }
+        for words in PERCENT {
+            if let Some(n) = starts_with_word(trimmed, &words.join(" ")) {
+                q.unit = Unit::Percent;
+                q.span.end += space + n;
+                return;
+            }
+        }
+    }
+    if let Some((n, u)) = unit_after(lang.primary(), after) {
+        match u.kind {
+            Kind::Measure(dim) => {
+                q.value = q.value * u.factor + u.offset;
+                q.unit = Unit::Measure(dim);
+            }
+            Kind::Money(code) => q.unit = Unit::Money(code),
+        }
+        q.span.end += n;
+    }
+}
+
+/// "6-foot-6", "6 ft 6": a height in feet and inches is one length.
+fn join_feet_and_inches(text: &str, out: &mut Vec<Quantity>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let feet = a.unit == Unit::Measure(Dimension::Length)
+            && (a.value - a.as_written * 0.3048).abs() < 1e-9;
+        let between = &text[a.span.end..b.span.start.max(a.span.end)];
+        if feet && b.unit == Unit::Count && b.value < 12.0 && matches!(between, "-" | " ") {
+            let inches = b.value * 0.0254;
+            let end = b.span.end;
+            out[i].value += inches;
+            out[i].span.end = end;
+            out.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// A four-digit year range written short: "1950-53" is 1950 to 1953.
+fn expand_year_ranges(text: &str, out: &mut [Quantity]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let year =
+            a.unit == Unit::Count && (1000.0..2100.0).contains(&a.value) && a.value.fract() == 0.0;
+        let short = b.unit == Unit::Count && b.value < 100.0 && b.value.fract() == 0.0;
+        let dash = matches!(
+            &text[a.span.end..b.span.start.max(a.span.end)],
+            "-" | "–" | "—" | "/"
+        );
+        if year && short && dash && b.value > a.value % 100.0 {
+            let full = (a.value / 100.0).floor() * 100.0 + b.value;
+            out[i + 1].value = full;
+            out[i + 1].as_written = full;
+        }
+    }
+}
+
+/// Words and signs that join the two ends of a range: "2 to 4 inches", "entre 5 y 10 cm".
+const RANGE_JOINS: &[&str] = &[
+    "-", "–", "—", "to", "a", "al", "au", "y", "and", "et", "à", "bis", "und", "e", "до", "и",
+    "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub",
+];
+
+/// The first end of a range takes the unit of the second: in "2 to 4 inches" both are inches.
+fn share_range_units(text: &str, out: &mut [Quantity]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        if a.unit != Unit::Count || a.ordinal || a.span.end > b.span.start {
+            continue;
+        }
+        let between = text[a.span.end..b.span.start].trim();
+        if !RANGE_JOINS.iter().any(|j| j.eq_ignore_ascii_case(between)) {
+            continue;
+        }
+        let (unit, factor) = match b.unit {
+            Unit::Measure(Dimension::Temperature) => continue,
+            Unit::Measure(_) if b.as_written != 0.0 => (b.unit, b.value / b.as_written),
+            Unit::Money(_) | Unit::Percent => (b.unit, 1.0),
+            _ => continue,
+        };
+        let a = &mut out[i];
+        a.unit = unit;
+        a.as_written = a.value;
+        a.value *= factor;
+    }
 }
 
 #[cfg(test)]
@@ -438,10 +611,7 @@ mod more_tests {
     #[test]
     fn metres_are_not_millions() {
         let found = quantities("a 20 m wall and a 5k run", &"en".parse().unwrap());
-        assert_eq!(
-            found.iter().map(|q| q.value).collect::<Vec<_>>(),
-            [20.0, 5.0]
-        );
+        assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [20.0]);
     }
 }
 
@@ -461,11 +631,14 @@ mod shape_tests {
         assert_eq!(
             q("en", "from -3 to +5 degrees"),
             [
-                ("-3".into(), -3.0, Unit::Count),
-                ("+5".into(), 5.0, Unit::Count)
+                ("-3".into(), -3.0, Unit::Measure(Dimension::Degrees)),
+                ("+5 degrees".into(), 5.0, Unit::Measure(Dimension::Degrees))
             ]
         );
-        assert_eq!(q("de", "−2,5 Grad"), [("−2,5".into(), -2.5, Unit::Count)]);
+        assert_eq!(
+            q("de", "−2,5 Grad"),
+            [("−2,5 Grad".into(), -2.5, Unit::Measure(Dimension::Degrees))]
+        );
         // A range is two quantities; a hyphen after a word is not a minus.
         assert_eq!(
             q("en", "10–12 people, 10-12 days, COVID-19"),
@@ -526,6 +699,14 @@ mod shape_tests {
         );
         assert_eq!(t("ru", "около 7 утра"), [("7 утра".into(), 420.0)]);
         assert_eq!(t("ru", "за 3 дня"), []);
+        assert_eq!(
+            t("es", "a la una de la tarde"),
+            [("una de la tarde".into(), 780.0)]
+        );
+        assert_eq!(
+            t("en", "at eight in the evening"),
+            [("eight in the evening".into(), 1200.0)]
+        );
         // Not times: a decimal, a duration outside French, a German "am", a score.
         assert_eq!(t("en", "15.30 dollars"), []);
         assert_eq!(t("es", "durante 24 h"), []);
@@ -727,7 +908,8 @@ mod unit_tests {
             )]
         );
         assert_eq!(u("ru", "5 км"), [("5 км".into(), 5000.0, len)]);
-        // A glued one-letter symbol is not read: "20m" may be millions.
-        assert_eq!(u("en", "20m"), [("20".into(), 20.0, Unit::Count)]);
+        // A glued one-letter symbol is not read: "20m" may be millions or metres, so it is
+        // left out rather than guessed.
+        assert_eq!(u("en", "20m"), []);
     }
 }

@@ -28,6 +28,47 @@ const VULGAR: &[(char, f64)] = &[
     ('⅞', 0.875),
 ];
 
+/// The value of a Roman numeral up to 89 (centuries), if it is well formed.
+fn roman(s: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(next) if next > v => total -= *v as i32,
+            _ => total += *v as i32,
+        }
+    }
+    let total = u32::try_from(total).ok()?;
+    // Well formed only if writing the value back gives the same letters.
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 /// The value of a vulgar fraction character.
 pub(super) fn vulgar(c: char) -> Option<f64> {
     VULGAR.iter().find(|(v, _)| *v == c).map(|(_, x)| *x)
@@ -44,6 +85,8 @@ struct Patterns {
     /// A decade after a word for "years": "años 30", "années 1930", "anni '30", "jaren 30",
     /// "lata 30.".
     decade_word: Regex,
+    /// A century in Roman numerals: "siglo XIX", "XIXe siècle", "XIX век", "XIX wieku".
+    roman_century: Regex,
     /// "3/4": a fraction when small, else left to the digit reader (it may be a date).
     slash: Regex,
 }
@@ -52,11 +95,11 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         time: Regex::new(
-            r"(?i)\b([01]?\d|2[0-3])(?::([0-5]\d)(?:[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|(?:[.h]([0-5]\d))?[\s\u{a0}\u{202f}]*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b)|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?([0-5]\d)\b)",
+            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::(?P<m1>[0-5]\d)(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?(?P<m3>[0-5]\d)\b|(?:[.h](?P<m2>[0-5]\d))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
         )
         .expect("time pattern"),
         part_of_day: Regex::new(
-            r"(?i)\b([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
+            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
         )
         .expect("part of day pattern"),
         decade_suffix: Regex::new(r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b)")
@@ -65,6 +108,10 @@ fn patterns() -> &'static Patterns {
             r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?(\d{1,3}0)\b",
         )
         .expect("decade pattern"),
+        roman_century: Regex::new(
+            r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|век[аеу]?|wiek[uów]*|Jahrhunderts?)\b",
+        )
+        .expect("century pattern"),
         slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
     })
 }
@@ -82,7 +129,14 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         }
     };
     for c in p.part_of_day.captures_iter(text) {
-        let mut hour: u32 = c[1].parse().unwrap_or(0);
+        // The hour in digits or in words ("a la una de la tarde", "at eight in the morning").
+        let Some(mut hour) = c[1].parse::<u32>().ok().or_else(|| {
+            super::parse_cardinal(&c[1], lang)
+                .and_then(|v| u32::try_from(v).ok())
+                .filter(|v| (1..=12).contains(v))
+        }) else {
+            continue;
+        };
         let minute: u32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
         let part = c[3].to_lowercase();
         // Afternoon and evening add twelve hours; night does from seven on ("11 de la noche"
@@ -111,6 +165,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         push(Quantity {
             span: c.get(0).expect("match").range(),
             value: f64::from(hour * 60 + minute),
+            as_written: f64::from(hour * 60 + minute),
             unit: Unit::Time,
             ordinal: false,
             written: Written::Digits(super::Notation {
@@ -121,14 +176,14 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
     }
     for c in p.time.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let mut hour: u32 = c[1].parse().unwrap_or(0);
-        let minute: u32 = [2, 4, 6]
-            .iter()
-            .find_map(|&g| c.get(g))
-            .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(0);
-        let suffix = c.get(3).or(c.get(5)).map(|m| m.as_str().to_lowercase());
-        let has_minutes = c.get(2).or(c.get(4)).or(c.get(6)).is_some();
+        let mut hour: u32 = c["h"].parse().unwrap_or(0);
+        let minutes = c.name("m1").or(c.name("m2")).or(c.name("m3"));
+        let minute: u32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let suffix = c
+            .name("s1")
+            .or(c.name("s2"))
+            .map(|m| m.as_str().to_lowercase());
+        let has_minutes = minutes.is_some();
         // "am" is a German word and "3 h" is as often three hours as three o'clock: the
         // suffixes that are only clock times in one language count only there.
         match suffix.as_deref() {
@@ -154,6 +209,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         push(Quantity {
             span: whole.range(),
             value: f64::from(hour * 60 + minute),
+            as_written: f64::from(hour * 60 + minute),
             unit: Unit::Time,
             ordinal: false,
             written: Written::Digits(super::Notation {
@@ -173,12 +229,27 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             push(Quantity {
                 span: c.get(0).expect("match").range(),
                 value,
+                as_written: value,
                 unit: Unit::Decade,
                 ordinal: false,
                 written: Written::Digits(super::Notation {
                     decimal: None,
                     grouping: None,
                 }),
+            });
+        }
+    }
+    for c in p.roman_century.captures_iter(text) {
+        let numeral = c.get(1).or(c.get(2)).expect("group");
+        if let Some(v) = roman(numeral.as_str()) {
+            push(Quantity {
+                span: numeral.range(),
+                value: f64::from(v),
+                as_written: f64::from(v),
+                unit: Unit::Count,
+                ordinal: true,
+                // Roman numerals are letters: matched when present, like ordinal words.
+                written: Written::Words,
             });
         }
     }
@@ -193,6 +264,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         push(Quantity {
             span: whole.range(),
             value: f64::from(a) / f64::from(b),
+            as_written: f64::from(a) / f64::from(b),
             unit: Unit::Count,
             ordinal: false,
             written: Written::Digits(super::Notation {
@@ -209,6 +281,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             push(Quantity {
                 span: i..i + ch.len_utf8(),
                 value: v,
+                as_written: v,
                 unit: Unit::Count,
                 ordinal: false,
                 written: Written::Digits(super::Notation {

@@ -15,6 +15,21 @@ pub enum Dimension {
     Volume,
     Speed,
     Temperature,
+    /// "Degrees" with no scale said: Celsius or Fahrenheit, or an angle.
+    Degrees,
+}
+
+/// The symbol of a dimension's base unit, for messages.
+pub fn base_unit(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Length => "m",
+        Dimension::Mass => "kg",
+        Dimension::Area => "m²",
+        Dimension::Volume => "l",
+        Dimension::Speed => "km/h",
+        Dimension::Temperature => "°C",
+        Dimension::Degrees => "°",
+    }
 }
 
 /// What a unit after a number makes of it.
@@ -57,6 +72,7 @@ fn table() -> &'static Table {
                 "volume" => Kind::Measure(Dimension::Volume),
                 "speed" => Kind::Measure(Dimension::Speed),
                 "temperature" => Kind::Measure(Dimension::Temperature),
+                "degrees" => Kind::Measure(Dimension::Degrees),
                 code => Kind::Money(code),
             };
             let offset = cols.get(4).and_then(|o| o.parse().ok()).unwrap_or(0.0);
@@ -79,7 +95,7 @@ fn table() -> &'static Table {
 
 /// `text` starts with `word` (lowercase), ignoring case, and no letter or digit follows:
 /// the byte length matched.
-fn starts_with_word(text: &str, word: &str) -> Option<usize> {
+pub(super) fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     let n = word.chars().count();
     let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
     if text[..end].chars().count() != n || text[..end].to_lowercase() != word {
@@ -94,7 +110,12 @@ fn starts_with_word(text: &str, word: &str) -> Option<usize> {
 /// takes, space included, and the unit. A one-letter symbol counts only after a space ("20 m",
 /// not "20m", which is as often millions).
 pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
-    let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let mut trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    // A compound adjective: "a 550-pound hog", "a 20-degree difference".
+    let hyphen = trimmed.len() == after.len() && after.starts_with('-');
+    if hyphen {
+        trimmed = &after[1..];
+    }
     let space = after.len() - trimmed.len();
     if space > 3 {
         return None;
@@ -106,7 +127,13 @@ pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
         .find_map(|(word, unit)| {
             let len = starts_with_word(trimmed, word)?;
             let short = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            (!short || space > 0).then_some((space + len, *unit))
+            let symbol = !word.chars().all(char::is_alphabetic);
+            let ok = if hyphen {
+                !short && !symbol
+            } else {
+                !short || space > 0
+            };
+            ok.then_some((space + len, *unit))
         })
 }
 

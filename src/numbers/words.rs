@@ -98,6 +98,22 @@ fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
     false
 }
 
+/// Every word a language writes for the number `value` (1 to 99) on its own, in every case
+/// and gender: for finding a number inside a compound ("dreimal", "трехдневный").
+pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
+    let Some(lex) = lexicon(lang.primary()) else {
+        return Vec::new();
+    };
+    let mut forms: Vec<&'static str> = lex
+        .words
+        .iter()
+        .filter(|(_, (v, role))| *v == value && *role == Role::Add)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    forms.sort_unstable();
+    forms
+}
+
 /// The value of a cardinal number written in words ("vingt et un", "einundzwanzig",
 /// "two thousand and five"), or `None` when the text is not entirely a number.
 pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
@@ -144,6 +160,11 @@ fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
         match role {
             Role::And => continue,
             Role::Add => {
+                // A unit right after a unit is two numbers, not one ("three one-sided",
+                // "one and three").
+                if value < 10 && matches!(last, Some((v, Role::Add)) if v < 10) {
+                    return None;
+                }
                 // French counts by twenties: "quatre-vingts" is four twenties.
                 if vigesimal && value == 20 && matches!(last, Some((4, Role::Add))) {
                     current = current - 4 + 80;
@@ -165,6 +186,10 @@ fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
         }
         any = true;
         last = Some((value, role));
+    }
+    // "ciento y" is a number and a conjunction.
+    if matches!(last, Some((_, Role::And))) || parts.last().is_some_and(|p| p.1 == Role::And) {
+        return None;
     }
     any.then_some(total + current)
 }
@@ -195,6 +220,8 @@ mod tests {
         assert_eq!(p("pt", "cento e um"), Some(101));
         assert_eq!(p("nl", "tweeëntwintig"), Some(22));
         assert_eq!(p("en", "twenty apples"), None);
+        assert_eq!(p("en", "three one"), None);
+        assert_eq!(p("en", "one and three"), None);
         assert_eq!(p("ru", "двадцати одного"), Some(21));
         assert_eq!(p("pl", "dwadzieścia jeden"), Some(21));
         assert_eq!(p("ru", "две тысячи триста"), Some(2300));

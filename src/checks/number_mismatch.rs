@@ -1,0 +1,355 @@
+//! `number/mismatch`: a quantity in a source segment needs an equal quantity in the aligned
+//! target segment, and the reverse, after reading notation, words, scales, units, times and
+//! decades. Conversions ("30 yards" → "27 metros") match within a tolerance; vague
+//! quantities match each other by magnitude; number words below three and ordinals in words
+//! ("the first time" → "por primera vez") are matched when present but never reported alone,
+//! since a translation rightly drops or rephrases them.
+
+use std::ops::Range;
+
+use super::{PairCheck, PairContext, q};
+use crate::bilingual::tokens_in;
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::numbers::{Dimension, Quantity, Unit, Written, number_word_forms, quantities};
+
+pub struct NumberMismatch;
+
+/// Relative tolerance for a unit conversion ("5 miles" is 8.05 km, written "8 km").
+const CONVERSION_TOLERANCE: f64 = 0.1;
+
+impl PairCheck for NumberMismatch {
+    fn rules(&self) -> &'static [&'static str] {
+        &["number/mismatch"]
+    }
+
+    fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {
+        let (source, target) = (&cx.pair.source, &cx.pair.target);
+        let source_q = quantities(&source.text, &source.lang);
+        let target_q = quantities(&target.text, &target.lang);
+        let in_range = |qs: &'_ [Quantity], r: &Range<usize>| -> Vec<Quantity> {
+            qs.iter()
+                .filter(|x| r.contains(&x.span.start))
+                .cloned()
+                .collect()
+        };
+        let mut out = Vec::new();
+        for unit in cx.aligned_units() {
+            let src = in_range(&source_q, &unit.source);
+            let tgt = in_range(&target_q, &unit.target);
+            let mut tgt_used = vec![false; tgt.len()];
+            let mut src_left = Vec::new();
+            for s in &src {
+                let found = tgt
+                    .iter()
+                    .enumerate()
+                    .position(|(k, t)| !tgt_used[k] && same(s, t));
+                match found {
+                    Some(k) => tgt_used[k] = true,
+                    // A source number given twice ("45 miles (72 kilometres)") may be given
+                    // once in the target.
+                    None if tgt.iter().any(|t| same(s, t)) => {}
+                    None if reportable(s, source, &src)
+                        && !inside_compound(s, target, &unit.target) =>
+                    {
+                        src_left.push(s)
+                    }
+                    None => {}
+                }
+            }
+            let tgt_left: Vec<&Quantity> = tgt
+                .iter()
+                .zip(&tgt_used)
+                .filter(|(t, used)| {
+                    !**used
+                        && reportable(t, target, &tgt)
+                        && !inside_compound(t, source, &unit.source)
+                })
+                .map(|(t, _)| t)
+                // A target number that equals a source one already matched is a repetition
+                // ("15 … los 15"), not a new number.
+                .filter(|t| !src.iter().any(|s| same(s, t)))
+                .collect();
+            // Pair what is left in order: the usual error is one number changed into another.
+            let pairs = src_left.len().min(tgt_left.len());
+            for (s, t) in src_left.iter().zip(&tgt_left) {
+                let message = format!(
+                    "source {} ({}) ≠ target {} ({})",
+                    show(s),
+                    q(&source.text[s.span.clone()]),
+                    show(t),
+                    q(&target.text[t.span.clone()])
+                );
+                out.push(cx.target.finding(
+                    "number/mismatch",
+                    Severity::Error,
+                    t.span.clone(),
+                    message,
+                    Vec::new(),
+                ));
+            }
+            for s in &src_left[pairs..] {
+                let message = format!(
+                    "source {} ({}) has no equal number in the target segment",
+                    show(s),
+                    q(&source.text[s.span.clone()])
+                );
+                out.push(cx.target.finding(
+                    "number/mismatch",
+                    Severity::Error,
+                    unit.target.clone(),
+                    message,
+                    Vec::new(),
+                ));
+            }
+            for t in &tgt_left[pairs..] {
+                let message = format!(
+                    "target {} ({}) has no equal number in the source segment",
+                    show(t),
+                    q(&target.text[t.span.clone()])
+                );
+                out.push(cx.target.finding(
+                    "number/mismatch",
+                    Severity::Error,
+                    t.span.clone(),
+                    message,
+                    Vec::new(),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A quantity whose absence in the other language is worth an error: numbers in digits,
+/// and number words from three on. Small number words, ordinals in words and vague
+/// quantities are often rephrased ("one of" → "uno de", "both", "for the first time",
+/// "dozens" → "many").
+fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
+    // "1" is as often "a", "un", "ein", "0" a score rephrased; "100 percent certain" is
+    // "totally sure".
+    let trivial = (x.unit == Unit::Count && (x.value == 1.0 || x.value == 0.0))
+        || (x.unit == Unit::Percent && x.value == 100.0);
+    if trivial || in_title(x, doc) || is_conversion(x, doc, around) {
+        return false;
+    }
+    // Ordinals are often rephrased ("in second" → "en 2e position", "12th time" →
+    // "douzième fois"); a decade without its century is usually an age ("in his 40s").
+    if x.ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0) {
+        return false;
+    }
+    match x.written {
+        Written::Digits(_) => true,
+        Written::Words => x.value >= 3.0,
+        Written::Implied => false,
+    }
+}
+
+/// A capitalised number word inside a sentence is part of a name or title ("the Four
+/// Corners", "Century in Five Lives"), which a translation may keep in the original.
+fn in_title(x: &Quantity, doc: &Document) -> bool {
+    let capital = doc.text[x.span.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let before = doc.text[..x.span.start].trim_end();
+    !matches!(x.written, Written::Digits(_))
+        && capital
+        && !before.is_empty()
+        && !before.ends_with(['.', '!', '?', ':', '"', '“', '«', '—', '–', '(', '‘', '\''])
+}
+
+/// A quantity in brackets right after another of the same kind is a conversion ("€3.1bn
+/// ($3.6bn)", "85 mph (137 km/h)"), which a translation may leave out.
+fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
+    let Some(before) = doc.text[..x.span.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let end = before.trim_end().len();
+    around.iter().any(|o| {
+        o.span.end == end
+            && matches!(
+                (o.unit, x.unit),
+                (Unit::Money(_), Unit::Money(_)) | (Unit::Measure(_), Unit::Measure(_))
+            )
+    })
+}
+
+/// A number word of the other text found at the start of a longer word in this segment:
+/// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
+fn inside_compound(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
+    if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
+        return false;
+    }
+    let forms = number_word_forms(x.value as u64, &other.lang);
+    tokens_in(other, range).any(|i| {
+        let key = other.tokens.key(i);
+        forms
+            .iter()
+            .any(|f| f.chars().count() >= 3 && key.len() > f.len() && key.starts_with(f))
+    })
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
+}
+
+/// Whether two quantities say the same thing.
+fn same(a: &Quantity, b: &Quantity) -> bool {
+    let exact = |x: f64, y: f64| close(x, y, 1e-9);
+    match (a.unit, b.unit) {
+        // Degrees with no scale said may be Fahrenheit on one side and Celsius on the other.
+        (
+            Unit::Measure(Dimension::Degrees),
+            Unit::Measure(Dimension::Degrees | Dimension::Temperature) | Unit::Count,
+        ) => degrees_match(a.as_written, b.value),
+        (
+            Unit::Measure(Dimension::Temperature) | Unit::Count,
+            Unit::Measure(Dimension::Degrees),
+        ) => degrees_match(b.as_written, a.value),
+        (Unit::Measure(da), Unit::Measure(db)) => {
+            // Within the tolerance, or within one of the coarser side's written units
+            // ("1 inch" is 2.54 cm, written "2 centímetros").
+            let unit = |x: &Quantity| {
+                if x.as_written != 0.0 {
+                    (x.value / x.as_written).abs()
+                } else {
+                    0.0
+                }
+            };
+            da == db
+                && (close(a.value, b.value, CONVERSION_TOLERANCE)
+                    || (a.value - b.value).abs() <= unit(a).max(unit(b)))
+        }
+        // One side's unit was not recognised: compare the numbers as written.
+        // or converted, with the unit in a form the tables lack.
+        (Unit::Measure(_), Unit::Count) => {
+            exact(a.as_written, b.value) || close(a.value, b.value, CONVERSION_TOLERANCE)
+        }
+        (Unit::Count, Unit::Measure(_)) => {
+            exact(a.value, b.as_written) || close(a.value, b.value, CONVERSION_TOLERANCE)
+        }
+        (Unit::Time, Unit::Time) => exact(a.value, b.value),
+        // "7 a.m." and "las 7": a whole hour may be written as a bare number.
+        (Unit::Time, Unit::Count) => hour_matches(a.value, b.value),
+        (Unit::Count, Unit::Time) => hour_matches(b.value, a.value),
+        // "the 1930s", "los años 30", "la década de 1930", "the thirties".
+        // "Widespread 80s" (Fahrenheit) and "26 grados".
+        (Unit::Decade, Unit::Measure(Dimension::Temperature)) => {
+            ((a.value - 32.0) * 5.0 / 9.0 - 1.0..(a.value - 22.0) * 5.0 / 9.0 + 1.0)
+                .contains(&b.value)
+        }
+        (Unit::Measure(Dimension::Temperature), Unit::Decade) => same(b, a),
+        (Unit::Decade, Unit::Measure(Dimension::Degrees)) => {
+            (a.value..a.value + 10.0).contains(&b.as_written)
+                || ((a.value - 32.0) * 5.0 / 9.0 - 1.0..(a.value - 22.0) * 5.0 / 9.0 + 1.0)
+                    .contains(&b.as_written)
+        }
+        (Unit::Measure(Dimension::Degrees), Unit::Decade) => same(b, a),
+        (Unit::Decade, Unit::Decade) => exact(a.value % 100.0, b.value % 100.0),
+        (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value),
+        (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value),
+        (Unit::Magnitude, Unit::Magnitude) => (a.value - b.value).abs() <= 1.0,
+        (Unit::Magnitude, _) => magnitude_matches(a.value, b.value),
+        (_, Unit::Magnitude) => magnitude_matches(b.value, a.value),
+        // Money, percentages and counts compare by value: a translation may drop "euros" or
+        // the percent sign when the context says it.
+        _ => exact(a.value, b.value),
+    }
+}
+
+/// Degrees of unknown scale: the same number, or one converted between Fahrenheit and
+/// Celsius (as a temperature or as a difference), to the nearest degree.
+fn degrees_match(a: f64, b: f64) -> bool {
+    let near = |x: f64, y: f64| (x - y).abs() <= 1.0;
+    near(a, b)
+        || near((a - 32.0) * 5.0 / 9.0, b)
+        || near((b - 32.0) * 5.0 / 9.0, a)
+        || near(a * 5.0 / 9.0, b)
+        || near(b * 5.0 / 9.0, a)
+}
+
+fn hour_matches(minutes: f64, n: f64) -> bool {
+    minutes % 60.0 == 0.0 && {
+        let hour = minutes / 60.0;
+        n == hour || n == hour - 12.0 || (hour == 0.0 && n == 12.0)
+    }
+}
+
+fn decade_matches(decade: f64, n: f64) -> bool {
+    n == decade || n == decade % 100.0 || (decade < 100.0 && n % 100.0 == decade && n >= 1000.0)
+}
+
+fn magnitude_matches(power: f64, n: f64) -> bool {
+    n > 0.0 && (n.log10() - power).abs() <= 1.0
+}
+
+/// A quantity's value for a message: English notation, and its unit.
+fn show(x: &Quantity) -> String {
+    let n = plain(x.value);
+    match x.unit {
+        Unit::Count => n,
+        Unit::Percent => format!("{n}%"),
+        Unit::Money(code) => format!("{n} {code}"),
+        Unit::Measure(d) => format!("{n} {}", crate::numbers::base_unit(d)),
+        Unit::Time => format!(
+            "{:02}:{:02}",
+            (x.value / 60.0).floor() as u32,
+            (x.value % 60.0) as u32
+        ),
+        Unit::Decade => format!("the {n}s"),
+        Unit::Magnitude => format!("about 10^{n}"),
+    }
+}
+
+/// A number in English notation: grouped thousands, up to three decimals.
+fn plain(v: f64) -> String {
+    let rounded = (v * 1000.0).round() / 1000.0;
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    let abs = rounded.abs();
+    let int = abs.trunc() as u128;
+    let digits = int.to_string();
+    // A year reads better without a separator: "1993", not "1,993".
+    let year = (1000.0..2100.0).contains(&abs) && abs.fract() == 0.0;
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && !year {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let frac = abs - abs.trunc();
+    if frac > 0.0 {
+        let f = format!("{frac:.3}");
+        grouped.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    format!("{sign}{grouped}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(plain(2_300_000_000.0), "2,300,000,000");
+        assert_eq!(plain(3.5), "3.5");
+        assert_eq!(plain(-1500.25), "-1,500.25");
+        assert_eq!(plain(0.75), "0.75");
+        assert_eq!(plain(1993.0), "1993");
+        assert_eq!(plain(12_500.0), "12,500");
+        assert_eq!(plain(27.432), "27.432");
+    }
+
+    #[test]
+    fn loose_matches() {
+        assert!(hour_matches(19.0 * 60.0, 7.0));
+        assert!(hour_matches(7.0 * 60.0, 7.0));
+        assert!(!hour_matches(7.5 * 60.0, 7.0));
+        assert!(decade_matches(1930.0, 30.0));
+        assert!(decade_matches(30.0, 1930.0));
+        assert!(!decade_matches(1930.0, 40.0));
+        assert!(magnitude_matches(4.0, 20_000.0));
+        assert!(!magnitude_matches(4.0, 20.0));
+    }
+}
