@@ -190,3 +190,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any text in any supported language: reading quantities never panics, and every span is
+    /// inside the text, on character boundaries, in text order.
+    #[test]
+    fn quantities_never_panic_and_spans_are_sound(
+        text in "([0-9.,'’ \u{a0}\u{202f}%€$£½xх×:/-]|[a-zA-Zа-яА-ЯёéèàçñßÀ-ÿʼ]{1,8}|\\PC){0,40}",
+        lang in prop::sample::select(vec!["en", "es", "fr", "de", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sv", "tr"]),
+    ) {
+        let found = concord::numbers::quantities(&text, &lang.parse().unwrap());
+        let mut last = 0;
+        for q in &found {
+            prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            prop_assert!(q.span.start >= last);
+            last = q.span.start;
+        }
+    }
+}

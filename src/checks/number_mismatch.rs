@@ -37,6 +37,11 @@ impl PairCheck for NumberMismatch {
         for unit in cx.aligned_units() {
             let src = in_range(&source_q, &unit.source);
             let tgt = in_range(&target_q, &unit.target);
+            // The same characters on both sides are the same number, whatever each language's
+            // notation makes of them ("5.1" as a section number in a Czech text).
+            let same = |a: &Quantity, b: &Quantity| {
+                same(a, b) || source.text[a.span.clone()] == target.text[b.span.clone()]
+            };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_left = Vec::new();
             for s in &src {

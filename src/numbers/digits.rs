@@ -41,7 +41,14 @@ pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+        // Digits after a letter of any script are part of a name: "G7", "ВПЧ16", "А5". (An
+        // ASCII digit is always at a character boundary, so the slice is safe.)
+        if !b[i].is_ascii_digit()
+            || text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             i += 1;
             continue;
         }
@@ -68,6 +75,13 @@ pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
             }
         }
         let (value, notation, end) = read(text, &runs, &seps, dec);
+        // Three or more groups joined by full stops that are not grouping are a section
+        // number, a version or a date ("9.2.1", "27.6.10", "5.1.2021"): not a quantity.
+        let full_end = runs.last().map_or(end, |r| r.1);
+        if seps.len() >= 2 && seps.iter().all(|&c| c == '.') && end < full_end {
+            i = full_end;
+            continue;
+        }
         out.push(Digits {
             span: start..end,
             value,
@@ -99,7 +113,17 @@ fn read(text: &str, runs: &[(usize, usize)], seps: &[char], dec: char) -> (f64, 
             k += 1;
             continue;
         }
-        if is_decimal || (sep == dec && grouping.is_none_or(|g| g != sep)) {
+        // The other language's decimal mark where it cannot be grouping: "5.1" in a Czech
+        // text is a section number or a decimal written the English way, not 5 and 1. Not
+        // before another full stop: "5.1." is a date in German and Czech.
+        let last = k == runs.len() - 1;
+        let foreign_decimal = last
+            && grouping.is_none()
+            && len(k) != 3
+            && matches!(sep, '.' | ',')
+            && sep != dec
+            && !text[runs[k].1..].starts_with('.');
+        if is_decimal || foreign_decimal || (sep == dec && grouping.is_none_or(|g| g != sep)) {
             let frac = digits_of(k);
             let value = format!("{int}.{frac}").parse().unwrap_or(0.0);
             return (

@@ -12,6 +12,7 @@ use super::ordinals::{
 use super::shapes::{shaped, vulgar};
 use super::units::{Dimension, Kind, currency_before, starts_with_word, unit_after};
 use super::vague::magnitude;
+use super::words::scale_word;
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
 use crate::token::{Gap, tokenize_str};
@@ -205,14 +206,20 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 .chars()
                 .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}');
             if glued || spaced {
-                for (words, factor) in &scale_words {
-                    if let Some((keys, end)) = words_from(next, words.len())
-                        && keys == *words
-                    {
-                        q.value *= factor;
-                        q.span.end = end;
-                        break;
-                    }
+                let from_table = scale_words.iter().find_map(|(words, factor)| {
+                    words_from(next, words.len())
+                        .filter(|(keys, _)| keys == words)
+                        .map(|(_, end)| (*factor, end))
+                });
+                // Else any scale word of the language's number lexicon, in any case form.
+                let from_lexicon = || {
+                    scale_word(toks.key(next), lang)
+                        .filter(|_| spaced)
+                        .map(|f| (f, toks.list[next].end))
+                };
+                if let Some((factor, end)) = from_table.or_else(from_lexicon) {
+                    q.value *= factor;
+                    q.span.end = end;
                 }
             }
         }
@@ -269,10 +276,15 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         if !matches!(q.unit, Unit::Measure(_)) {
             q.as_written = q.value;
         }
-        // Digits glued to letters are part of a name: "247sports", "5G", "3D".
-        let glued_to_word = text[q.span.end..].starts_with(char::is_alphabetic);
-        if q.unit == Unit::Count && glued_to_word {
-            continue;
+        // Digits glued to letters are a name or a unit the tables lack ("247sports", "5G",
+        // "35GB"): matched when the other side has them, never reported alone. "16x9" is two
+        // numbers.
+        let rest = &text[q.span.end..];
+        let times = rest.starts_with(['x', 'х', '×'])
+            && rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                .starts_with(|c: char| c.is_ascii_digit());
+        if q.unit == Unit::Count && rest.starts_with(char::is_alphabetic) && !times {
+            q.written = Written::Implied;
         }
         out.push(q);
     }
@@ -394,13 +406,20 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         }
         let (end, value) = best;
         if let Some(v) = value {
+            // A scale word alone ("millions of dollars", "milionů dolarů") is loose: matched,
+            // never reported alone.
+            let lone_scale = end == i + 1 && scale_word(toks.key(i), lang).is_some();
             let mut q = Quantity {
                 span: toks.list[i].start..toks.list[end - 1].end,
                 value: v as f64,
                 as_written: v as f64,
                 unit: Unit::Count,
                 ordinal: false,
-                written: Written::Words,
+                written: if lone_scale {
+                    Written::Implied
+                } else {
+                    Written::Words
+                },
             };
             unit_after_words(text, lang, &mut q);
             // An article alone is a number only with a unit: "un kilómetro", "uno por ciento".
@@ -611,7 +630,10 @@ mod more_tests {
     #[test]
     fn metres_are_not_millions() {
         let found = quantities("a 20 m wall and a 5k run", &"en".parse().unwrap());
-        assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [20.0]);
+        assert_eq!(
+            found.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [20.0, 5.0]
+        );
     }
 }
 
@@ -909,7 +931,9 @@ mod unit_tests {
         );
         assert_eq!(u("ru", "5 км"), [("5 км".into(), 5000.0, len)]);
         // A glued one-letter symbol is not read: "20m" may be millions or metres, so it is
-        // left out rather than guessed.
-        assert_eq!(u("en", "20m"), []);
+        // kept only as a number to match, never reported alone.
+        let glued = quantities("20m", &"en".parse().unwrap());
+        assert_eq!(glued.len(), 1);
+        assert_eq!((glued[0].value, glued[0].written), (20.0, Written::Implied));
     }
 }

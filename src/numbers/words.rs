@@ -98,6 +98,16 @@ fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
     false
 }
 
+/// The factor of a scale word in the language's number lexicon ("milionů", "мільйонів",
+/// "тысячи"): every case form the language writes after a number in digits.
+pub(super) fn scale_word(key: &str, lang: &LangTag) -> Option<f64> {
+    let lex = lexicon(lang.primary())?;
+    match lex.words.get(key) {
+        Some((v, Role::Scale)) => Some(*v as f64),
+        _ => None,
+    }
+}
+
 /// Every word a language writes for the number `value` (1 to 99) on its own, in every case
 /// and gender: for finding a number inside a compound ("dreimal", "трехдневный").
 pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
