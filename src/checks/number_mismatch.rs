@@ -79,11 +79,9 @@ impl PairCheck for NumberMismatch {
             let pairs = src_left.len().min(tgt_left.len());
             for (s, t) in src_left.iter().zip(&tgt_left) {
                 let message = format!(
-                    "source {} ({}) ≠ target {} ({})",
-                    show(s),
-                    q(&source.text[s.span.clone()]),
-                    show(t),
-                    q(&target.text[t.span.clone()])
+                    "source {} ≠ target {}",
+                    described(s, &source.text[s.span.clone()]),
+                    described(t, &target.text[t.span.clone()])
                 );
                 out.push(cx.target.finding(
                     "number/mismatch",
@@ -95,9 +93,8 @@ impl PairCheck for NumberMismatch {
             }
             for s in &src_left[pairs..] {
                 let message = format!(
-                    "source {} ({}) has no equal number in the target segment",
-                    show(s),
-                    q(&source.text[s.span.clone()])
+                    "source {} has no equal number in the target segment",
+                    described(s, &source.text[s.span.clone()])
                 );
                 out.push(cx.target.finding(
                     "number/mismatch",
@@ -109,9 +106,8 @@ impl PairCheck for NumberMismatch {
             }
             for t in &tgt_left[pairs..] {
                 let message = format!(
-                    "target {} ({}) has no equal number in the source segment",
-                    show(t),
-                    q(&target.text[t.span.clone()])
+                    "target {} has no equal number in the source segment",
+                    described(t, &target.text[t.span.clone()])
                 );
                 out.push(cx.target.finding(
                     "number/mismatch",
@@ -287,6 +283,17 @@ fn decade_matches(decade: f64, n: f64) -> bool {
 
 fn magnitude_matches(power: f64, n: f64) -> bool {
     n > 0.0 && (n.log10() - power).abs() <= 1.0
+}
+
+/// A quantity for a message: its value, and the text as written when that says more
+/// (“2.300 millones de euros”, but not “1993” twice).
+fn described(x: &Quantity, written: &str) -> String {
+    let value = show(x);
+    if value == written {
+        value
+    } else {
+        format!("{value} ({})", q(written))
+    }
 }
 
 /// A quantity's value for a message: English notation, and its unit.
