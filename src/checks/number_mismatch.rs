@@ -39,7 +39,7 @@ impl PairCheck for NumberMismatch {
             let tgt = in_range(&target_q, &unit.target);
             // The same characters on both sides are the same number, whatever each language's
             // notation makes of them ("5.1" as a section number in a Czech text).
-            let same = |a: &Quantity, b: &Quantity| {
+            let equal = |a: &Quantity, b: &Quantity| {
                 same(a, b) || source.text[a.span.clone()] == target.text[b.span.clone()]
             };
             let mut tgt_used = vec![false; tgt.len()];
@@ -48,12 +48,12 @@ impl PairCheck for NumberMismatch {
                 let found = tgt
                     .iter()
                     .enumerate()
-                    .position(|(k, t)| !tgt_used[k] && same(s, t));
+                    .position(|(k, t)| !tgt_used[k] && equal(s, t));
                 match found {
                     Some(k) => tgt_used[k] = true,
                     // A source number given twice ("45 miles (72 kilometres)") may be given
                     // once in the target.
-                    None if tgt.iter().any(|t| same(s, t)) => {}
+                    None if tgt.iter().any(|t| equal(s, t)) => {}
                     None if reportable(s, source, &src)
                         && !inside_compound(s, target, &unit.target) =>
                     {
@@ -73,9 +73,18 @@ impl PairCheck for NumberMismatch {
                 .map(|(t, _)| t)
                 // A target number that equals a source one already matched is a repetition
                 // ("15 … los 15"), not a new number.
-                .filter(|t| !src.iter().any(|s| same(s, t)))
+                .filter(|t| !src.iter().any(|s| equal(s, t)))
                 .collect();
             // Pair what is left in order: the usual error is one number changed into another.
+            let mut report = |span: Range<usize>, message: String| {
+                out.push(cx.target.finding(
+                    "number/mismatch",
+                    Severity::Error,
+                    span,
+                    message,
+                    Vec::new(),
+                ))
+            };
             let pairs = src_left.len().min(tgt_left.len());
             for (s, t) in src_left.iter().zip(&tgt_left) {
                 let message = format!(
@@ -83,39 +92,21 @@ impl PairCheck for NumberMismatch {
                     described(s, &source.text[s.span.clone()]),
                     described(t, &target.text[t.span.clone()])
                 );
-                out.push(cx.target.finding(
-                    "number/mismatch",
-                    Severity::Error,
-                    t.span.clone(),
-                    message,
-                    Vec::new(),
-                ));
+                report(t.span.clone(), message);
             }
             for s in &src_left[pairs..] {
                 let message = format!(
                     "source {} has no equal number in the target segment",
                     described(s, &source.text[s.span.clone()])
                 );
-                out.push(cx.target.finding(
-                    "number/mismatch",
-                    Severity::Error,
-                    unit.target.clone(),
-                    message,
-                    Vec::new(),
-                ));
+                report(unit.target.clone(), message);
             }
             for t in &tgt_left[pairs..] {
                 let message = format!(
                     "target {} has no equal number in the source segment",
                     described(t, &target.text[t.span.clone()])
                 );
-                out.push(cx.target.finding(
-                    "number/mismatch",
-                    Severity::Error,
-                    t.span.clone(),
-                    message,
-                    Vec::new(),
-                ));
+                report(t.span.clone(), message);
             }
         }
         out

@@ -28,6 +28,21 @@ const VULGAR: &[(char, f64)] = &[
     ('⅞', 0.875),
 ];
 
+/// A quantity in a fixed shape of digits, with no notation of its own.
+fn digits_shape(span: std::ops::Range<usize>, value: f64, unit: Unit) -> Quantity {
+    Quantity {
+        span,
+        value,
+        as_written: value,
+        unit,
+        ordinal: false,
+        written: Written::Digits(super::Notation {
+            decimal: None,
+            grouping: None,
+        }),
+    }
+}
+
 /// The value of a Roman numeral up to 89 (centuries), if it is well formed.
 fn roman(s: &str) -> Option<u32> {
     let digit = |c| match c {
@@ -162,17 +177,11 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         if (afternoon && hour < 12) || (night && (7..12).contains(&hour)) {
             hour += 12;
         }
-        push(Quantity {
-            span: c.get(0).expect("match").range(),
-            value: f64::from(hour * 60 + minute),
-            as_written: f64::from(hour * 60 + minute),
-            unit: Unit::Time,
-            ordinal: false,
-            written: Written::Digits(super::Notation {
-                decimal: None,
-                grouping: None,
-            }),
-        });
+        push(digits_shape(
+            c.get(0).expect("match").range(),
+            f64::from(hour * 60 + minute),
+            Unit::Time,
+        ));
     }
     for c in p.time.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -206,17 +215,11 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        push(Quantity {
-            span: whole.range(),
-            value: f64::from(hour * 60 + minute),
-            as_written: f64::from(hour * 60 + minute),
-            unit: Unit::Time,
-            ordinal: false,
-            written: Written::Digits(super::Notation {
-                decimal: None,
-                grouping: None,
-            }),
-        });
+        push(digits_shape(
+            whole.range(),
+            f64::from(hour * 60 + minute),
+            Unit::Time,
+        ));
     }
     for re in [&p.decade_suffix, &p.decade_word] {
         for c in re.captures_iter(text) {
@@ -261,34 +264,18 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         if in_date || a == 0 || a >= b || b > 10 {
             continue;
         }
-        push(Quantity {
-            span: whole.range(),
-            value: f64::from(a) / f64::from(b),
-            as_written: f64::from(a) / f64::from(b),
-            unit: Unit::Count,
-            ordinal: false,
-            written: Written::Digits(super::Notation {
-                decimal: None,
-                grouping: None,
-            }),
-        });
+        push(digits_shape(
+            whole.range(),
+            f64::from(a) / f64::from(b),
+            Unit::Count,
+        ));
     }
     // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
     for (i, ch) in text.char_indices() {
         if let Some(v) = vulgar(ch)
             && !text[..i].ends_with(|c: char| c.is_ascii_digit())
         {
-            push(Quantity {
-                span: i..i + ch.len_utf8(),
-                value: v,
-                as_written: v,
-                unit: Unit::Count,
-                ordinal: false,
-                written: Written::Digits(super::Notation {
-                    decimal: None,
-                    grouping: None,
-                }),
-            });
+            push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
         }
     }
     out.sort_by_key(|q| q.span.start);
