@@ -9,7 +9,7 @@ use std::sync::{Arc, RwLock};
 use rayon::prelude::*;
 
 use crate::bilingual::{Pair, UnitPair};
-use crate::checks::{self, Check, Context, PairCheck, PairContext};
+use crate::checks::{self, Check, Context, PairCheck, PairContext, SpellOut};
 use crate::corpus::{self, DocNames, Register};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
@@ -36,6 +36,8 @@ pub struct Options {
     pub keep_sources: bool,
     /// Gather every document's names for the corpus register and `name/corpus`.
     pub corpus_names: bool,
+    /// House style for numbers: per language, the numbers to spell out (`--spell-out`).
+    pub spell_out: SpellOut,
 }
 
 impl Default for Options {
@@ -47,6 +49,7 @@ impl Default for Options {
             disabled_rules: HashSet::new(),
             keep_sources: false,
             corpus_names: true,
+            spell_out: SpellOut::default(),
         }
     }
 }
@@ -214,11 +217,7 @@ impl Engine {
     /// Runs every enabled check on one document; findings in report order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-        let cx = Context {
-            doc,
-            glossaries: &self.glossaries,
-            matches: &matches,
-        };
+        let cx = Context::new(doc, &self.glossaries, &matches, &self.options);
         self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect())
     }
 
@@ -232,11 +231,7 @@ impl Engine {
         let target_matches = self
             .matcher(&target.lang)
             .find(&target.prose, &target.tokens);
-        let cx = Context {
-            doc: target,
-            glossaries: &self.glossaries,
-            matches: &target_matches,
-        };
+        let cx = Context::new(target, &self.glossaries, &target_matches, &self.options);
         let mut findings: Vec<Finding> = self.checks.iter().flat_map(|c| c.run(&cx)).collect();
         let pcx = PairContext {
             pair,
@@ -321,11 +316,7 @@ impl Engine {
                 let doc = self.document(&name, &bytes, format)?;
                 let note = language_note(&doc);
                 let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-                let cx = Context {
-                    doc: &doc,
-                    glossaries: &self.glossaries,
-                    matches: &matches,
-                };
+                let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
                 let findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
                 let mut checked = self.checked(name, findings, note, doc.file_text());
                 if self.options.corpus_names {

@@ -61,6 +61,14 @@ impl LangTag {
         self.0.split('-').next().unwrap_or(&self.0)
     }
 
+    /// The region subtag, if any: `BR` for `pt-BR`, `419` for `es-419`.
+    pub fn region(&self) -> Option<&str> {
+        self.0.split('-').skip(1).find(|p| {
+            (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+                || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+        })
+    }
+
     /// This tag and its less specific fallbacks, most specific first: `sr-Latn-RS`, `sr-Latn`, `sr`.
     pub fn fallbacks(&self) -> impl Iterator<Item = &str> {
         let s = self.0.as_str();

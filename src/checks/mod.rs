@@ -6,17 +6,24 @@ mod glossary_forms;
 mod lang_untranslated;
 mod name_inconsistent;
 mod name_mismatch;
+mod number_format;
 mod number_mismatch;
+mod number_style;
 mod term_inconsistent;
 mod term_missing;
 
+pub use number_style::SpellOut;
+
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::bilingual::{Pair, UnitPair, tokens_in};
 use crate::document::Document;
+use crate::engine::Options;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match};
 use crate::lang::Detector;
+use crate::numbers::{Quantity, quantities};
 
 /// What a check sees of one document.
 pub struct Context<'a> {
@@ -24,9 +31,33 @@ pub struct Context<'a> {
     pub glossaries: &'a GlossarySet,
     /// Glossary forms found in the document, in text order, non-overlapping.
     pub matches: &'a [Match],
+    pub options: &'a Options,
+    /// The document's quantities, read once for the checks that need them.
+    numbers: OnceCell<Vec<Quantity>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        glossaries: &'a GlossarySet,
+        matches: &'a [Match],
+        options: &'a Options,
+    ) -> Context<'a> {
+        Context {
+            doc,
+            glossaries,
+            matches,
+            options,
+            numbers: OnceCell::new(),
+        }
+    }
+
+    /// Every quantity in the document's prose, in text order.
+    pub fn quantities(&self) -> &[Quantity] {
+        self.numbers
+            .get_or_init(|| quantities(&self.doc.prose, &self.doc.lang))
+    }
+
     /// A finding on `span` of this document.
     pub fn finding(
         &self,
@@ -79,6 +110,8 @@ pub fn registry() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(glossary_forms::GlossaryForms),
         Box::new(name_inconsistent::NameInconsistent),
+        Box::new(number_format::NumberFormat),
+        Box::new(number_style::NumberStyle),
     ]
 }
 

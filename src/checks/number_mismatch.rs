@@ -241,6 +241,12 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         (Unit::Decade, Unit::Decade) => exact(a.value % 100.0, b.value % 100.0),
         (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value),
         (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value),
+        (Unit::Date, Unit::Date) => {
+            exact(a.value, b.value) || exact(a.as_written, b.value) || exact(a.value, b.as_written)
+        }
+        // A date the other language writes with a month the tables lack: its day.
+        (Unit::Date, Unit::Count) => exact(a.value % 100.0, b.value),
+        (Unit::Count, Unit::Date) => exact(b.value % 100.0, a.value),
         (Unit::Magnitude, Unit::Magnitude) => (a.value - b.value).abs() <= 1.0,
         (Unit::Magnitude, _) => magnitude_matches(a.value, b.value),
         (_, Unit::Magnitude) => magnitude_matches(b.value, a.value),
@@ -302,6 +308,13 @@ fn show(x: &Quantity) -> String {
         ),
         Unit::Decade => format!("the {n}s"),
         Unit::Magnitude => format!("about 10^{n}"),
+        Unit::Date => {
+            let month = (x.value / 100.0) as usize;
+            let name = crate::numbers::MONTHS
+                .get(month.wrapping_sub(1))
+                .unwrap_or(&"");
+            format!("{} {name}", x.value as u32 % 100)
+        }
     }
 }
 

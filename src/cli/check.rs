@@ -110,6 +110,11 @@ pub struct CheckArgs {
     /// Do not report this rule (see `concord rules`); repeatable
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
+    /// House style for numbers: spell out numbers up to N in LANG, digits above (`en=9`;
+    /// `fr=off` checks only that a number is written one way); repeatable. Defaults: en=9,
+    /// es=9, ru=9, de=12
+    #[arg(long = "spell-out", value_name = "LANG=N")]
+    pub spell_out: Vec<String>,
     /// Worker threads (0: one per core); the output does not depend on it
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
@@ -213,6 +218,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             );
         }
     }
+    let mut spell_out = concord::checks::SpellOut::default();
+    for arg in &args.spell_out {
+        spell_out
+            .set(arg)
+            .map_err(|e| anyhow::anyhow!("--spell-out {arg}: {e}"))?;
+    }
     let options = Options {
         lang: args
             .lang
@@ -228,6 +239,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         disabled_rules: args.disabled.iter().cloned().collect(),
         keep_sources: matches!(args.format, OutputFormat::Human),
         corpus_names: !args.disabled.iter().any(|r| r == "name/corpus"),
+        spell_out,
     };
     let set = super::load_glossaries(args.no_default_glossaries, &args.glossaries)?;
 

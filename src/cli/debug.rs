@@ -144,6 +144,7 @@ pub fn run(args: DebugArgs) -> anyhow::Result<i32> {
                     Unit::Magnitude => "magnitude (power of ten)".to_string(),
                     Unit::Measure(d) => format!("{d:?}").to_lowercase(),
                     Unit::Money(code) => code.to_string(),
+                    Unit::Date => "date (month × 100 + day)".to_string(),
                 };
                 let written = match q.written {
                     Written::Words => "words",

@@ -22,21 +22,13 @@ pub struct Digits {
     pub notation: Notation,
 }
 
-/// The decimal mark a language writes.
-fn decimal_mark(lang: &LangTag) -> char {
-    match lang.primary() {
-        "en" | "zh" | "ja" | "ko" | "he" | "hi" | "th" => '.',
-        _ => ',',
-    }
-}
-
 fn is_group_sep(c: char) -> bool {
     matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’')
 }
 
 /// Every number written with digits in `text`, read as `lang` writes numbers.
 pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
-    let dec = decimal_mark(lang);
+    let dec = super::conventions(lang).decimal;
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

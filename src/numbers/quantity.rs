@@ -33,6 +33,9 @@ pub enum Unit {
     Measure(Dimension),
     /// Money in a currency (ISO 4217 code); no exchange rates.
     Money(&'static str),
+    /// A day of a month, as month × 100 + day: 303 for "3 March". An all-digit date that reads
+    /// both ways keeps the other reading in `as_written`.
+    Date,
 }
 
 /// How a quantity was written.
@@ -83,6 +86,15 @@ fn scales(lang: &str) -> Vec<Scale> {
         m
     });
     all.get(lang).cloned().unwrap_or_default()
+}
+
+/// Whether `key` (a folded word) is a scale word or abbreviation of `lang`: "million",
+/// "millones", "Mio", "млрд".
+pub fn is_scale_word(key: &str, lang: &LangTag) -> bool {
+    scale_word(key, lang).is_some()
+        || scales(lang.primary())
+            .iter()
+            .any(|(words, _)| words.len() == 1 && words[0] == key)
 }
 
 /// Words that say "per cent" after a number.
@@ -682,9 +694,7 @@ mod shape_tests {
                 ("2½".into(), 2.5, Unit::Count),
                 ("½".into(), 0.5, Unit::Count),
                 ("3/4".into(), 0.75, Unit::Count),
-                ("3".into(), 3.0, Unit::Count),
-                ("4".into(), 4.0, Unit::Count),
-                ("2021".into(), 2021.0, Unit::Count)
+                ("3/4/2021".into(), 304.0, Unit::Date)
             ]
         );
     }
@@ -772,7 +782,7 @@ mod ordinal_tests {
     #[test]
     fn ordinals_in_digits() {
         assert_eq!(
-            ords("en", "the 1st and 22nd of May, 3rd, 4th"),
+            ords("en", "the 1st and 22nd of them, 3rd, 4th"),
             [
                 ("1st".into(), 1.0),
                 ("22nd".into(), 22.0),

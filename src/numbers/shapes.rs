@@ -134,7 +134,7 @@ fn patterns() -> &'static Patterns {
 /// Every time, decade and fraction in `text`, in text order, without overlaps.
 pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let p = patterns();
-    let mut out: Vec<Quantity> = Vec::new();
+    let mut out: Vec<Quantity> = super::dates::dates(text, lang);
     let mut push = |q: Quantity| {
         if !out
             .iter()

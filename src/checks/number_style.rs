@@ -1,0 +1,377 @@
+//! `number/style`: how a document writes its numbers. With a house style for the language
+//! (`--spell-out LANG=N`), a number up to N in digits or above it in words; without one, the same
+//! number written both ways in one document ("fifteen prisoners" … "15 detainees").
+//!
+//! Only plain counts in running sentences are judged: money, measures, percentages, times,
+//! dates, ages, years, ordinals, ranges and scores, numbers that are part of a name ("Apollo 11",
+//! "No. 5"), headlines and sentence starts follow their own conventions.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::{Check, Context, q};
+use crate::finding::{Finding, Severity};
+use crate::lang::LangTag;
+use crate::numbers::{Quantity, Unit, Written, number_word_forms};
+
+/// Per language, the highest number house style spells out; 0 turns the house rule off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpellOut {
+    by_lang: BTreeMap<String, u32>,
+}
+
+impl Default for SpellOut {
+    /// What the main wire and newsroom styles do: AP and Reuters spell out one to nine in
+    /// English, Spanish newsrooms and Russian editorial practice likewise; German press
+    /// convention (and DIN 5008) spells out to twelve. Elsewhere only consistency is checked.
+    fn default() -> Self {
+        SpellOut {
+            by_lang: [("en", 9), ("es", 9), ("ru", 9), ("de", 12)]
+                .into_iter()
+                .map(|(l, n)| (l.to_string(), n))
+                .collect(),
+        }
+    }
+}
+
+impl SpellOut {
+    /// Sets a language's house style from `LANG=N` (`N` = 0 or `off`: none).
+    pub fn set(&mut self, arg: &str) -> Result<(), String> {
+        let (lang, n) = arg
+            .split_once('=')
+            .ok_or_else(|| format!("expected LANG=N (as in en=9), found {arg:?}"))?;
+        let lang = LangTag::parse(lang.trim()).map_err(|e| e.to_string())?;
+        let n: u32 = match n.trim() {
+            "off" | "none" => 0,
+            n => n
+                .parse()
+                .map_err(|_| format!("expected a number or \"off\" after {lang}=, found {n:?}"))?,
+        };
+        self.by_lang.insert(lang.primary().to_string(), n);
+        Ok(())
+    }
+
+    /// The highest number `lang`'s house style spells out, if it has one.
+    pub fn up_to(&self, lang: &LangTag) -> Option<u32> {
+        self.by_lang.get(lang.primary()).copied().filter(|&n| n > 0)
+    }
+}
+
+pub struct NumberStyle;
+
+impl Check for NumberStyle {
+    fn rules(&self) -> &'static [&'static str] {
+        &["number/style"]
+    }
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let text = &doc.prose;
+        let up_to = cx.options.spell_out.up_to(&doc.lang);
+        let counts: Vec<(&Quantity, bool)> = cx
+            .quantities()
+            .iter()
+            .filter_map(|x| {
+                let words = match x.written {
+                    Written::Words => true,
+                    Written::Digits(n) if n.decimal.is_none() => false,
+                    _ => return None,
+                };
+                let judged = x.unit == Unit::Count
+                    && !x.ordinal
+                    && x.value >= 2.0
+                    && x.value.fract() == 0.0
+                    && in_sentence(doc, &x.span)
+                    && !sentence_start(doc, &x.span)
+                    && !exempt(text, x, &doc.lang, cx.quantities())
+                    && (words || !own_convention(text, x, &doc.lang));
+                judged.then_some((x, words))
+            })
+            .collect();
+        let mut out = Vec::new();
+        let house = |x: &Quantity| up_to.is_some() && x.value < 1000.0;
+        if let Some(n) = up_to {
+            for &(x, words) in &counts {
+                if !house(x) {
+                    continue;
+                }
+                let small = x.value <= f64::from(n);
+                let written = &text[x.span.clone()];
+                let lang = super::number_format::language_name(&doc.lang);
+                if small && !words {
+                    let v = x.value as u64;
+                    let forms = number_word_forms(v, &doc.lang);
+                    let suggestion: Vec<String> = match forms.as_slice() {
+                        [one] => vec![(*one).to_string()],
+                        _ => Vec::new(),
+                    };
+                    let write = suggestion
+                        .first()
+                        .map_or_else(|| "in words".to_string(), |w| format!("“{w}”"));
+                    out.push(cx.finding(
+                        "number/style",
+                        Severity::Warning,
+                        x.span.clone(),
+                        format!(
+                            "{} is in digits; {lang} house style spells out numbers up to {n}: write {write}",
+                            q(written)
+                        ),
+                        suggestion,
+                    ));
+                } else if !small && words && !in_compound(text, &x.span) {
+                    let digits = (x.value as u64).to_string();
+                    out.push(cx.finding(
+                        "number/style",
+                        Severity::Warning,
+                        x.span.clone(),
+                        format!(
+                            "{} is in words; {lang} house style writes numbers above {n} in digits: write {}",
+                            q(written),
+                            q(&digits)
+                        ),
+                        vec![digits],
+                    ));
+                }
+            }
+        }
+        // The same number both ways, where no house style decides.
+        let mut by_value: BTreeMap<u64, Vec<(&Quantity, bool)>> = BTreeMap::new();
+        for &(x, words) in &counts {
+            if !house(x) {
+                by_value.entry(x.value as u64).or_default().push((x, words));
+            }
+        }
+        for uses in by_value.values() {
+            let in_words = uses.iter().filter(|u| u.1).count();
+            let in_digits = uses.len() - in_words;
+            if in_words == 0 || in_digits == 0 {
+                continue;
+            }
+            // The less used form is the slip; on a tie, the form the document starts with wins.
+            let majority_words = in_words > in_digits || (in_words == in_digits && uses[0].1);
+            let first = uses
+                .iter()
+                .find(|u| u.1 == majority_words)
+                .expect("both forms");
+            let first_text = &text[first.0.span.clone()];
+            let p = doc.position(first.0.span.start);
+            for &(x, _) in uses.iter().filter(|u| u.1 != majority_words) {
+                let written = &text[x.span.clone()];
+                let mut f = cx.finding(
+                    "number/style",
+                    Severity::Warning,
+                    x.span.clone(),
+                    format!(
+                        "{} is written {} at {}:{}{}: write it one way",
+                        q(written),
+                        q(first_text),
+                        p.line,
+                        p.column,
+                        match uses.len() - 1 {
+                            1 => String::new(),
+                            n => format!(" ({n} times elsewhere)"),
+                        }
+                    ),
+                    if majority_words {
+                        Vec::new()
+                    } else {
+                        vec![first_text.to_string()]
+                    },
+                );
+                f.related.push(cx.related(first.0.span.clone()));
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+/// The segment (paragraph, list item, heading) holding `offset`.
+fn segment(doc: &crate::document::Document, offset: usize) -> Option<&Range<usize>> {
+    let i = doc.segments.partition_point(|s| s.end <= offset);
+    doc.segments.get(i).filter(|s| s.start <= offset)
+}
+
+/// Whether the number is in running text: a segment that ends like a sentence, not a
+/// headline, a caption or a list of figures.
+fn in_sentence(doc: &crate::document::Document, span: &Range<usize>) -> bool {
+    segment(doc, span.start).is_some_and(|s| {
+        doc.prose[s.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '’', '\''])
+    })
+}
+
+/// Whether the number opens a sentence, where style guides spell it out whatever it is.
+fn sentence_start(doc: &crate::document::Document, span: &Range<usize>) -> bool {
+    let Some(seg) = segment(doc, span.start) else {
+        return true;
+    };
+    let before = doc.prose[seg.start..span.start].trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '“' | '”' | '«' | '„' | '‘' | '\'' | '—' | '–' | '-' | '('
+            )
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// Whether a number follows a convention of its own whichever way it is written: an age or a
+/// duration in years, an hour, part of a series or score ("18 wins and 7 losses", "un 5 et un
+/// 4"), or the first word of a compound ordinal ("сорок пятой").
+fn exempt(text: &str, x: &Quantity, lang: &LangTag, all: &[Quantity]) -> bool {
+    let after = &text[x.span.end..];
+    let before = &text[..x.span.start];
+    let next_is_ordinal = all.iter().any(|o| {
+        o.ordinal && o.span.start > x.span.end && text[x.span.end..o.span.start].trim().is_empty()
+    });
+    let _ = lang;
+    word_after_in(after, YEARS)
+        || word_after_in(after, HOURS)
+        || series(before, after)
+        || next_is_ordinal
+}
+
+/// A number in words inside a compound ("fifteen-year-old", "zwölfjährig" is one word anyway).
+fn in_compound(text: &str, span: &Range<usize>) -> bool {
+    text[span.end..].starts_with(['-', '‑']) || text[..span.start].ends_with(['-', '‑'])
+}
+
+/// Whether a number in digits follows a convention of its own: a year, part of a name or a
+/// list marker, a range, score or series, an age or a hyphenated compound ("a 5-year plan").
+fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
+    let span = &x.span;
+    let written = &text[span.clone()];
+    let year = written.len() == 4 && (1000.0..=2100.0).contains(&x.value);
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let after = &text[span.end..];
+    let prev_word: &str = before
+        .rsplit(|c: char| {
+            !(c.is_alphanumeric() || c == '.' || c == '#' || c == '№' || c == 'º' || c == '°')
+        })
+        .next()
+        .unwrap_or("");
+    // "Apollo 11", "Chapter 5", "No. 5", "#5": a name or a number of something.
+    let named = before.len() < span.start
+        && (prev_word.starts_with(|c: char| c.is_uppercase())
+            && !before.ends_with(['.', '!', '?'])
+            || matches!(
+                prev_word.to_lowercase().as_str(),
+                "no." | "nr." | "nº" | "n°" | "#" | "№" | "núm." | "n." | "no"
+            ));
+    let lowered = prev_word.to_lowercase();
+    let aged = matches!(lowered.as_str(), "aged" | "age" | "ages");
+    let glued = after.starts_with(['-', '‑', '/', ':', '–', '&'])
+        || before.ends_with(['-', '/', ':', '–', '(']);
+    // "007", "09": a code or a time, not a count.
+    let padded = written.starts_with('0');
+    // Ordinals with a full stop ("zum 7. Mal", "7. listopadu"), in the languages that write them.
+    let dotted = after.starts_with('.')
+        && matches!(
+            lang.primary(),
+            "de" | "cs"
+                | "pl"
+                | "sk"
+                | "sl"
+                | "hr"
+                | "sr"
+                | "da"
+                | "no"
+                | "nb"
+                | "fi"
+                | "hu"
+                | "tr"
+                | "lv"
+                | "et"
+        );
+    year || named || aged || glued || padded || dotted
+}
+
+/// "5 to 12", "3 of 10", "5 anstatt 6", "un 5 et un 4" and the reverse: another number in
+/// digits within three words, or a bigger one in the same sentence ("13 fights, including 6").
+fn series(before: &str, after: &str) -> bool {
+    let digit = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_digit()) || s.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let sentence_after = after.split(['.', '!', '?', ';']).next().unwrap_or("");
+    let sentence_before = before.rsplit(['.', '!', '?', ';']).next().unwrap_or("");
+    let near = |words: &mut dyn Iterator<Item = &str>| words.take(3).any(digit);
+    let bigger = |s: &str| {
+        s.split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() >= 2 && !d.starts_with('0'))
+    };
+    near(&mut after.split_whitespace())
+        || near(&mut before.split_whitespace().rev())
+        || bigger(sentence_after)
+        || bigger(sentence_before)
+}
+
+/// Whether the word after a number is one of `words` (folded).
+fn word_after_in(after: &str, words: &[&str]) -> bool {
+    let word: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '\'')
+        .collect::<String>()
+        .to_lowercase();
+    words.contains(&word.as_str())
+}
+
+/// Hours of the day, which newsrooms write in digits: "a las 6 h", "à 6 heures", "в 5 часов".
+const HOURS: &[&str] = &[
+    "h",
+    "uhr",
+    "heure",
+    "heures",
+    "hora",
+    "horas",
+    "ore",
+    "o'clock",
+    "час",
+    "часа",
+    "часов",
+    "godz",
+    "godzina",
+    "godzinie",
+    "hodin",
+    "hodiny",
+    "години",
+    "годин",
+];
+
+const YEARS: &[&str] = &[
+    "year",
+    "years",
+    "año",
+    "años",
+    "an",
+    "ans",
+    "jahr",
+    "jahre",
+    "jahren",
+    "anno",
+    "anni",
+    "ano",
+    "anos",
+    "jaar",
+    "jaren",
+    "год",
+    "года",
+    "лет",
+    "rok",
+    "lata",
+    "lat",
+    "let",
+    "roky",
+    "рік",
+    "роки",
+    "років",
+    "month",
+    "months",
+    "meses",
+    "mois",
+    "monate",
+    "monaten",
+    "mesi",
+];
