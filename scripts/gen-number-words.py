@@ -5,7 +5,8 @@ languages whose number words inflect or compound heavily: ru, uk, pl, cs, sv, tr
 Reads the CLDR/ICU spellout tables (numbers 0..1000 in every case and gender, generated under the
 Unicode License) from ../shared/reference/rbnf-spellout/<lang>.tsv: the one-word spellouts of
 0-19, the tens and the hundreds, in every rule set but the year style, give the lexicon; the
-scale words (thousands, millions, billions) in their inflected forms are listed below by hand.
+scale words (thousands, millions, billions) in their inflected forms, and the oblique cases of the
+Ukrainian and Czech number words (which CLDR lacks), are listed below by hand.
 
 usage: python3 scripts/gen-number-words.py  (prints what it wrote; exits 2 without ../shared)
 """
@@ -30,6 +31,62 @@ SCALES = {
     "sv": {1000: "tusen ettusen", 10**6: "miljon miljoner", 10**9: "miljard miljarder"},
     "tr": {1000: "bin", 10**6: "milyon", 10**9: "milyar"},
 }
+# The CLDR tables for uk and cs give only the nominative (and accusative) of each number: the
+# genitive, dative, instrumental and locative forms (all genders; for uk both the short and the
+# "-ьох/-ьом/-ьома" forms) of 2..19, the tens and (uk) the one-word hundreds are listed here by
+# hand (6, 7 and 8 change their stem: "шести", "семи", "восьми"). Ukrainian is written with the modifier-letter apostrophe U+02BC as CLDR and the existing
+# data write it; src/numbers/words.rs folds every apostrophe (' ’ ʼ ‘ ´ ` ʹ) to ASCII in the
+# lexicon and in text alike, so one spelling covers "пʼяти", "п’яти" and "п'яти".
+# Left out on purpose:
+#   uk 7 "сьома" (instrumental, beside "сімома"): the ordinal "seventh" (feminine), an ordinary
+#      word ("сьома година"); 8 "восьма" is likewise only listed as "вісьма"/"вісьмома".
+#   uk 40 "сорока" is kept as in ru.tsv (also "magpie" and a surname, both rare in news), since
+#      without it "сорока пʼяти" would read as 5.
+#   cs colloquial instrumentals "dvouma", "třema", "čtyřma" (obecná čeština, not news writing).
+#   the case forms of 1 ("одного", "jednoho", "jednou" = "once") are out of this table's scope.
+A = "\u02bc"
+_UK_FIVE_PLUS = {5: f"п{A}ят", 9: f"дев{A}ят", 10: "десят", 11: "одинадцят", 12: "дванадцят",
+                 13: "тринадцят", 14: "чотирнадцят", 15: f"п{A}ятнадцят", 16: "шістнадцят",
+                 17: "сімнадцят", 18: "вісімнадцят", 19: f"дев{A}ятнадцят", 20: "двадцят",
+                 30: "тридцят", 50: f"п{A}ятдесят", 60: "шістдесят", 70: "сімдесят", 80: "вісімдесят"}
+OBLIQUE = {
+    "uk": {
+        2: "двох двом двома",
+        3: "трьох трьом трьома",
+        4: "чотирьох чотирьом чотирма",
+        **{n: " ".join(stem + end for end in ("и", "ьох", "ьом", "ьма", "ьома"))
+           for n, stem in _UK_FIVE_PLUS.items()},
+        6: "шести шістьох шістьом шістьма шістьома",
+        7: "семи сімох сімом сімома",
+        8: "восьми вісьмох вісьмом вісьма вісьмома",
+        40: "сорока",
+        90: f"дев{A}яноста",
+        100: "ста",
+        200: "двохсот двомстам двомастами двохстах",
+        300: "трьохсот трьомстам трьомастами трьохстах",
+        400: "чотирьохсот чотирьомстам чотирмастами чотирьохстах",
+        500: f"п{A}ятисот п{A}ятистам п{A}ятьмастами п{A}ятьомастами п{A}ятистах",
+        600: "шестисот шестистам шістьмастами шістьомастами шестистах",
+        700: "семисот семистам сьомастами сімомастами семистах",
+        800: "восьмисот восьмистам вісьмастами вісьмомастами восьмистах",
+        900: f"дев{A}ятисот дев{A}ятистам дев{A}ятьмастами дев{A}ятьомастами дев{A}ятистах",
+    },
+    "cs": {
+        2: "dvou dvěma",
+        3: "tří třem třemi třech",
+        4: "čtyř čtyřem čtyřmi čtyřech",
+        5: "pěti", 6: "šesti", 7: "sedmi", 8: "osmi", 9: "devíti", 10: "deseti",
+        11: "jedenácti", 12: "dvanácti", 13: "třinácti", 14: "čtrnácti", 15: "patnácti",
+        16: "šestnácti", 17: "sedmnácti", 18: "osmnácti", 19: "devatenácti",
+        20: "dvaceti", 30: "třiceti", 40: "čtyřiceti", 50: "padesáti", 60: "šedesáti",
+        70: "sedmdesáti", 80: "osmdesáti", 90: "devadesáti",
+    },
+}
+# Czech writes the hundreds as two words ("dvě stě", "pět set", "dvou set"): the second word
+# multiplies (role "hundred", like "sta", "set", "stě" from CLDR). Its other case forms, singular
+# "stu" (dative, locative), "stem" (instrumental) and plural "stům", "sty", "stech" ("dvěma
+# stům", "pěti sty", "dvou stech"), take the same role; alone they count one hundred.
+OBLIQUE_HUNDRED = {"cs": "stu stem stům sty stech"}
 BASE = set(range(0, 20)) | set(range(20, 100, 10)) | set(range(100, 1000, 100))
 
 
@@ -62,6 +119,14 @@ def main():
                         print(f"{lang}: {w!r} is both {old[0]} and {n}; keeping {old[0]}", file=sys.stderr)
                         continue
                     words[w] = (n, "add")
+        oblique = [(n, w, "add") for n, forms in OBLIQUE.get(lang, {}).items() for w in forms.split()]
+        oblique += [(100, w, "hundred") for w in OBLIQUE_HUNDRED.get(lang, "").split()]
+        for n, w, role in oblique:
+            old = words.get(w)
+            if old is not None and old != (n, role):
+                print(f"{lang}: {w!r} is both {old} and {(n, role)}; keeping {old}", file=sys.stderr)
+                continue
+            words[w] = (n, role)
         for value, forms in scales.items():
             for w in forms.split():
                 words[w] = (value, "scale")

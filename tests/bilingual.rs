@@ -30,8 +30,9 @@ fn article_pair_with_a_split_paragraph() {
 
 #[test]
 fn numbers_changed_in_translation() {
-    // Three numbers changed (a scale, two swapped digits, a year); conversions, a clock
-    // time, a decade, a range, a vague quantity and a number in words rendered idiomatically.
+    // Four numbers changed (a scale, two swapped digits, a year, a day); conversions, a clock
+    // time, a decade, a range, a vague quantity, a number in words and dates written the
+    // other way round (02/03 and 03/02) rendered idiomatically.
     let out = brief(
         &[
             "--source",

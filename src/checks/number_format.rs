@@ -123,8 +123,9 @@ fn problem(
                 && r.fraction.as_ref().is_some_and(|f| f.len() == 3)
                 && own.grouping.is_none()
             {
+                let frac = r.fraction.as_deref().map(|f| f.trim_end_matches('0'));
                 return Some(Problem::Unclear {
-                    as_decimal: own.format(&r.integer, r.fraction.as_deref()),
+                    as_decimal: own.format(&r.integer, frac.filter(|f| !f.is_empty())),
                     as_grouped: own.format(
                         &format!("{}{}", r.integer, r.fraction.as_deref().unwrap_or("")),
                         None,

@@ -83,7 +83,7 @@ impl Check for NumberStyle {
                     && x.value.fract() == 0.0
                     && in_sentence(doc, &x.span)
                     && !sentence_start(doc, &x.span)
-                    && !exempt(text, x, &doc.lang, cx.quantities())
+                    && !exempt(text, x, cx.quantities())
                     && (words || !own_convention(text, x, &doc.lang));
                 judged.then_some((x, words))
             })
@@ -218,18 +218,18 @@ fn sentence_start(doc: &crate::document::Document, span: &Range<usize>) -> bool 
 }
 
 /// Whether a number follows a convention of its own whichever way it is written: an age or a
-/// duration in years, an hour, part of a series or score ("18 wins and 7 losses", "un 5 et un
-/// 4"), or the first word of a compound ordinal ("сорок пятой").
-fn exempt(text: &str, x: &Quantity, lang: &LangTag, all: &[Quantity]) -> bool {
+/// duration in years, an hour, the first word of a compound ordinal ("сорок пятой"), or, in
+/// digits, part of a series or score ("18 wins and 7 losses", "un 5 et un 4").
+fn exempt(text: &str, x: &Quantity, all: &[Quantity]) -> bool {
     let after = &text[x.span.end..];
     let before = &text[..x.span.start];
     let next_is_ordinal = all.iter().any(|o| {
         o.ordinal && o.span.start > x.span.end && text[x.span.end..o.span.start].trim().is_empty()
     });
-    let _ = lang;
+    let digits = matches!(x.written, Written::Digits(_));
     word_after_in(after, YEARS)
         || word_after_in(after, HOURS)
-        || series(before, after)
+        || (digits && series(before, after))
         || next_is_ordinal
 }
 
@@ -291,18 +291,21 @@ fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
 /// "5 to 12", "3 of 10", "5 anstatt 6", "un 5 et un 4" and the reverse: another number in
 /// digits within three words, or a bigger one in the same sentence ("13 fights, including 6").
 fn series(before: &str, after: &str) -> bool {
+    // A number in digits that is not a year ("5-4", "6", "12,"; not "2028").
     let digit = |s: &str| {
-        s.starts_with(|c: char| c.is_ascii_digit()) || s.ends_with(|c: char| c.is_ascii_digit())
+        s.split(|c: char| !c.is_ascii_digit())
+            .any(|d| !d.is_empty() && !(d.len() == 4 && ("1000"..="2100").contains(&d)))
     };
     let sentence_after = after.split(['.', '!', '?', ';']).next().unwrap_or("");
     let sentence_before = before.rsplit(['.', '!', '?', ';']).next().unwrap_or("");
     let near = |words: &mut dyn Iterator<Item = &str>| words.take(3).any(digit);
+    // A year is not part of a series.
     let bigger = |s: &str| {
         s.split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() >= 2 && !d.starts_with('0'))
+            .any(|d| (2..=3).contains(&d.len()) && !d.starts_with('0') || d.len() > 4)
     };
-    near(&mut after.split_whitespace())
-        || near(&mut before.split_whitespace().rev())
+    near(&mut sentence_after.split_whitespace())
+        || near(&mut sentence_before.split_whitespace().rev())
         || bigger(sentence_after)
         || bigger(sentence_before)
 }
@@ -375,3 +378,65 @@ const YEARS: &[&str] = &[
     "monaten",
     "mesi",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn house_style_is_set_per_language() {
+        let mut s = SpellOut::default();
+        assert_eq!(s.up_to(&"en-GB".parse().unwrap()), Some(9));
+        assert_eq!(s.up_to(&"de".parse().unwrap()), Some(12));
+        assert_eq!(s.up_to(&"fr".parse().unwrap()), None);
+        s.set("fr=10").unwrap();
+        s.set("en = off").unwrap();
+        assert_eq!(s.up_to(&"fr-CA".parse().unwrap()), Some(10));
+        assert_eq!(s.up_to(&"en".parse().unwrap()), None);
+        assert!(s.set("fr").is_err());
+        assert!(s.set("fr=ten").is_err());
+        assert!(s.set("zz=3").is_err());
+    }
+
+    #[test]
+    fn series_and_scores_are_found_around_a_number() {
+        // (text before the number, text after it)
+        assert!(series("a record of 18 wins and ", " losses"));
+        assert!(series("on ", " instead of 6 fights"));
+        assert!(series("un ", " et un 4 encore"));
+        assert!(series("13 fights, including ", " on the main card"));
+        // A year in the sentence is not a series; another sentence does not count.
+        assert!(!series("renovating ", " gyms by 2028"));
+        assert!(!series("It had 40 boats. Now ", " remain"));
+    }
+
+    #[test]
+    fn digits_with_a_convention_of_their_own() {
+        let lang: LangTag = "en".parse().unwrap();
+        let own = |text: &str, number: &str| {
+            let start = text.find(number).unwrap();
+            let x = Quantity {
+                span: start..start + number.len(),
+                value: number.parse().unwrap(),
+                as_written: number.parse().unwrap(),
+                unit: Unit::Count,
+                written: Written::Digits(crate::numbers::Notation {
+                    decimal: None,
+                    grouping: None,
+                }),
+                ordinal: false,
+            };
+            own_convention(text, &x, &lang)
+        };
+        assert!(own("the Apollo 11 crew", "11"));
+        assert!(own("at pier No. 5 today", "5"));
+        assert!(own("a 6-year-old boy", "6"));
+        assert!(own("children aged 7 and over", "7"));
+        assert!(own("agent 007 returns", "007"));
+        assert!(own("built in 1993 and", "1993"));
+        assert!(!own("it hired 4 divers", "4"));
+        let de: LangTag = "de".parse().unwrap();
+        let x = crate::numbers::quantities("zum 7. Mal", &de)[0].clone();
+        assert!(own_convention("zum 7. Mal", &x, &de));
+    }
+}

@@ -238,6 +238,27 @@ mod tests {
         assert_eq!(p("sv", "tjugoett"), Some(21));
         assert_eq!(p("ja", "ichi"), None, "no lexicon");
     }
+
+    #[test]
+    fn ukrainian_and_czech_oblique_cases() {
+        assert_eq!(p("uk", "двохсот"), Some(200));
+        assert_eq!(p("uk", "п'ятьом"), Some(5));
+        assert_eq!(p("uk", "пʼятьом"), Some(5));
+        assert_eq!(p("uk", "п’яти"), Some(5));
+        assert_eq!(p("uk", "двадцятьма"), Some(20));
+        assert_eq!(p("uk", "трьох тисяч"), Some(3000));
+        assert_eq!(p("uk", "сорока п'яти"), Some(45));
+        assert_eq!(p("uk", "п'ятистах двадцятьох"), Some(520));
+        assert_eq!(p("uk", "сьома"), None, "the ordinal, not a case form");
+        assert_eq!(p("cs", "pěti"), Some(5));
+        assert_eq!(p("cs", "dvaceti"), Some(20));
+        assert_eq!(p("cs", "třiceti pěti"), Some(35));
+        assert_eq!(p("cs", "dvěma tisíci"), Some(2000));
+        assert_eq!(p("cs", "dvou set"), Some(200));
+        assert_eq!(p("cs", "pěti stech"), Some(500));
+        assert_eq!(p("cs", "dvěma sty třiceti"), Some(230));
+        assert_eq!(p("cs", "stu"), Some(100));
+    }
 }
 
 #[cfg(test)]
