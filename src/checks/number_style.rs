@@ -294,7 +294,7 @@ fn series(before: &str, after: &str) -> bool {
     // A number in digits that is not a year ("5-4", "6", "12,"; not "2028").
     let digit = |s: &str| {
         s.split(|c: char| !c.is_ascii_digit())
-            .any(|d| !d.is_empty() && !(d.len() == 4 && ("1000"..="2100").contains(&d)))
+            .any(|d| !(d.is_empty() || d.len() == 4 && ("1000"..="2100").contains(&d)))
     };
     let sentence_after = after.split(['.', '!', '?', ';']).next().unwrap_or("");
     let sentence_before = before.rsplit(['.', '!', '?', ';']).next().unwrap_or("");
