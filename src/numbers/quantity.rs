@@ -448,10 +448,129 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         i = end;
     }
     out.sort_by_key(|q| q.span.start);
+    word_fractions(text, &toks, lang, &mut out);
+    compound_ordinals(text, &mut out);
     join_feet_and_inches(text, &mut out);
     expand_year_ranges(text, &mut out);
     share_range_units(text, &mut out);
     out
+}
+
+/// Tens in words before an ordinal unit word make one ordinal: "сорок пятой" (45th),
+/// "twenty-first".
+fn compound_ordinals(text: &str, out: &mut Vec<Quantity>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let joined = text[a.span.end..b.span.start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+            && b.span.start > a.span.end;
+        let tens = a.written == Written::Words
+            && !a.ordinal
+            && a.unit == Unit::Count
+            && a.value >= 20.0
+            && a.value < 100.0
+            && a.value % 10.0 == 0.0;
+        if joined && tens && b.ordinal && b.written == Written::Words && b.value < 10.0 {
+            let value = a.value + b.value;
+            let end = b.span.end;
+            let q = &mut out[k];
+            q.value = value;
+            q.as_written = value;
+            q.ordinal = true;
+            q.span.end = end;
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// A fraction word's denominator and whether it stands without a number ("half").
+fn fraction_word(lang: &str, key: &str) -> Option<(f64, bool)> {
+    static ALL: OnceLock<HashMap<(&'static str, &'static str), (f64, bool)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in include_str!("../../data/numbers/fractions.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if let [l, d, words, rest @ ..] = cols.as_slice() {
+                let alone = rest.first() == Some(&"alone");
+                for w in words.split(' ') {
+                    m.insert((*l, w), (d.parse().unwrap_or(1.0), alone));
+                }
+            }
+        }
+        m
+    })
+    .get(&(lang, key))
+    .copied()
+}
+
+/// Fractions in words ("two-thirds", "un tercio", "trois quarts", "die Hälfte", "две трети"):
+/// the number before the fraction word divided by it, or one part when an article or nothing
+/// comes before. Loose in news ("half the country"), so matched, never reported alone.
+fn word_fractions(
+    text: &str,
+    toks: &crate::token::Tokens,
+    lang: &LangTag,
+    out: &mut Vec<Quantity>,
+) {
+    for k in 0..toks.len() {
+        let Some((denominator, alone)) = fraction_word(lang.primary(), toks.key(k)) else {
+            continue;
+        };
+        let tok = &toks.list[k];
+        // Drop an ordinal read from the same word ("a third").
+        let ordinal_here = out
+            .iter()
+            .position(|q| q.ordinal && q.span.start == tok.start && q.span.end == tok.end);
+        // "Seven halves" are seven tied matches, not three and a half.
+        let before = out.iter().position(|q| {
+            denominator > 2.0
+                && q.span.end <= tok.start
+                && text[q.span.end..tok.start]
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+                && q.unit == Unit::Count
+                && !q.ordinal
+                && q.written == Written::Words
+        });
+        let prev_key = k.checked_sub(1).map(|p| toks.key(p));
+        let after_ordinal = k > 0
+            && out
+                .iter()
+                .any(|q| q.ordinal && q.span.end == toks.list[k - 1].end);
+        if let Some(b) = before {
+            let q = &mut out[b];
+            q.value /= denominator;
+            q.as_written = q.value;
+            q.span.end = tok.end;
+            q.written = Written::Implied;
+        } else if !after_ordinal && (alone || prev_key.is_some_and(|p| ARTICLES.contains(&p))) {
+            let start = if !alone && k > 0 {
+                toks.list[k - 1].start
+            } else {
+                tok.start
+            };
+            out.push(Quantity {
+                span: start..tok.end,
+                value: 1.0 / denominator,
+                as_written: 1.0 / denominator,
+                unit: Unit::Count,
+                written: Written::Implied,
+                ordinal: false,
+            });
+        } else {
+            continue;
+        }
+        if let Some(o) = ordinal_here {
+            out.remove(o);
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
 }
 
 /// A percent or a unit after a number in words: "diez por ciento", "seis metros".
@@ -687,6 +806,57 @@ mod shape_tests {
     }
 
     #[test]
+    fn fractions_in_words() {
+        let third = 1.0 / 3.0;
+        let rows = |lang: &str, text: &str| -> Vec<(String, f64)> {
+            quantities(text, &lang.parse().unwrap())
+                .into_iter()
+                .map(|x| {
+                    (
+                        text[x.span].to_string(),
+                        (x.value * 1000.0).round() / 1000.0,
+                    )
+                })
+                .collect()
+        };
+        let r = |v: f64| (v * 1000.0).round() / 1000.0;
+        assert_eq!(
+            rows("en", "two-thirds of voters"),
+            [("two-thirds".into(), r(2.0 * third))]
+        );
+        assert_eq!(
+            rows("en", "a third of them"),
+            [("a third".into(), r(third))]
+        );
+        assert_eq!(rows("en", "half the country"), [("half".into(), 0.5)]);
+        assert_eq!(
+            rows("en", "and seven halves"),
+            [("seven".into(), 7.0), ("halves".into(), 0.5)]
+        );
+        assert_eq!(rows("en", "in the third quarter"), [("third".into(), 3.0)]);
+        assert_eq!(
+            rows("es", "dos tercios de los votos"),
+            [("dos tercios".into(), r(2.0 * third))]
+        );
+        assert_eq!(
+            rows("fr", "les deux tiers des électeurs"),
+            [("deux tiers".into(), r(2.0 * third))]
+        );
+        assert_eq!(rows("fr", "trois quarts"), [("trois quarts".into(), 0.75)]);
+        assert_eq!(
+            rows("de", "zwei Drittel der Stimmen"),
+            [("zwei Drittel".into(), r(2.0 * third))]
+        );
+        assert_eq!(
+            rows("ru", "две трети голосов"),
+            [("две трети".into(), r(2.0 * third))]
+        );
+        assert_eq!(rows("ru", "треть голосов"), [("треть".into(), r(third))]);
+        let x = &quantities("two-thirds", &"en".parse().unwrap())[0];
+        assert_eq!(x.written, Written::Implied);
+    }
+
+    #[test]
     fn fractions() {
         assert_eq!(
             q("en", "2½ hours, ½ cup, 3/4 of them, on 3/4/2021"),
@@ -812,6 +982,14 @@ mod ordinal_tests {
 
     #[test]
     fn ordinals_in_words() {
+        assert_eq!(
+            ords("en", "for the twenty-first time"),
+            [("twenty-first".into(), 21.0)]
+        );
+        assert_eq!(
+            ords("ru", "на сорок пятой минуте"),
+            [("сорок пятой".into(), 45.0)]
+        );
         assert_eq!(
             ords("en", "the first time, the second round, wait a second"),
             [("first".into(), 1.0), ("second".into(), 2.0)]
