@@ -488,7 +488,8 @@ fn compound_ordinals(text: &str, out: &mut Vec<Quantity>) {
 
 /// A fraction word's denominator and whether it stands without a number ("half").
 fn fraction_word(lang: &str, key: &str) -> Option<(f64, bool)> {
-    static ALL: OnceLock<HashMap<(&'static str, &'static str), (f64, bool)>> = OnceLock::new();
+    type Table = HashMap<(&'static str, &'static str), (f64, bool)>;
+    static ALL: OnceLock<Table> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut m = HashMap::new();
         for line in include_str!("../../data/numbers/fractions.tsv")
