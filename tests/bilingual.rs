@@ -30,7 +30,8 @@ fn article_pair_with_a_split_paragraph() {
 
 #[test]
 fn numbers_changed_in_translation() {
-    // Four numbers changed (a scale, two swapped digits, a year, a day); conversions, a clock
+    // Four numbers changed (a scale, two swapped digits, a year, a day), and a paragraph whose
+    // every number changed (still aligned, not set aside as uncertain); conversions, a clock
     // time, a decade, a range, a vague quantity, a number in words and dates written the
     // other way round (02/03 and 03/02) rendered idiomatically.
     let out = brief(

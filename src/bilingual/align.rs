@@ -143,9 +143,20 @@ fn confident(s: &[Para], t: &[Para], c: f64) -> bool {
     let ls: usize = s.iter().map(|p| p.len).sum();
     let lt: usize = t.iter().map(|p| p.len).sum();
     let plausible = length_probability(ls, lt, c) >= 0.05;
-    match anchor_agreement(&anchors(s), &anchors(t)) {
-        Some(a) if a >= 0.5 => true,
-        Some(0.0) => false,
+    // Numbers that all changed are what the number check is for: only names that all differ
+    // overrule a plausible length.
+    fn names(p: &[Para]) -> Vec<&String> {
+        anchors(p)
+            .into_iter()
+            .filter(|a| !a.starts_with(|c: char| c.is_ascii_digit()))
+            .collect()
+    }
+    match (
+        anchor_agreement(&anchors(s), &anchors(t)),
+        anchor_agreement(&names(s), &names(t)),
+    ) {
+        (Some(a), _) if a >= 0.5 => true,
+        (_, Some(0.0)) => false,
         _ => plausible,
     }
 }
@@ -196,6 +207,18 @@ mod tests {
             .collect();
         assert_eq!(pairs, [(0..1, 0..1), (1..2, 1..3), (2..3, 3..4)]);
         assert!(beads.iter().all(|b| b.confident));
+    }
+
+    #[test]
+    fn changed_numbers_do_not_make_a_paragraph_doubtful() {
+        // One paragraph each, of plausible lengths: every number changed, the names agree or
+        // are absent; a changed name alone still makes it doubtful.
+        let beads = align(&[p(100, &["1993", "68"])], &[p(104, &["1983", "86"])]);
+        assert!(beads[0].confident);
+        let beads = align(&[p(100, &["1993", "sanc"])], &[p(104, &["1983", "sanc"])]);
+        assert!(beads[0].confident);
+        let beads = align(&[p(100, &["sanc"])], &[p(104, &["merk"])]);
+        assert!(!beads[0].confident);
     }
 
     #[test]
