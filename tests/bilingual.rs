@@ -46,6 +46,17 @@ fn numbers_changed_in_translation() {
 }
 
 #[test]
+fn scores_are_compared_with_their_ones_and_zeros() {
+    // "1-0" ↔ "1:0" and "3–1" ↔ "3 a 1" agree; "2-1" ↔ "2:0" does not; a draw left out
+    // ("drew 1-1" ↔ "empató") is a rephrasing, not an error.
+    let out = brief(
+        &["tests/data/bilingual/numbers/scores.jsonl"],
+        "tests/data/bilingual/numbers/scores.expected",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn pairs_found_by_file_name_in_a_directory() {
     // --source-lang es: summit.es.txt is the source of summit.en.txt; same findings.
     let out = run(&[

@@ -42,6 +42,12 @@ impl PairCheck for NumberMismatch {
             let equal = |a: &Quantity, b: &Quantity| {
                 same(a, b) || source.text[a.span.clone()] == target.text[b.span.clone()]
             };
+            // A score on both sides ("2-1" ↔ "2:0") makes its ones and zeros count.
+            let scores =
+                src.iter().any(|x| in_score(x, source)) && tgt.iter().any(|x| in_score(x, target));
+            let reportable = |x: &Quantity, doc: &Document, around: &[Quantity]| {
+                reportable(x, doc, around) || (scores && in_score(x, doc))
+            };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_left = Vec::new();
             for s in &src {
@@ -89,22 +95,22 @@ impl PairCheck for NumberMismatch {
             for (s, t) in src_left.iter().zip(&tgt_left) {
                 let message = format!(
                     "source {} ≠ target {}",
-                    described(s, &source.text[s.span.clone()]),
-                    described(t, &target.text[t.span.clone()])
+                    described(s, source),
+                    described(t, target)
                 );
                 report(t.span.clone(), message);
             }
             for s in &src_left[pairs..] {
                 let message = format!(
                     "source {} has no equal number in the target segment",
-                    described(s, &source.text[s.span.clone()])
+                    described(s, source)
                 );
                 report(unit.target.clone(), message);
             }
             for t in &tgt_left[pairs..] {
                 let message = format!(
                     "target {} has no equal number in the source segment",
-                    described(t, &target.text[t.span.clone()])
+                    described(t, target)
                 );
                 report(t.span.clone(), message);
             }
@@ -135,6 +141,25 @@ fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
         Written::Words => x.value >= 3.0,
         Written::Implied => false,
     }
+}
+
+/// A number in digits joined to another by a dash or a colon: a score ("2-1", "1:0", "3–0"),
+/// or a range.
+fn in_score(x: &Quantity, doc: &Document) -> bool {
+    let text = &doc.text;
+    let joiner = |c: char| matches!(c, '-' | '–' | ':');
+    let before = text[..x.span.start].trim_end_matches(' ');
+    let after = text[x.span.end..].trim_start_matches(' ');
+    let digits = matches!(x.written, Written::Digits(_)) && x.unit == Unit::Count;
+    let joined_before = before.strip_suffix(joiner).is_some_and(|b| {
+        b.trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+    });
+    let joined_after = after.strip_prefix(joiner).is_some_and(|a| {
+        a.trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
+    digits && (joined_before || joined_after)
 }
 
 /// A capitalised number word inside a sentence is part of a name or title ("the Four
@@ -282,10 +307,36 @@ fn magnitude_matches(power: f64, n: f64) -> bool {
     n > 0.0 && (n.log10() - power).abs() <= 1.0
 }
 
+/// The whole score a number is part of ("2-1"), if it is part of one.
+fn score_around(x: &Quantity, doc: &Document) -> Option<String> {
+    let text = &doc.text;
+    if !in_score(x, doc) {
+        return None;
+    }
+    let part = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ':' | ' ');
+    let start = text[..x.span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(x.span.start, |(i, _)| i);
+    let end = x.span.end
+        + text[x.span.end..]
+            .char_indices()
+            .take_while(|&(_, c)| part(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(text[start..end].trim().to_string())
+}
+
 /// A quantity for a message: its value, and the text as written when that says more
-/// (“2.300 millones de euros”, but not “1993” twice).
-fn described(x: &Quantity, written: &str) -> String {
+/// (“2.300 millones de euros”, but not “1993” twice), or the score it is part of.
+fn described(x: &Quantity, doc: &Document) -> String {
     let value = show(x);
+    if let Some(score) = score_around(x, doc) {
+        return format!("{value} (in {})", q(&score));
+    }
+    let written = &doc.text[x.span.clone()];
     if value == written {
         value
     } else {
