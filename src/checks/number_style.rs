@@ -226,11 +226,25 @@ fn exempt(text: &str, x: &Quantity, all: &[Quantity]) -> bool {
     let next_is_ordinal = all.iter().any(|o| {
         o.ordinal && o.span.start > x.span.end && text[x.span.end..o.span.start].trim().is_empty()
     });
+    // "8 (osmi)", "thirty (30)": written both ways on purpose, as contracts do.
+    let restated = all.iter().any(|o| {
+        o.value == x.value
+            && o.span != x.span
+            && (text[x.span.end..]
+                .trim_start()
+                .strip_prefix('(')
+                .is_some_and(|r| r.trim_start().len() == text[o.span.start..].len())
+                || text[..x.span.start]
+                    .trim_end()
+                    .strip_suffix('(')
+                    .is_some_and(|l| l.trim_end().len() == o.span.end))
+    });
     let digits = matches!(x.written, Written::Digits(_));
     word_after_in(after, YEARS)
         || word_after_in(after, HOURS)
         || (digits && series(before, after))
         || next_is_ordinal
+        || restated
 }
 
 /// A number in words inside a compound ("fifteen-year-old", "zwölfjährig" is one word anyway).
@@ -266,6 +280,11 @@ fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
         || before.ends_with(['-', '/', ':', '–', '(']);
     // "007", "09": a code or a time, not a count.
     let padded = written.starts_with('0');
+    // A count comes before what it counts; digits that end a phrase are a label ("Nord Stream
+    // 2,", "в ряду 7»", "season 2?").
+    let label = !after
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(char::is_alphabetic);
     // Ordinals with a full stop ("zum 7. Mal", "7. listopadu"), in the languages that write them.
     let dotted = after.starts_with('.')
         && matches!(
@@ -285,7 +304,7 @@ fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
                 | "lv"
                 | "et"
         );
-    year || named || aged || glued || padded || dotted
+    year || named || aged || glued || padded || dotted || label
 }
 
 /// "5 to 12", "3 of 10", "5 anstatt 6", "un 5 et un 4" and the reverse: another number in
@@ -399,6 +418,19 @@ mod tests {
     }
 
     #[test]
+    fn a_number_restated_in_brackets_is_exempt() {
+        let cs: LangTag = "cs".parse().unwrap();
+        let text = "po dobu 8 (osmi) pracovních hodin a 5 dní";
+        let all = crate::numbers::quantities(text, &cs);
+        let judged: Vec<&str> = all
+            .iter()
+            .filter(|x| !exempt(text, x, &all))
+            .map(|x| &text[x.span.clone()])
+            .collect();
+        assert_eq!(judged, ["5"]);
+    }
+
+    #[test]
     fn series_and_scores_are_found_around_a_number() {
         // (text before the number, text after it)
         assert!(series("a record of 18 wins and ", " losses"));
@@ -435,6 +467,7 @@ mod tests {
         assert!(own("agent 007 returns", "007"));
         assert!(own("built in 1993 and", "1993"));
         assert!(!own("it hired 4 divers", "4"));
+        assert!(own("the Nord Stream 2, which", "2"));
         let de: LangTag = "de".parse().unwrap();
         let x = crate::numbers::quantities("zum 7. Mal", &de)[0].clone();
         assert!(own_convention("zum 7. Mal", &x, &de));
