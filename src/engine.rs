@@ -137,8 +137,23 @@ impl Engine {
             glossaries,
             detector,
             matchers: RwLock::new(HashMap::new()),
-            checks: checks::registry(),
-            pair_checks: checks::pair_registry(),
+            // A check whose every rule is disabled is not run at all: its cost goes too.
+            checks: checks::registry()
+                .into_iter()
+                .filter(|c| {
+                    c.rules()
+                        .iter()
+                        .any(|r| !options.disabled_rules.contains(*r))
+                })
+                .collect(),
+            pair_checks: checks::pair_registry()
+                .into_iter()
+                .filter(|c| {
+                    c.rules()
+                        .iter()
+                        .any(|r| !options.disabled_rules.contains(*r))
+                })
+                .collect(),
             options,
         }
     }

@@ -23,7 +23,7 @@ use crate::engine::Options;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match};
 use crate::lang::Detector;
-use crate::numbers::{Quantity, quantities};
+use crate::numbers::{Quantity, quantities_in};
 
 /// What a check sees of one document.
 pub struct Context<'a> {
@@ -55,7 +55,7 @@ impl<'a> Context<'a> {
     /// Every quantity in the document's prose, in text order.
     pub fn quantities(&self) -> &[Quantity] {
         self.numbers
-            .get_or_init(|| quantities(&self.doc.prose, &self.doc.lang))
+            .get_or_init(|| quantities_in(&self.doc.prose, &self.doc.tokens, &self.doc.lang))
     }
 
     /// A finding on `span` of this document.

@@ -35,6 +35,13 @@ struct Patterns {
     month_day: Regex,
     /// A day in words, then the month: "the first of May", "uno de octubre", "premier mars".
     word_day: Regex,
+    /// Any month name, without word boundaries: fast, to find where dates can be.
+    anchor: Regex,
+}
+
+/// Where a month name of `lang` may be written (a superset: no word boundaries).
+pub(super) fn month_anchor(lang: &str) -> Option<&'static Regex> {
+    patterns(lang).map(|p| &p.anchor)
 }
 
 fn patterns(lang: &str) -> Option<&'static Patterns> {
@@ -77,6 +84,7 @@ fn patterns(lang: &str) -> Option<&'static Patterns> {
                     r"(?i)\b(\p{{L}}+)(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
                 ))
                 .expect("date pattern");
+                let anchor = Regex::new(&format!("(?i){alt}")).expect("month pattern");
                 (
                     l,
                     Patterns {
@@ -84,6 +92,7 @@ fn patterns(lang: &str) -> Option<&'static Patterns> {
                         day_month,
                         month_day,
                         word_day,
+                        anchor,
                     },
                 )
             })
@@ -125,7 +134,7 @@ fn valid(day: u32, month: u32) -> bool {
 /// Every date in `text`, in text order, without overlaps.
 pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    if let Some(p) = patterns(lang.primary()) {
+    if let Some(p) = patterns(lang.primary()).filter(|p| p.anchor.is_match(text)) {
         // English and German capitalise months: "5 may" and "March on" are not dates.
         let capitalised = matches!(lang.primary(), "en" | "de");
         let month_of = |s: &str| {
@@ -178,7 +187,8 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
     }
     let (dmy, iso) = numeric();
     let month_first = lang.primary() == "en" && lang.region() != Some("GB");
-    for c in dmy.captures_iter(text) {
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    for c in dmy.captures_iter(if digits { text } else { "" }) {
         if c[2] != c[4] {
             continue;
         }
@@ -191,7 +201,7 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(date(c.get(0).expect("match").range(), d, m, None));
         }
     }
-    for c in iso.captures_iter(text) {
+    for c in iso.captures_iter(if digits { text } else { "" }) {
         let (month, day): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(day, month) {
             out.push(date(c.get(0).expect("match").range(), day, month, None));

@@ -14,6 +14,6 @@ mod words;
 pub use dates::MONTHS;
 pub use digits::{Digits, Notation, digits};
 pub use notation::{Conventions, Reading, Run, conventions, runs};
-pub use quantity::{Quantity, Unit, Written, is_scale_word, quantities};
+pub use quantity::{Quantity, Unit, Written, is_scale_word, quantities, quantities_in};
 pub use units::{Dimension, base_unit};
 pub use words::{number_word_forms, parse_cardinal};

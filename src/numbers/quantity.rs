@@ -125,7 +125,12 @@ const HOMOGRAPHS: &[(&str, &str)] = &[("ru", "семью")];
 
 /// Every quantity in `text`, in text order.
 pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
-    let toks = tokenize_str(text);
+    quantities_in(text, &tokenize_str(text), lang)
+}
+
+/// [`quantities`] with `text` already tokenized (a document's tokens: words in two paragraphs
+/// never join).
+pub fn quantities_in(text: &str, toks: &crate::token::Tokens, lang: &LangTag) -> Vec<Quantity> {
     let starts: Vec<usize> = toks.list.iter().map(|t| t.start).collect();
     let token_at = |offset: usize| starts.iter().position(|&s| s >= offset);
     let scale_words = scales(lang.primary());
@@ -448,7 +453,7 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
         i = end;
     }
     out.sort_by_key(|q| q.span.start);
-    word_fractions(text, &toks, lang, &mut out);
+    word_fractions(text, toks, lang, &mut out);
     compound_ordinals(text, &mut out);
     join_feet_and_inches(text, &mut out);
     expand_year_ranges(text, &mut out);

@@ -131,9 +131,123 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// Every time, decade and fraction in `text`, in text order, without overlaps.
+/// Words some shapes need, found without word boundaries (fast): a century's, a part of the
+/// day's, and "years" before a decade.
+struct Anchors {
+    century: Regex,
+    part_of_day: Regex,
+    years: Regex,
+}
+
+fn anchors() -> &'static Anchors {
+    static A: OnceLock<Anchors> = OnceLock::new();
+    A.get_or_init(|| Anchors {
+        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|век|wiek|jahrhundert")
+            .expect("anchor pattern"),
+        part_of_day: Regex::new(
+            r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера",
+        )
+        .expect("anchor pattern"),
+        years: Regex::new(r"(?i)años|anos|années|anni|jaren|lat").expect("anchor pattern"),
+    })
+}
+
+/// How far around an anchor a shape can reach, in bytes ("12:30 h de la madrugada").
+const REACH: usize = 64;
+
+/// The parts of `text` where a shape can be: around digits, month names and the words above,
+/// widened to whitespace and merged. The patterns need Unicode word boundaries, which the
+/// regex crate's fast engines cannot give on non-ASCII text, so they run on these windows only.
+fn windows(text: &str, lang: &LangTag) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut anchors: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            anchors.push(start..i);
+        } else {
+            i += 1;
+        }
+    }
+    let a = self::anchors();
+    anchors.extend(a.century.find_iter(text).map(|m| m.range()));
+    anchors.extend(a.part_of_day.find_iter(text).map(|m| m.range()));
+    if let Some(months) = super::dates::month_anchor(lang.primary()) {
+        anchors.extend(months.find_iter(text).map(|m| m.range()));
+    }
+    anchors.sort_by_key(|r| r.start);
+    let widen_back = |mut at: usize| {
+        let floor = at.saturating_sub(REACH);
+        at = at.saturating_sub(REACH);
+        while at > 0 && !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        // Out to whitespace, so that no word is cut (a cut word has a false boundary).
+        let stop = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        if at - stop <= REACH || floor == 0 {
+            stop
+        } else {
+            at
+        }
+    };
+    let widen_forward = |mut at: usize| {
+        at = (at + REACH).min(text.len());
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let stop = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| at + k);
+        if stop - at <= REACH { stop } else { at }
+    };
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for a in anchors {
+        let w = widen_back(a.start)..widen_forward(a.end);
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// Every time, date, decade and fraction in `text`, in text order, without overlaps.
 pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for w in windows(text, lang) {
+        out.extend(shaped_in(&text[w.clone()], lang).into_iter().map(|mut q| {
+            q.span = q.span.start + w.start..q.span.end + w.start;
+            q
+        }));
+    }
+    // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+    for (i, ch) in text.char_indices() {
+        if let Some(v) = vulgar(ch)
+            && !text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && !out.iter().any(|o| o.span.contains(&i))
+        {
+            out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// The shapes in one window of text. The slow patterns run only where their words are.
+fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let p = patterns();
+    let a = anchors();
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    // The text for a pattern when its anchor is there, else nothing.
+    let gated = |needed: bool| if needed { text } else { "" };
     let mut out: Vec<Quantity> = super::dates::dates(text, lang);
     let mut push = |q: Quantity| {
         if !out
@@ -143,7 +257,10 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(q);
         }
     };
-    for c in p.part_of_day.captures_iter(text) {
+    for c in p
+        .part_of_day
+        .captures_iter(gated(a.part_of_day.is_match(text)))
+    {
         // The hour in digits or in words ("a la una de la tarde", "at eight in the morning").
         let Some(mut hour) = c[1].parse::<u32>().ok().or_else(|| {
             super::parse_cardinal(&c[1], lang)
@@ -183,7 +300,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             Unit::Time,
         ));
     }
-    for c in p.time.captures_iter(text) {
+    for c in p.time.captures_iter(gated(digits)) {
         let whole = c.get(0).expect("match");
         let mut hour: u32 = c["h"].parse().unwrap_or(0);
         let minutes = c.name("m1").or(c.name("m2")).or(c.name("m3"));
@@ -222,7 +339,8 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
         ));
     }
     for re in [&p.decade_suffix, &p.decade_word] {
-        for c in re.captures_iter(text) {
+        let needed = digits && (std::ptr::eq(re, &p.decade_suffix) || a.years.is_match(text));
+        for c in re.captures_iter(gated(needed)) {
             let n = c.get(1).expect("group");
             let value: f64 = n.as_str().parse().unwrap_or(0.0);
             // Decades are two digits ("30s") or a year ("1930s"); "300s" is not one.
@@ -242,7 +360,10 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             });
         }
     }
-    for c in p.roman_century.captures_iter(text) {
+    for c in p
+        .roman_century
+        .captures_iter(gated(a.century.is_match(text)))
+    {
         let numeral = c.get(1).or(c.get(2)).expect("group");
         if let Some(v) = roman(numeral.as_str()) {
             push(Quantity {
@@ -256,7 +377,7 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             });
         }
     }
-    for c in p.slash.captures_iter(text) {
+    for c in p.slash.captures_iter(gated(text.contains('/'))) {
         let whole = c.get(0).expect("match");
         let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         // "1/2", "3/4": a proper fraction with a small denominator, not part of a date.
@@ -269,14 +390,6 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             f64::from(a) / f64::from(b),
             Unit::Count,
         ));
-    }
-    // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
-    for (i, ch) in text.char_indices() {
-        if let Some(v) = vulgar(ch)
-            && !text[..i].ends_with(|c: char| c.is_ascii_digit())
-        {
-            push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
-        }
     }
     out.sort_by_key(|q| q.span.start);
     out

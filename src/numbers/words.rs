@@ -23,6 +23,8 @@ enum Role {
 struct Lexicon {
     words: HashMap<String, (u64, Role)>,
     longest: usize,
+    /// The first character of every word, sorted: a word starting otherwise is no number.
+    initials: Vec<char>,
 }
 
 const TABLES: &[(&str, &str)] = &[
@@ -66,7 +68,18 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
                     words.insert(apostrophes(w), (v.parse().unwrap_or(0), role));
                 }
                 let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(0);
-                (*lang, Lexicon { words, longest })
+                let mut initials: Vec<char> =
+                    words.keys().filter_map(|w| w.chars().next()).collect();
+                initials.sort_unstable();
+                initials.dedup();
+                (
+                    *lang,
+                    Lexicon {
+                        words,
+                        longest,
+                        initials,
+                    },
+                )
             })
             .collect()
     })
@@ -128,6 +141,12 @@ pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
 /// "two thousand and five"), or `None` when the text is not entirely a number.
 pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
     let lex = lexicon(lang.primary())?;
+    // Most words are not numbers: their first letter says so before any allocation.
+    let first = text.chars().next()?;
+    let initial = first.to_lowercase().next().unwrap_or(first);
+    if lex.initials.binary_search(&initial).is_err() {
+        return None;
+    }
     // Words are split at spaces and hyphens only: an apostrophe belongs to the word in
     // Ukrainian ("пʼять").
     let words: Vec<String> = text
