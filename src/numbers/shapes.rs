@@ -394,3 +394,81 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     out.sort_by_key(|q| q.span.start);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `shaped` finds when the patterns run over the whole text at once.
+    fn whole(text: &str, lang: &LangTag) -> Vec<Quantity> {
+        let mut out = shaped_in(text, lang);
+        for (i, ch) in text.char_indices() {
+            if let Some(v) = vulgar(ch)
+                && !text[..i].ends_with(|c: char| c.is_ascii_digit())
+                && !out.iter().any(|o| o.span.contains(&i))
+            {
+                out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
+            }
+        }
+        out.sort_by_key(|q| q.span.start);
+        out
+    }
+
+    const WORDS: &[&str] = &[
+        "3",
+        "15",
+        "2021",
+        "1930s",
+        "30",
+        "15:30",
+        "3.30",
+        "10/12/2021",
+        "2/3",
+        "½",
+        "March",
+        "5",
+        "de",
+        "marzo",
+        "mars",
+        "1er",
+        "März",
+        "марта",
+        "Uhr",
+        "a.m.",
+        "pm",
+        "la",
+        "tarde",
+        "mañana",
+        "siglo",
+        "XIX",
+        "век",
+        "años",
+        "uno",
+        "октября",
+        "the",
+        "first",
+        "of",
+        "May",
+        "zwölf",
+        "—",
+        "«",
+        "»",
+        "\u{a0}",
+        "\n\n",
+        "pneumonoultramicroscopicsilicovolcanoconiosis",
+    ];
+
+    proptest! {
+        /// Running the patterns in windows finds exactly what running them everywhere does.
+        #[test]
+        fn windows_find_what_the_whole_text_holds(
+            picks in proptest::collection::vec(0..WORDS.len(), 0..40),
+            lang in proptest::sample::select(vec!["en", "es", "fr", "de", "ru"]),
+        ) {
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let lang: LangTag = lang.parse().unwrap();
+            prop_assert_eq!(shaped(&text, &lang), whole(&text, &lang));
+        }
+    }
+}
