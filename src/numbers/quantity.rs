@@ -811,6 +811,67 @@ mod shape_tests {
         );
     }
 
+    /// One news sentence per language the number rules must cover: a date, a measure in the
+    /// language's notation, a number in words, a percentage and money with a scale.
+    #[test]
+    fn each_required_language_reads_a_news_sentence() {
+        let sentences = [
+            (
+                "en",
+                "On 3 March, 1,500.5 tonnes and twenty-one trucks arrived; prices rose 3.5 percent to $2.3 billion.",
+            ),
+            (
+                "es",
+                "El 3 de marzo llegaron 1.500,5 toneladas y veintiún camiones; los precios subieron un 3,5 por ciento, hasta 2.300 millones de dólares.",
+            ),
+            (
+                "fr",
+                "Le 3 mars, 1 500,5 tonnes et vingt et un camions sont arrivés ; les prix ont augmenté de 3,5 %, à 2,3 milliards de dollars.",
+            ),
+            (
+                "de",
+                "Am 3. März kamen 1.500,5 Tonnen und einundzwanzig Lastwagen an; die Preise stiegen um 3,5 Prozent auf 2,3 Mrd. Dollar.",
+            ),
+            (
+                "it",
+                "Il 3 marzo sono arrivate 1.500,5 tonnellate e ventuno camion; i prezzi sono saliti del 3,5 per cento, a 2,3 miliardi di dollari.",
+            ),
+            (
+                "pt",
+                "Em 3 de março chegaram 1.500,5 toneladas e vinte e um camiões; os preços subiram 3,5 por cento, para 2,3 mil milhões de dólares.",
+            ),
+            (
+                "nl",
+                "Op 3 maart kwamen 1.500,5 ton en eenentwintig vrachtwagens aan; de prijzen stegen met 3,5 procent tot 2,3 miljard dollar.",
+            ),
+            (
+                "ru",
+                "3 марта прибыли 1 500,5 тонны и двадцать один грузовик; цены выросли на 3,5 процента, до 2,3 млрд долларов.",
+            ),
+            (
+                "pl",
+                "3 marca przybyło 1 500,5 tony i dwadzieścia jeden ciężarówek; ceny wzrosły o 3,5 procent, do 2,3 mld dolarów.",
+            ),
+        ];
+        for (lang, text) in sentences {
+            let got: Vec<(f64, Unit)> = quantities(text, &lang.parse().unwrap())
+                .into_iter()
+                .map(|x| (x.value, x.unit))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (303.0, Unit::Date),
+                    (1_500_500.0, Unit::Measure(Dimension::Mass)),
+                    (21.0, Unit::Count),
+                    (3.5, Unit::Percent),
+                    (2.3e9, Unit::Money("USD")),
+                ],
+                "{lang}: {text}"
+            );
+        }
+    }
+
     #[test]
     fn fractions_in_words() {
         let third = 1.0 / 3.0;
