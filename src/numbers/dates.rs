@@ -105,7 +105,10 @@ fn numeric() -> &'static (Regex, Regex) {
     static P: OnceLock<(Regex, Regex)> = OnceLock::new();
     P.get_or_init(|| {
         (
-            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})([./])(\d{4}|\d{2})\b").expect("date pattern"),
+            // "03/03/2021", "3.3.21", and "03/03" with both parts in two digits ("24/7" is not
+            // a date, "1/2" is a fraction, "3.03" a decimal).
+            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})(?:([./])(\d{4}|\d{2}))?\b")
+                .expect("date pattern"),
             Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date pattern"),
         )
     })
@@ -189,7 +192,14 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let month_first = lang.primary() == "en" && lang.region() != Some("GB");
     let digits = text.bytes().any(|b| b.is_ascii_digit());
     for c in dmy.captures_iter(if digits { text } else { "" }) {
-        if c[2] != c[4] {
+        let whole = c.get(0).expect("match");
+        let year_given = c.get(4).is_some();
+        if year_given && c[2] != c[4] {
+            continue;
+        }
+        let two_digit_pair = &c[2] == "/" && c[1].len() == 2 && c[3].len() == 2;
+        let glued = text[whole.end()..].starts_with(['/', '.']) && !year_given;
+        if !year_given && (!two_digit_pair || glued || text[..whole.start()].ends_with('/')) {
             continue;
         }
         let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
@@ -270,5 +280,10 @@ mod tests {
         assert_eq!((d[0].value, d[0].as_written), (413.0, 413.0));
         assert_eq!(read("fr", "le 2021-03-04"), [("2021-03-04".into(), 304.0)]);
         assert_eq!(read("en", "3.5 and 1/2"), []);
+        assert_eq!(
+            read("es", "el 03/03, 24/7, 3.03 y 1/2"),
+            [("03/03".into(), 303.0)]
+        );
+        assert_eq!(read("fr", "le 25/12"), [("25/12".into(), 1225.0)]);
     }
 }
