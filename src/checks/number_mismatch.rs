@@ -61,7 +61,8 @@ impl PairCheck for NumberMismatch {
                     // once in the target.
                     None if tgt.iter().any(|t| equal(s, t)) => {}
                     None if reportable(s, source, &src)
-                        && !inside_compound(s, target, &unit.target) =>
+                        && !inside_compound(s, target, &unit.target)
+                        && !year_in_code(s, target, &unit.target) =>
                     {
                         src_left.push(s)
                     }
@@ -75,6 +76,7 @@ impl PairCheck for NumberMismatch {
                     !**used
                         && reportable(t, target, &tgt)
                         && !inside_compound(t, source, &unit.source)
+                        && !year_in_code(t, source, &unit.source)
                 })
                 .map(|(t, _)| t)
                 // A target number that equals a source one already matched is a repetition
@@ -207,6 +209,42 @@ fn inside_compound(x: &Quantity, other: &Document, range: &Range<usize>) -> bool
     })
 }
 
+/// A year the other side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
+/// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
+fn year_in_code(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
+    if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0 {
+        return false;
+    }
+    let year = (x.value as u32).to_string();
+    let text = &other.text[range.clone()];
+    [year.as_str(), &year[2..]].iter().any(|digits| {
+        text.match_indices(digits).any(|(i, _)| {
+            let glued = text[..i].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
+            let ends = !text[i + digits.len()..].starts_with(|c: char| c.is_ascii_digit());
+            glued && ends
+        })
+    })
+}
+
+/// A converted measure whose unit the other side leaves to the context: "4 inches" and "los
+/// 10" (centimetres), "2 miles" and "3" (kilometres). `value` is in the dimension's base unit.
+fn bare_measure(value: f64, dimension: Dimension, n: f64) -> bool {
+    let scales: &[f64] = match dimension {
+        // metres, centimetres, millimetres, kilometres
+        Dimension::Length => &[1.0, 100.0, 1000.0, 0.001],
+        // kilograms, grams, tonnes
+        Dimension::Mass => &[1.0, 1000.0, 0.001],
+        // square metres, hectares, square kilometres
+        Dimension::Area => &[1.0, 0.0001, 0.000001],
+        // litres, millilitres
+        Dimension::Volume => &[1.0, 1000.0],
+        _ => &[1.0],
+    };
+    scales
+        .iter()
+        .any(|s| close(value * s, n, CONVERSION_TOLERANCE))
+}
+
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance * a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
 }
@@ -240,11 +278,11 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         }
         // One side's unit was not recognised: compare the numbers as written.
         // or converted, with the unit in a form the tables lack.
-        (Unit::Measure(_), Unit::Count) => {
-            exact(a.as_written, b.value) || close(a.value, b.value, CONVERSION_TOLERANCE)
+        (Unit::Measure(d), Unit::Count) => {
+            exact(a.as_written, b.value) || bare_measure(a.value, d, b.value)
         }
-        (Unit::Count, Unit::Measure(_)) => {
-            exact(a.value, b.as_written) || close(a.value, b.value, CONVERSION_TOLERANCE)
+        (Unit::Count, Unit::Measure(d)) => {
+            exact(a.value, b.as_written) || bare_measure(b.value, d, a.value)
         }
         (Unit::Time, Unit::Time) => exact(a.value, b.value),
         // "7 a.m." and "las 7": a whole hour may be written as a bare number.
@@ -418,5 +456,41 @@ mod tests {
         assert!(!decade_matches(1930.0, 40.0));
         assert!(magnitude_matches(4.0, 20_000.0));
         assert!(!magnitude_matches(4.0, 20.0));
+        // "4 inches" (0.1016 m) said as "10" (centimetres); "2 miles" as "3" (kilometres).
+        assert!(bare_measure(0.1016, Dimension::Length, 10.0));
+        assert!(bare_measure(3218.688, Dimension::Length, 3.2));
+        assert!(!bare_measure(0.1016, Dimension::Length, 4.0));
+        assert!(bare_measure(2000.0, Dimension::Mass, 2.0));
+    }
+
+    #[test]
+    fn years_written_inside_codes() {
+        let doc = |text: &str| {
+            Document::new(
+                "t.en.txt",
+                text.to_string(),
+                crate::text::Encoding::Utf8,
+                crate::markup::Format::Plain,
+                |_| ("en".parse().unwrap(), crate::document::LangSource::Given),
+            )
+        };
+        let year = |v: f64| Quantity {
+            span: 0..4,
+            value: v,
+            as_written: v,
+            unit: Unit::Count,
+            written: Written::Digits(crate::numbers::Notation {
+                decimal: None,
+                grouping: None,
+            }),
+            ordinal: false,
+        };
+        let d = doc("the SS19 collection and the FY2021 accounts");
+        let all = 0..d.text.len();
+        assert!(year_in_code(&year(2019.0), &d, &all));
+        assert!(year_in_code(&year(2021.0), &d, &all));
+        assert!(!year_in_code(&year(2020.0), &d, &all));
+        let d = doc("the collection of 2019, 19 pieces");
+        assert!(!year_in_code(&year(2019.0), &d, &(0..d.text.len())));
     }
 }
