@@ -157,12 +157,9 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
             // English days in words are ordinals ("the first of May"); "one of May's" is not a
             // date.
             let ordinal = super::ordinals::ordinal_word(lang.primary(), &key).map(|o| o.value);
-            // Nor is an article that is also "one" ("einer November", "un mai").
-            let article = [
-                "un", "une", "una", "ein", "eine", "einen", "einem", "einer", "eines", "um", "uma",
-                "een",
-            ]
-            .contains(&key.as_str());
+            // Nor is an article that is also "one" ("einer November", "un mai"); Spanish
+            // "uno de octubre" is a date.
+            let article = key != "uno" && super::quantity::ARTICLES.contains(&key.as_str());
             let cardinal = || {
                 (lang.primary() != "en" && !article)
                     .then(|| super::parse_cardinal(&key, lang))

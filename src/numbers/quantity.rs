@@ -115,7 +115,7 @@ const PERCENT: &[&[&str]] = &[
 ];
 
 /// Articles that are also the number one: alone they are not a quantity.
-const ARTICLES: &[&str] = &[
+pub(super) const ARTICLES: &[&str] = &[
     "a", "an", "un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eines", "um",
     "uma", "een",
 ];
