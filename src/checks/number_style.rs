@@ -468,8 +468,11 @@ mod tests {
         assert!(own("built in 1993 and", "1993"));
         assert!(!own("it hired 4 divers", "4"));
         assert!(own("the Nord Stream 2, which", "2"));
+        // Digits before a full stop in German: an ordinal the reader already marks, or a
+        // sentence end, never a count to judge.
         let de: LangTag = "de".parse().unwrap();
-        let x = crate::numbers::quantities("zum 7. Mal", &de)[0].clone();
-        assert!(own_convention("zum 7. Mal", &x, &de));
+        assert!(crate::numbers::quantities("zum 7. Mal", &de)[0].ordinal);
+        let x = crate::numbers::quantities("Er wurde 7. Dann", &de)[0].clone();
+        assert!(own_convention("Er wurde 7. Dann", &x, &de));
     }
 }

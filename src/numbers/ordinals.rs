@@ -83,6 +83,34 @@ pub(super) fn is_title_after_ordinal(key: &str) -> bool {
     )
 }
 
+/// Languages that write an ordinal as digits and a full stop: "1. Platz", "3. miejsce".
+const DOTTED: &[&str] = &[
+    "de", "pl", "cs", "sk", "sl", "hr", "sr", "da", "nb", "no", "fi", "hu", "tr", "lv", "et",
+];
+
+/// Words that open a German sentence: after "… 30." they mean the full stop ended it.
+const DE_STARTERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "ich", "wir",
+    "ihr", "man", "und", "aber", "doch", "dann", "so", "im", "in", "am", "an", "auf", "bei", "mit",
+    "nach", "seit", "vor", "für", "zum", "zur", "auch", "nun", "damit", "dabei", "dies", "diese",
+    "dieser", "als", "wie", "wenn", "da", "laut", "nur", "noch", "zudem",
+];
+
+/// A full stop that makes the digits before it an ordinal (its length, 1), in the languages
+/// that write ordinals so: a word follows on the same line, lowercase ("3. miejsce") or, in
+/// German, a noun that does not open a sentence ("1. Platz", not "… 30. Dann").
+pub(super) fn dotted_ordinal(lang: &str, digits: &str, after: &str) -> Option<usize> {
+    if !DOTTED.contains(&lang) || digits.len() > 3 || !after.starts_with('.') {
+        return None;
+    }
+    let rest = after[1..].strip_prefix([' ', '\u{a0}'])?;
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let first = word.chars().next()?;
+    let ordinal = first.is_lowercase()
+        || (lang == "de" && !DE_STARTERS.contains(&word.to_lowercase().as_str()));
+    ordinal.then_some(1)
+}
+
 /// The length in bytes of an ordinal suffix at the start of `after` (the text right after a
 /// number's digits), if there is one and nothing alphanumeric follows it.
 pub(super) fn digit_suffix(lang: &str, after: &str) -> Option<usize> {

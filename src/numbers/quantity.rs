@@ -7,7 +7,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::ordinals::{
-    digit_suffix, implied_number, is_determiner, is_title_after_ordinal, ordinal_word,
+    digit_suffix, dotted_ordinal, implied_number, is_determiner, is_title_after_ordinal,
+    ordinal_word,
 };
 use super::shapes::{shaped, vulgar};
 use super::units::{Dimension, Kind, currency_before, starts_with_word, unit_after};
@@ -183,7 +184,9 @@ pub fn quantities_in(text: &str, toks: &crate::token::Tokens, lang: &LangTag) ->
             q.span.end += text[q.span.end..].chars().next().map_or(0, char::len_utf8);
         }
         // An ordinal suffix ("1st", "1.º", "1er", "1-й") ends the quantity.
-        if let Some(n) = digit_suffix(lang.primary(), &text[q.span.end..]) {
+        let suffix = digit_suffix(lang.primary(), &text[q.span.end..])
+            .or_else(|| dotted_ordinal(lang.primary(), &text[d.span.clone()], &text[q.span.end..]));
+        if let Some(n) = suffix {
             q.span.end += n;
             q.ordinal = true;
             q.as_written = q.value;
@@ -1018,6 +1021,18 @@ mod ordinal_tests {
 
     #[test]
     fn ordinals_in_digits() {
+        // A full stop makes an ordinal where the language writes them so, not at a sentence end.
+        assert_eq!(
+            ords(
+                "de",
+                "den 1. Platz, zum 12. Mal. Er wurde 30. Dann kam 2019. Ende"
+            ),
+            [("1.".into(), 1.0), ("12.".into(), 12.0)]
+        );
+        assert_eq!(
+            ords("pl", "zajął 3. miejsce. Wygrał 3. Potem"),
+            [("3.".into(), 3.0)]
+        );
         assert_eq!(
             ords("en", "the 1st and 22nd of them, 3rd, 4th"),
             [
