@@ -62,7 +62,8 @@ impl PairCheck for NumberMismatch {
                     None if tgt.iter().any(|t| equal(s, t)) => {}
                     None if reportable(s, source, &src)
                         && !inside_compound(s, target, &unit.target)
-                        && !year_in_code(s, target, &unit.target) =>
+                        && !year_in_code(s, target, &unit.target)
+                        && !list_marker(s, source, &unit.source) =>
                     {
                         src_left.push(s)
                     }
@@ -77,6 +78,7 @@ impl PairCheck for NumberMismatch {
                         && reportable(t, target, &tgt)
                         && !inside_compound(t, source, &unit.source)
                         && !year_in_code(t, source, &unit.source)
+                        && !list_marker(t, target, &unit.target)
                 })
                 .map(|(t, _)| t)
                 // A target number that equals a source one already matched is a repetition
@@ -207,6 +209,24 @@ fn inside_compound(x: &Quantity, other: &Document, range: &Range<usize>) -> bool
             .iter()
             .any(|f| f.chars().count() >= 3 && key.len() > f.len() && key.starts_with(f))
     })
+}
+
+/// The number of a list item or clause opening a segment ("8. Description", "4.6 The Lessee",
+/// "3) Koszty"): documents are renumbered in translation, and a changed clause number is a
+/// matter for the document's structure, not for the sentence.
+fn list_marker(x: &Quantity, doc: &Document, range: &Range<usize>) -> bool {
+    let text = &doc.text;
+    let opens = text[range.start..x.span.start].trim().is_empty();
+    let written = &text[x.span.clone()];
+    let after = &text[x.span.end..range.end.max(x.span.end)];
+    let marked = after.starts_with(['.', ')']) || written.contains('.');
+    let then_word = after
+        .trim_start_matches(['.', ')'])
+        .strip_prefix([' ', '\t', '\u{a0}'])
+        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_alphabetic()));
+    // Only the number itself: "4.6 million people" opens a sentence, not a clause.
+    let bare = written.chars().all(|c| c.is_ascii_digit() || c == '.') && x.unit == Unit::Count;
+    opens && marked && then_word && bare && matches!(x.written, Written::Digits(_))
 }
 
 /// A year the other side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
@@ -492,5 +512,26 @@ mod tests {
         assert!(!year_in_code(&year(2020.0), &d, &all));
         let d = doc("the collection of 2019, 19 pieces");
         assert!(!year_in_code(&year(2019.0), &d, &(0..d.text.len())));
+    }
+
+    #[test]
+    fn clause_numbers_opening_a_segment_are_left_to_the_structure() {
+        let marker = |text: &str| {
+            let d = Document::new(
+                "t.en.txt",
+                text.to_string(),
+                crate::text::Encoding::Utf8,
+                crate::markup::Format::Plain,
+                |_| ("en".parse().unwrap(), crate::document::LangSource::Given),
+            );
+            let x = crate::numbers::quantities(&d.text, &d.lang)[0].clone();
+            list_marker(&x, &d, &(0..d.text.len()))
+        };
+        assert!(marker("8. Description of the parameters"));
+        assert!(marker("4.6 The Lessee is entitled"));
+        assert!(marker("3) Costs"));
+        assert!(!marker("4.6 million people voted"));
+        assert!(!marker("15 people died"));
+        assert!(!marker("It rose 4.6 percent"));
     }
 }

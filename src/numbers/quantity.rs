@@ -13,7 +13,7 @@ use super::ordinals::{
 use super::shapes::{shaped, vulgar};
 use super::units::{Dimension, Kind, currency_before, starts_with_word, unit_after};
 use super::vague::magnitude;
-use super::words::scale_word;
+use super::words::{is_hundred_word, scale_word};
 use super::{Notation, digits, parse_cardinal};
 use crate::lang::LangTag;
 use crate::token::{Gap, tokenize_str};
@@ -296,6 +296,19 @@ pub fn quantities_in(text: &str, toks: &crate::token::Tokens, lang: &LangTag) ->
         if !matches!(q.unit, Unit::Measure(_)) {
             q.as_written = q.value;
         }
+        // A capitalised name, a hyphen and digits are a name too: "Covid-19", "F-16", "Su-27"
+        // ("mid-2020" is a year).
+        let before = &text[..d.span.start];
+        if let Some(word) = before.strip_suffix('-') {
+            let name: String = word
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            if name.chars().last().is_some_and(char::is_uppercase) && q.unit == Unit::Count {
+                q.written = Written::Implied;
+            }
+        }
         // Digits glued to letters are a name or a unit the tables lack ("247sports", "5G",
         // "35GB"): matched when the other side has them, never reported alone. "16x9" is two
         // numbers.
@@ -394,25 +407,42 @@ pub fn quantities_in(text: &str, toks: &crate::token::Tokens, lang: &LangTag) ->
                 .map_or(toks.len(), |k| i + k);
             continue;
         }
+        // Ukrainian writes an apostrophe inside number words ("п'ять", "дев'ятьох"): the word
+        // is the tokens on both sides of it, and "сім'я" (family) is not "сім".
+        let glued = usize::from(
+            toks.list
+                .get(i + 1)
+                .is_some_and(|t| t.gap == Gap::Apostrophe && !used_tokens[i + 1]),
+        );
+        let first = &text[toks.list[i].start..toks.list[i + glued].end];
+        let first_value = parse_cardinal(first, lang);
         // Words that are also a number's case form: Russian "семью" is "family" as often
         // as "seven".
-        if parse_cardinal(toks.key(i), lang).is_none()
-            || HOMOGRAPHS.contains(&(lang.primary(), toks.key(i)))
-        {
-            i += 1;
+        if first_value.is_none() || HOMOGRAPHS.contains(&(lang.primary(), toks.key(i))) {
+            i += 1 + glued;
             continue;
         }
-        let mut j = i + 1;
-        let mut best = (i + 1, parse_cardinal(toks.key(i), lang));
+        let mut j = i + 1 + glued;
+        let mut best = (j, first_value);
         while j < toks.len()
             && !used_tokens[j]
             && matches!(toks.list[j].gap, Gap::Space | Gap::Hyphen)
         {
-            let run = &text[toks.list[i].start..toks.list[j].end];
+            // The next word, with what an apostrophe glues to it ("двадцять п'ять").
+            let last = if toks
+                .list
+                .get(j + 1)
+                .is_some_and(|t| t.gap == Gap::Apostrophe)
+            {
+                j + 1
+            } else {
+                j
+            };
+            let run = &text[toks.list[i].start..toks.list[last].end];
             match parse_cardinal(run, lang) {
                 Some(v) => {
-                    best = (j + 1, Some(v));
-                    j += 1;
+                    best = (last + 1, Some(v));
+                    j = last + 1;
                 }
                 // A connector ("and", "y", "et") only counts when a number follows it.
                 None if j + 1 < toks.len()
@@ -426,9 +456,10 @@ pub fn quantities_in(text: &str, toks: &crate::token::Tokens, lang: &LangTag) ->
         }
         let (end, value) = best;
         if let Some(v) = value {
-            // A scale word alone ("millions of dollars", "milionů dolarů") is loose: matched,
-            // never reported alone.
-            let lone_scale = end == i + 1 && scale_word(toks.key(i), lang).is_some();
+            // A scale word alone ("millions of dollars", "milionů dolarů", Czech "několik set",
+            // several hundred) is loose: matched, never reported alone.
+            let lone_scale = end == i + 1 + glued
+                && (scale_word(toks.key(i), lang).is_some() || is_hundred_word(toks.key(i), lang));
             let mut q = Quantity {
                 span: toks.list[i].start..toks.list[end - 1].end,
                 value: v as f64,
@@ -873,6 +904,28 @@ mod shape_tests {
                 "{lang}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn words_with_an_apostrophe_inside() {
+        let rows = |lang: &str, text: &str| -> Vec<(String, f64)> {
+            quantities(text, &lang.parse().unwrap())
+                .into_iter()
+                .map(|x| (text[x.span].to_string(), x.value))
+                .collect()
+        };
+        assert_eq!(
+            rows(
+                "uk",
+                "сім'ї ставлять дві ялинки протягом п'яти років, двадцять п’ять"
+            ),
+            [
+                ("дві".into(), 2.0),
+                ("п'яти".into(), 5.0),
+                ("двадцять п’ять".into(), 25.0)
+            ]
+        );
+        assert_eq!(rows("fr", "l'un des deux"), [("deux".into(), 2.0)]);
     }
 
     #[test]

@@ -121,6 +121,12 @@ pub(super) fn scale_word(key: &str, lang: &LangTag) -> Option<f64> {
     }
 }
 
+/// Whether `key` is a word for "hundred" in the language's lexicon ("set", "sta", "hundred").
+pub(super) fn is_hundred_word(key: &str, lang: &LangTag) -> bool {
+    lexicon(lang.primary())
+        .is_some_and(|lex| matches!(lex.words.get(key), Some((_, Role::Hundred))))
+}
+
 /// Every word a language writes for the number `value` (1 to 99) on its own, in every case
 /// and gender: for finding a number inside a compound ("dreimal", "трехдневный").
 pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
