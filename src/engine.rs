@@ -54,6 +54,11 @@ impl Default for Options {
     }
 }
 
+/// Whether any of a check's rules is enabled.
+fn reports_any(rules: &[&str], options: &Options) -> bool {
+    rules.iter().any(|r| !options.disabled_rules.contains(*r))
+}
+
 /// Something to check.
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -140,19 +145,11 @@ impl Engine {
             // A check whose every rule is disabled is not run at all: its cost goes too.
             checks: checks::registry()
                 .into_iter()
-                .filter(|c| {
-                    c.rules()
-                        .iter()
-                        .any(|r| !options.disabled_rules.contains(*r))
-                })
+                .filter(|c| reports_any(c.rules(), &options))
                 .collect(),
             pair_checks: checks::pair_registry()
                 .into_iter()
-                .filter(|c| {
-                    c.rules()
-                        .iter()
-                        .any(|r| !options.disabled_rules.contains(*r))
-                })
+                .filter(|c| reports_any(c.rules(), &options))
                 .collect(),
             options,
         }
