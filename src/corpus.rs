@@ -7,12 +7,34 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::checks::{Example, Rule};
 use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match, Status};
 use crate::lang::LangTag;
 use crate::names::{Groups, Mention, VariantRules, is_title_word, mentions, skeleton};
 use crate::normalize::ascii_key;
+
+/// `name/corpus`, reported once every document of a run has been read.
+pub const RULE: Rule = Rule {
+    id: "name/corpus",
+    severity: Severity::Warning,
+    summary: "a document spelling a name unlike the other documents of the run",
+    explanation: "Batch: a document that writes a name unlike the rest of the run (one story \
+        with \"Tsikhanovskaya\" where others have \"Tsikhanouskaya\"), at each deviating use, \
+        with the majority (or the glossary's) spelling and how many documents use each. Full \
+        names must agree apart from the variant word, so two people who share a surname are \
+        not confused. Settle on the spelling the desk uses.",
+    example: Example {
+        lang: "en",
+        text: "Opposition leader Sviatlana Tsikhanovskaya spoke in Vilnius on Monday.",
+        source: None,
+        others: &[
+            "Sviatlana Tsikhanouskaya met the foreign ministers in Brussels.",
+            "Belarusian opposition leader Sviatlana Tsikhanouskaya called for new elections.",
+        ],
+    },
+};
 
 /// How many following spellings of a block each spelling is compared with.
 const NEIGHBOURS: usize = 8;
@@ -324,8 +346,8 @@ impl Register {
                             })
                             .collect();
                         out.push(Finding {
-                            rule: "name/corpus",
-                            severity: Severity::Warning,
+                            rule: RULE.id,
+                            severity: RULE.severity,
                             path: doc_names.get(u.doc).cloned().unwrap_or_default(),
                             line: u.line,
                             column: u.column,

@@ -55,8 +55,8 @@ impl Default for Options {
 }
 
 /// Whether any of a check's rules is enabled.
-fn reports_any(rules: &[&str], options: &Options) -> bool {
-    rules.iter().any(|r| !options.disabled_rules.contains(*r))
+fn reports_any(rules: &[checks::Rule], options: &Options) -> bool {
+    rules.iter().any(|r| !options.disabled_rules.contains(r.id))
 }
 
 /// Something to check.

@@ -15,6 +15,7 @@ mod data;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod finding;
 pub mod fix;
 pub mod formats;

@@ -301,11 +301,71 @@ fn jsonl_has_one_tagged_object_per_line() {
 
 #[test]
 fn rules_are_listed() {
-    let out = run(&["rules"]);
+    let out = run(&["rules", "--ids"]);
     assert_eq!(
         stdout(&out),
         "align/uncertain\nlang/untranslated\nname/corpus\nname/glossary\nname/inconsistent\nname/mismatch\n\
          name/missing\nnumber/format\nnumber/mismatch\nnumber/style\nterm/glossary\nterm/inconsistent\nterm/missing\n"
+    );
+}
+
+#[test]
+fn rules_show_severity_summary_and_explanation() {
+    let out = run(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with(
+        "align/uncertain (warning): paragraphs that could not be aligned with the source with confidence\n  Bilingual: "
+    ));
+    assert!(text.contains("\n\nname/missing (info): "));
+    assert_eq!(
+        text.matches("\n\n").count(),
+        12,
+        "13 rules, one paragraph each"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
+    let rules = json["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 13);
+    assert_eq!(rules[3]["id"], "name/glossary");
+    assert_eq!(rules[3]["severity"], "error");
+    assert_eq!(rules[3]["example"]["lang"], "en");
+}
+
+#[test]
+fn explain_shows_the_example_and_what_concord_reports() {
+    let out = run(&["explain", "name/glossary"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "name/glossary (error): a deprecated form of a person, place or organisation, with the preferred form\n\n\
+         A name a glossary lists as deprecated in the document's language: a\n\
+         transliteration variant, a dropped or doubled letter, a missing hyphen, another\n\
+         language's spelling. Only the forms of the document's own language are looked\n\
+         for, so \"Kiev\" is reported in German but not in Spanish, where it is the usual\n\
+         form. Matching ignores case (unless the entry says otherwise), possessives and\n\
+         the kind of apostrophe. Write the preferred form; `--fix` does it when the text\n\
+         matches the deprecated form exactly.\n\n\
+         Example (en)\n\n    US Secretary of State Anthony Blinken arrived in Baku on Monday.\n\n\
+         concord reports\n\n\
+         \x20   1:23: error[name/glossary] “Anthony Blinken” is deprecated: use “Antony Blinken” (news-names: antony-blinken)\n"
+    );
+    let pair = stdout(&run(&["explain", "number/mismatch"]));
+    assert!(pair.contains("Example: a source (es)\n\n    MADRID"));
+    assert!(pair.contains("and its translation (en)\n\n    MADRID"));
+    assert!(pair.contains("error[number/mismatch] source 2,300,000,000 EUR"));
+    let corpus = stdout(&run(&["explain", "name/corpus"]));
+    assert!(
+        corpus.contains("with another document of the run\n\n    Sviatlana Tsikhanouskaya met")
+    );
+}
+
+#[test]
+fn explain_rejects_an_unknown_rule() {
+    let out = run(&["explain", "name/glosary"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: unknown rule \"name/glosary\" (known: align/uncertain, ")
     );
 }
 

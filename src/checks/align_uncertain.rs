@@ -1,7 +1,7 @@
 //! `align/uncertain`: paragraphs of a translation that could not be matched with their source
 //! with confidence. Cross-language checks skip them rather than guess.
 
-use super::{PairCheck, PairContext};
+use super::{Example, PairCheck, PairContext, Rule};
 use crate::finding::{Finding, Severity};
 
 pub struct AlignUncertain;
@@ -9,9 +9,28 @@ pub struct AlignUncertain;
 /// Above this share of doubtful groups the whole translation is reported once.
 const MOSTLY_UNALIGNED: f64 = 0.5;
 
+const RULES: &[Rule] = &[Rule {
+    id: "align/uncertain",
+    severity: Severity::Warning,
+    summary: "paragraphs that could not be aligned with the source with confidence",
+    explanation: "Bilingual: paragraphs of a translated article that the aligner could not \
+        match with source paragraphs with confidence (Gale and Church's length model, helped \
+        by numbers and names). The checks across languages leave them alone rather than guess, \
+        so look at them yourself: a paragraph added, dropped or moved.",
+    example: Example::pair(
+        "es",
+        "El Gobierno aprobó el martes el presupuesto.\n\n\
+         La oposición votó en contra.",
+        "en",
+        "Heavy rain flooded dozens of streets in the north of the city overnight, cutting power \
+         to thousands of homes and forcing the closure of several schools, a hospital wing and \
+         two metro lines until the water could be pumped away by the fire brigade.",
+    ),
+}];
+
 impl PairCheck for AlignUncertain {
-    fn rules(&self) -> &'static [&'static str] {
-        &["align/uncertain"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

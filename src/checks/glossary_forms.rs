@@ -1,15 +1,48 @@
 //! `name/glossary` and `term/glossary`: a deprecated glossary form in the document's language.
 
-use super::{Check, Context, q};
+use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Fix, Severity};
 use crate::glossary::Status;
 use crate::normalize::folded;
 
 pub struct GlossaryForms;
 
+const RULES: &[Rule] = &[
+    Rule {
+        id: "name/glossary",
+        severity: Severity::Error,
+        summary: "a deprecated form of a person, place or organisation, with the preferred form",
+        explanation: "A name a glossary lists as deprecated in the document's language: a \
+            transliteration variant, a dropped or doubled letter, a missing hyphen, another \
+            language's spelling. Only the forms of the document's own language are looked for, \
+            so \"Kiev\" is reported in German but not in Spanish, where it is the usual form. \
+            Matching ignores case (unless the entry says otherwise), possessives and the kind \
+            of apostrophe. Write the preferred form; `--fix` does it when the text matches the \
+            deprecated form exactly.",
+        example: Example::text(
+            "en",
+            "US Secretary of State Anthony Blinken arrived in Baku on Monday.",
+        ),
+    },
+    Rule {
+        id: "term/glossary",
+        severity: Severity::Error,
+        summary: "a deprecated term (inflected forms too), with the preferred term",
+        explanation: "A term a glossary lists as deprecated in the document's language, such \
+            as a false friend left by a translation (\"sanitary crisis\" for \"health \
+            crisis\"). Terms are matched on their Snowball stems, so plural and inflected forms \
+            are found as well; `--fix` rewrites only a form written exactly as listed, since an \
+            inflected one needs the preferred term inflected by a person.",
+        example: Example::text(
+            "en",
+            "The minister called for a global political solution to the conflict.",
+        ),
+    },
+];
+
 impl Check for GlossaryForms {
-    fn rules(&self) -> &'static [&'static str] {
-        &["name/glossary", "term/glossary"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {

@@ -2,7 +2,7 @@
 //! but the target's). Quotations and names are left out before identification, and short or
 //! unreliably identified paragraphs are never reported.
 
-use super::{PairCheck, PairContext};
+use super::{Example, PairCheck, PairContext, Rule};
 use crate::bilingual::quotes::quotations;
 use crate::finding::{Finding, Severity};
 use crate::markup::BLANK;
@@ -15,9 +15,27 @@ const MIN_WORDS: usize = 12;
 /// …and identification at least this confident.
 const MIN_CONFIDENCE: f64 = 0.9;
 
+const RULES: &[Rule] = &[Rule {
+    id: "lang/untranslated",
+    severity: Severity::Error,
+    summary: "a paragraph of the translation written in the source (or another) language",
+    explanation: "Bilingual: a paragraph of the translation that reads as the source language \
+        (or any language but the target's): often a paragraph left untranslated. Quotations \
+        and names are left out before the language is identified, and short or unreliably \
+        identified paragraphs are never reported.",
+    example: Example::pair(
+        "es",
+        "Fuera del recinto, varios cientos de manifestantes se concentraron durante la tarde \
+         para reclamar más ayuda humanitaria y un alto el fuego inmediato.",
+        "en",
+        "Fuera del recinto, varios cientos de manifestantes se concentraron durante la tarde \
+         para reclamar más ayuda humanitaria y un alto el fuego inmediato.",
+    ),
+}];
+
 impl PairCheck for LangUntranslated {
-    fn rules(&self) -> &'static [&'static str] {
-        &["lang/untranslated"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

@@ -9,10 +9,12 @@ mod name_mismatch;
 mod number_format;
 mod number_mismatch;
 mod number_style;
+mod rule;
 mod term_inconsistent;
 mod term_missing;
 
 pub use number_style::SpellOut;
+pub use rule::{Example, Rule};
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -100,8 +102,8 @@ impl<'a> Context<'a> {
 }
 
 pub trait Check: Send + Sync {
-    /// The rule ids this check can report.
-    fn rules(&self) -> &'static [&'static str];
+    /// The rules this check can report.
+    fn rules(&self) -> &'static [Rule];
     fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
 }
 
@@ -152,7 +154,7 @@ impl PairContext<'_> {
 }
 
 pub trait PairCheck: Send + Sync {
-    fn rules(&self) -> &'static [&'static str];
+    fn rules(&self) -> &'static [Rule];
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding>;
 }
 
@@ -168,21 +170,27 @@ pub fn pair_registry() -> Vec<Box<dyn PairCheck>> {
     ]
 }
 
+/// Every rule some check can report, sorted by id.
+pub fn rules() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = registry()
+        .iter()
+        .flat_map(|c| c.rules())
+        .chain(pair_registry().iter().flat_map(|c| c.rules()))
+        // Reported by the engine once every document has been read.
+        .chain([&crate::corpus::RULE])
+        .collect();
+    rules.sort_unstable_by_key(|r| r.id);
+    rules
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules().into_iter().find(|r| r.id == id)
+}
+
 /// Every rule id some check can report, sorted.
 pub fn rule_ids() -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = registry()
-        .iter()
-        .flat_map(|c| c.rules().iter().copied())
-        .chain(
-            pair_registry()
-                .iter()
-                .flat_map(|c| c.rules().iter().copied()),
-        )
-        // Reported by the engine once every document has been read.
-        .chain(["name/corpus"])
-        .collect();
-    ids.sort_unstable();
-    ids
+    rules().iter().map(|r| r.id).collect()
 }
 
 /// Quotes a form for a message, with typographic quotes.

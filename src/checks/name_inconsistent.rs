@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use super::{Check, Context, q};
+use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{Groups, Mention, VariantRules, mentions};
@@ -36,9 +36,27 @@ const CONTEXT_SAMPLE: usize = 64;
 /// Related places listed with a finding.
 const MAX_RELATED: usize = 5;
 
+const RULES: &[Rule] = &[Rule {
+    id: "name/inconsistent",
+    severity: Severity::Warning,
+    summary: "one name spelled two ways in one document",
+    explanation: "The same name written two ways in one document, found without a glossary: \
+        capitalised words whose transliterations are close are compared, and the minority \
+        spelling is reported with the majority (or the glossary's) spelling and its places. \
+        Derived forms (Armenia / Armenian), plurals, possessives and case endings, different \
+        people who share a name and words that are merely close (Iran / Iraq) are left alone. \
+        Settle on one spelling.",
+    example: Example::text(
+        "en",
+        "Giorgi Tsertsvadze led the march through Tbilisi.\n\n\
+         Tsertsvadze told the crowd that the country had made its choice. Later Tsertvadze \
+         thanked the organisers.",
+    ),
+}];
+
 impl Check for NameInconsistent {
-    fn rules(&self) -> &'static [&'static str] {
-        &["name/inconsistent"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{PairCheck, PairContext, q};
+use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::UnitPair;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
@@ -28,9 +28,43 @@ enum Relation {
     Same,
 }
 
+const RULES: &[Rule] = &[
+    Rule {
+        id: "name/mismatch",
+        severity: Severity::Warning,
+        summary: "a source name rendered as a near variant of its expected form",
+        explanation: "Bilingual: a name in the source segment whose counterpart in the aligned \
+            target segment is close to, but not, the expected form: the glossary's form for \
+            the target language when the name has an entry, else the source spelling between \
+            two Latin-script languages, else its transliteration. Exonyms the glossaries know \
+            (Aliev in French, Aliyev in English) never fire.",
+        example: Example::pair(
+            "es",
+            "Entre los invitados estaba el ex primer ministro georgiano Irakli Garibashvili.",
+            "en",
+            "Among the guests was former Georgian Prime Minister Irakli Garibachvili.",
+        ),
+    },
+    Rule {
+        id: "name/missing",
+        severity: Severity::Info,
+        summary: "a person or organisation named in the source and absent from the translation",
+        explanation: "Bilingual: a person or organisation the glossaries know, named in full in \
+            the source segment, with no counterpart in the aligned target segment nor in its \
+            neighbours. A translation may rightly say \"the minister\" instead; this is a note \
+            to look, not an error.",
+        example: Example::pair(
+            "es",
+            "El secretario de Estado Antony Blinken recibió a los ministros en Washington.",
+            "en",
+            "The US Secretary of State received the ministers in Washington.",
+        ),
+    },
+];
+
 impl PairCheck for NameMismatch {
-    fn rules(&self) -> &'static [&'static str] {
-        &["name/mismatch", "name/missing"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

@@ -5,16 +5,29 @@
 
 use std::ops::Range;
 
-use super::{Check, Context, q};
+use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Fix, Severity};
 use crate::lang::LangTag;
 use crate::numbers::{Conventions, Quantity, Run, Unit, conventions, runs};
 
 pub struct NumberFormat;
 
+const RULES: &[Rule] = &[Rule {
+    id: "number/format",
+    severity: Severity::Error,
+    summary: "a number written in another language's notation, with the rewrite",
+    explanation: "A number that cannot be read in the notation of the document's language and \
+        region, as CLDR gives it: \"3,5%\" in English, \"1,500.5\" in Spanish, \"1.500.000\" in \
+        English. A lone foreign decimal mark is reported only on a measured quantity (a \
+        percentage, a scale word, a unit), so versions and clause numbers are left alone; the \
+        one ambiguous shape reported is three decimals ending in zeros before a scale word \
+        (\"€1.500 million\"). `--fix` applies the rewrite where the reading is unambiguous.",
+    example: Example::text("en", "Inflation rose to 3,5% in March."),
+}];
+
 impl Check for NumberFormat {
-    fn rules(&self) -> &'static [&'static str] {
-        &["number/format"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {

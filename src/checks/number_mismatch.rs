@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{PairCheck, PairContext, q};
+use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -18,9 +18,31 @@ pub struct NumberMismatch;
 /// Relative tolerance for a unit conversion ("5 miles" is 8.05 km, written "8 km").
 const CONVERSION_TOLERANCE: f64 = 0.1;
 
+const RULES: &[Rule] = &[Rule {
+    id: "number/mismatch",
+    severity: Severity::Error,
+    summary: "a quantity of the source with no equal quantity in the translation, or the reverse",
+    explanation: "Bilingual: every quantity of a source segment (digits in the language's \
+        notation, number words, scales with the long-scale trap, units, times, dates, decades) \
+        needs an equal one in the aligned target segment, and the reverse. Conversions match \
+        within 10 % (\"30 yards\" = \"27 metros\"), and what translations often rephrase \
+        (\"one\", small number words, ordinals, vague quantities) is never reported alone.",
+    example: Example::pair(
+        "es",
+        "MADRID, 4 de marzo. El Gobierno presentó el martes el plan de obras para la nueva \
+         línea 12 del metro de Madrid.\n\n\
+         El proyecto costará 2.300 millones de euros y creará 1.200 empleos, según el ministro.",
+        "en",
+        "MADRID, March 4. The government presented on Tuesday the works plan for the new line \
+         12 of the Madrid metro.\n\n\
+         The project will cost 2.3 million euros and create 1,200 jobs, according to the \
+         minister.",
+    ),
+}];
+
 impl PairCheck for NumberMismatch {
-    fn rules(&self) -> &'static [&'static str] {
-        &["number/mismatch"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

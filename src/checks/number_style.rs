@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::{Check, Context, q};
+use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Severity};
 use crate::lang::LangTag;
 use crate::numbers::{Quantity, Unit, Written, number_word_forms};
@@ -59,9 +59,25 @@ impl SpellOut {
 
 pub struct NumberStyle;
 
+const RULES: &[Rule] = &[Rule {
+    id: "number/style",
+    severity: Severity::Warning,
+    summary: "a number against the house style, or written both in digits and in words",
+    explanation: "With a house style for the language (`--spell-out LANG=N`; by default en=9, \
+        es=9, ru=9, de=12, as AP, Reuters and DIN 5008 have it), a plain count up to N written \
+        in digits or above N in words; without one, the same number written both ways in one \
+        document. Money, measures, percentages, times, dates, ages, years, ordinals, ranges, \
+        scores, numbers in names (\"Apollo 11\"), headlines and sentence starts follow \
+        conventions of their own and are not judged.",
+    example: Example::text(
+        "en",
+        "More than forty heads of state and government attended the summit in London.",
+    ),
+}];
+
 impl Check for NumberStyle {
-    fn rules(&self) -> &'static [&'static str] {
-        &["number/style"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::{PairCheck, PairContext, q};
+use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::UnitPair;
 use crate::bilingual::quotes::quotations;
 use crate::document::Document;
@@ -42,9 +42,28 @@ impl Rendering {
     }
 }
 
+const RULES: &[Rule] = &[Rule {
+    id: "term/inconsistent",
+    severity: Severity::Warning,
+    summary: "one source term, sentence or quotation translated two ways in one document",
+    explanation: "Bilingual: the same source expression rendered differently in one \
+        translation: a glossary term given with two different approved forms, or a repeated \
+        source sentence or quotation (a quote given twice) translated differently each time. \
+        A reader sees two wordings of one thing; pick one. Short quotations and sentences are \
+        not compared.",
+    example: Example::pair(
+        "es",
+        "La ministra dijo: \"Europa no puede permitirse otro invierno de dependencia\".\n\n\
+         Al cierre de la cumbre repitió: \"Europa no puede permitirse otro invierno de dependencia\".",
+        "en",
+        "The minister said: \"Europe cannot afford another winter of dependence.\"\n\n\
+         At the close of the summit she repeated: \"Europe can't allow itself another winter of reliance.\"",
+    ),
+}];
+
 impl PairCheck for TermInconsistent {
-    fn rules(&self) -> &'static [&'static str] {
-        &["term/inconsistent"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{PairCheck, PairContext, q};
+use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Kind;
@@ -46,9 +46,25 @@ fn loosely_present(
 
 pub struct TermMissing;
 
+const RULES: &[Rule] = &[Rule {
+    id: "term/missing",
+    severity: Severity::Error,
+    summary: "a glossary term in the source whose approved translation is absent from the target",
+    explanation: "Bilingual: a glossary term found in a source segment (on its stems) whose \
+        approved forms in the target language appear nowhere in the aligned target segment. \
+        The translator may have paraphrased it or used an unapproved term; use one of the \
+        glossary's forms, or add the rendering to the glossary as admitted if it is right.",
+    example: Example::pair(
+        "es",
+        "La cumbre terminó con un compromiso sobre la seguridad energética del continente.",
+        "en",
+        "The summit ended with a pledge to keep the lights on across the continent.",
+    ),
+}];
+
 impl PairCheck for TermMissing {
-    fn rules(&self) -> &'static [&'static str] {
-        &["term/missing"]
+    fn rules(&self) -> &'static [Rule] {
+        RULES
     }
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {

@@ -5,6 +5,7 @@ mod check;
 mod debug;
 mod glossary;
 mod names;
+mod rules;
 
 use clap::{Parser, Subcommand};
 
@@ -31,8 +32,10 @@ enum Command {
     /// Check files and directories (`-` reads standard input)
     #[command(after_help = AFTER_HELP)]
     Check(check::CheckArgs),
-    /// List the rules concord can report
-    Rules,
+    /// List the rules concord can report, with their severity and explanation
+    Rules(rules::RulesArgs),
+    /// Explain one rule, with an example and what concord reports on it
+    Explain(rules::ExplainArgs),
     /// Show how concord reads a file: its tokens, candidate names or glossary matches
     Debug(debug::DebugArgs),
     /// Keep glossaries right: lint, stats, suggest, forms, import and export (TBX, CSV)
@@ -113,13 +116,8 @@ pub fn main() -> i32 {
         Command::Debug(args) => debug::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Names(args) => names::run(args),
-        Command::Rules => {
-            let list: String = concord::checks::rule_ids()
-                .iter()
-                .map(|r| format!("{r}\n"))
-                .collect();
-            print_stdout(&list).map(|()| EXIT_CLEAN)
-        }
+        Command::Rules(args) => rules::run_rules(args),
+        Command::Explain(args) => rules::run_explain(args),
     };
     match result {
         Ok(code) => code,
