@@ -24,6 +24,8 @@ enum OutputFormat {
     Json,
     /// One JSON object per line, then a summary line
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning services
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -335,6 +337,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         OutputFormat::Brief => report::write_brief(&mut out, &report),
         OutputFormat::Json => report::write_json(&mut out, &report),
         OutputFormat::Jsonl => report::write_jsonl(&mut out, &report),
+        OutputFormat::Sarif => report::write_sarif(&mut out, &report),
     };
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -3,12 +3,14 @@
 mod brief;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
 pub use brief::write_brief;
 pub use human::write_human;
 pub use json::{write_json, write_jsonl};
+pub use sarif::write_sarif;
 
 use crate::engine::Report;
 use crate::finding::Severity;
