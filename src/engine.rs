@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 
 use rayon::prelude::*;
@@ -271,15 +272,27 @@ impl Engine {
     /// Checks inputs and gathers the corpus's names: the register of every spelling, and the
     /// `name/corpus` findings (unless disabled) added to the report.
     pub fn run_with_names(&self, inputs: Vec<Input>) -> (Report, Register, Vec<String>) {
+        self.run_counted(inputs, &AtomicUsize::new(0))
+    }
+
+    /// [`Engine::run_with_names`], adding one to `done` as each input is finished, so that a
+    /// caller can show progress.
+    pub fn run_counted(
+        &self,
+        inputs: Vec<Input>,
+        done: &AtomicUsize,
+    ) -> (Report, Register, Vec<String>) {
         let results: Vec<Result<Checked, InputError>> = inputs
             .into_par_iter()
             .enumerate()
             .map(|(index, input)| {
                 let name = input.name();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.run_one(input, index)
                 }))
-                .unwrap_or_else(|panic| Err(internal_error(name, panic)))
+                .unwrap_or_else(|panic| Err(internal_error(name, panic)));
+                done.fetch_add(1, Ordering::Relaxed);
+                result
             })
             .collect();
         let mut report = Report::default();

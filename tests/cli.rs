@@ -439,3 +439,62 @@ fn desk_in(dir: &std::path::Path, extra: &[&str], stdin: Option<&[u8]>) -> std::
     args.extend(extra);
     run_in(dir, &args, stdin)
 }
+
+#[test]
+fn output_file_holds_the_report_for_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["human", "brief", "json", "jsonl", "sarif"] {
+        let printed = run(&["check", "--format", format, "tests/data/cli/talks.en.txt"]);
+        let file = dir.path().join(format!("report.{format}"));
+        let written = run(&[
+            "check",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+            "tests/data/cli/talks.en.txt",
+        ]);
+        assert_eq!(written.status.code(), printed.status.code(), "{format}");
+        assert_eq!(stdout(&written), "", "{format}");
+        assert_eq!(std::fs::read(&file).unwrap(), printed.stdout, "{format}");
+    }
+    let diff = dir.path().join("fixes.diff");
+    let out = run(&[
+        "check",
+        "--diff",
+        "-o",
+        diff.to_str().unwrap(),
+        "tests/data/cli/talks.en.txt",
+    ]);
+    assert_eq!(stdout(&out), "");
+    assert!(
+        std::fs::read_to_string(&diff)
+            .unwrap()
+            .contains("+Blinken lands in Kyiv")
+    );
+}
+
+#[test]
+fn output_file_in_a_missing_folder_is_an_error() {
+    let out = run(&[
+        "check",
+        "-o",
+        "no/such/folder/r.txt",
+        "tests/data/cli/talks.en.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: writing the report to no/such/folder/r.txt: "));
+}
+
+#[test]
+fn quiet_prints_only_errors_and_keeps_the_exit_code() {
+    let out = run(&["check", "-q", "tests/data/cli/talks.en.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!((stdout(&out), stderr(&out)), (String::new(), String::new()));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.en.txt"), b"\xFF").unwrap();
+    let out = run_in(dir.path(), &["check", "-q", "bad.en.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).starts_with("error: bad.en.txt: 1:1: invalid UTF-8"));
+}

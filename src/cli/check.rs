@@ -133,12 +133,48 @@ pub struct CheckArgs {
     /// With --fix or --diff: leave text inside quotation marks as it is
     #[arg(long)]
     keep_quotes: bool,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Where the report goes and what else is said.
+#[derive(Args)]
+struct OutputArgs {
+    /// Write the report (or the diff) to FILE instead of standard output, atomically: FILE is
+    /// either the old one or the whole new report
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print no report (unless -o is given), notes or progress: only errors; the exit code
+    /// tells the outcome
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    quiet: bool,
+}
+
+/// Writes the report to `-o FILE` (atomically) or to standard output, unless quiet.
+fn emit(output: &OutputArgs, bytes: &[u8]) -> anyhow::Result<()> {
+    match &output.output {
+        Some(path) => concord::fix::write_atomic(path, bytes)
+            .with_context(|| format!("writing the report to {}", path.display())),
+        None if output.quiet => Ok(()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("writing the report"),
+            }
+        }
+    }
 }
 
 /// Applies (or, with `write` off, only diffs) the unambiguous fixes of the report's findings.
 /// Files that failed to be read are never touched; fixed findings leave the report. Returns
 /// the diff of every change.
-fn apply_fixes(report: &mut concord::Report, write: bool, keep_quotes: bool) -> String {
+fn apply_fixes(
+    report: &mut concord::Report,
+    write: bool,
+    keep_quotes: bool,
+    quiet: bool,
+) -> String {
     use concord::fix;
     let broken: std::collections::HashSet<String> =
         report.input_errors.iter().map(|e| e.path.clone()).collect();
@@ -196,6 +232,8 @@ fn apply_fixes(report: &mut concord::Report, write: bool, keep_quotes: bool) -> 
         report
             .findings
             .retain(|f| !(f.fix.is_some() && fixed.contains(&(f.path.clone(), f.byte_start))));
+    }
+    if write && !quiet {
         eprintln!(
             "fixed {edits_done} finding{} in {files_done} file{}",
             if edits_done == 1 { "" } else { "s" },
@@ -295,7 +333,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         .num_threads(args.threads)
         .build()
         .context("starting worker threads")?;
-    let mut report = pool.install(|| engine.run(inputs));
+    let progress = super::progress::Progress::start(inputs.len(), args.output.quiet);
+    let mut report = pool.install(|| engine.run_counted(inputs, &progress.done).0);
+    progress.finish();
     report.input_errors.extend(
         walk_errors
             .into_iter()
@@ -307,9 +347,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
     if args.fix || args.diff {
-        let diffs = apply_fixes(&mut report, args.fix, args.keep_quotes);
+        let diffs = apply_fixes(&mut report, args.fix, args.keep_quotes, args.output.quiet);
         if args.diff {
-            super::print_stdout(&diffs)?;
+            emit(&args.output, diffs.as_bytes())?;
             return Ok(if report.input_errors.is_empty() {
                 EXIT_CLEAN
             } else {
@@ -323,27 +363,29 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             eprintln!("note: {}: {}", n.path, n.message);
         }
     }
-    let stdout = std::io::stdout();
+    let to_terminal = args.output.output.is_none() && std::io::stdout().is_terminal();
     let styled = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match args.format {
+    let mut out = Vec::new();
+    match args.format {
         OutputFormat::Human => report::write_human(&mut out, &report, styled),
         OutputFormat::Brief => report::write_brief(&mut out, &report),
         OutputFormat::Json => report::write_json(&mut out, &report),
         OutputFormat::Jsonl => report::write_jsonl(&mut out, &report),
         OutputFormat::Sarif => report::write_sarif(&mut out, &report),
-    };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.context("writing the report")?,
     }
-    if !matches!(args.format, OutputFormat::Human) {
+    .context("rendering the report")?;
+    emit(&args.output, &out)?;
+    // The human report lists input errors itself, unless it went to a file or nowhere.
+    let listed = matches!(args.format, OutputFormat::Human)
+        && args.output.output.is_none()
+        && !args.output.quiet;
+    if !listed {
         for e in &report.input_errors {
             eprintln!("error: {}: {}", e.path, e.message);
         }

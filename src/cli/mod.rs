@@ -5,6 +5,7 @@ mod check;
 mod debug;
 mod glossary;
 mod names;
+mod progress;
 mod rules;
 
 use clap::{Parser, Subcommand};
