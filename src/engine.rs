@@ -116,6 +116,27 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// Texts of the documents with findings, by path, when [`Options::keep_sources`] is set.
     pub sources: BTreeMap<String, String>,
+    /// For the translations among them, how they line up with their sources.
+    pub alignments: BTreeMap<String, Alignment>,
+}
+
+/// How a translation lines up with its source, for side-by-side views.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Alignment {
+    /// The source file (the container itself for XLIFF, TMX and JSON Lines).
+    pub source: String,
+    /// Each unit's source text and the byte range of its target in the target file's text,
+    /// in file order.
+    pub rows: Vec<(String, std::ops::Range<usize>)>,
+}
+
+impl Alignment {
+    fn add(&mut self, pair: &Pair) {
+        self.rows.extend(pair.units.iter().map(|u| {
+            let target = pair.target.locate(u.target.clone()).0;
+            (pair.source.text[u.source.clone()].to_string(), target)
+        }));
+    }
 }
 
 impl Report {
@@ -304,6 +325,10 @@ impl Engine {
                     report.files += 1;
                     doc_names.push(checked.path.clone());
                     names.push(checked.names);
+                    if let Some(alignment) = checked.alignment.filter(|_| checked.source.is_some())
+                    {
+                        report.alignments.insert(checked.path.clone(), alignment);
+                    }
                     if let Some(text) = checked.source {
                         report.sources.insert(checked.path, text);
                     }
@@ -367,6 +392,7 @@ impl Engine {
             note,
             source,
             names: DocNames::default(),
+            alignment: None,
         }
     }
 
@@ -390,7 +416,16 @@ impl Engine {
         let note = language_note(&t);
         let pair = Pair::align(s, t);
         let findings = self.check_pair(&pair);
-        Ok(self.checked(t_name, findings, note, pair.target.file_text()))
+        let mut checked = self.checked(t_name, findings, note, pair.target.file_text());
+        if self.options.keep_sources {
+            let mut alignment = Alignment {
+                source: s_name,
+                rows: Vec::new(),
+            };
+            alignment.add(&pair);
+            checked.alignment = Some(alignment);
+        }
+        Ok(checked)
     }
 
     /// A container: its units grouped into documents (by `doc` and language pair), each
@@ -418,6 +453,10 @@ impl Engine {
             }
         }
         let mut findings = Vec::new();
+        let mut alignment = Alignment {
+            source: name.clone(),
+            rows: Vec::new(),
+        };
         for ((_, source_lang, target_lang), units) in groups {
             let sources: Vec<Piece> = units.iter().map(|u| u.source.clone()).collect();
             let targets: Vec<Piece> = units
@@ -453,10 +492,17 @@ impl Engine {
                     aligned: true,
                 })
                 .collect();
-            findings.extend(self.check_pair(&Pair::from_units(source, target, pairs)));
+            let pair = Pair::from_units(source, target, pairs);
+            findings.extend(self.check_pair(&pair));
+            if self.options.keep_sources {
+                alignment.add(&pair);
+            }
         }
         finding::sort(&mut findings);
-        Ok(self.checked(name, findings, None, &text))
+        alignment.rows.sort_by_key(|(_, t)| (t.start, t.end));
+        let mut checked = self.checked(name, findings, None, &text);
+        checked.alignment = Some(alignment);
+        Ok(checked)
     }
 }
 
@@ -482,6 +528,8 @@ struct Checked {
     source: Option<String>,
     /// The document's names, for the corpus register (articles only).
     names: DocNames,
+    /// A translation's units, kept with its text.
+    alignment: Option<Alignment>,
 }
 
 /// A panic while checking one document becomes that document's error.

@@ -117,6 +117,21 @@ impl LineIndex {
     }
 
     /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
+    /// The byte offset of a 1-based line and column (in characters), if the text has it.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let rest = &text[start..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        match column.checked_sub(1)? {
+            0 => Some(start),
+            n => rest[..end]
+                .char_indices()
+                .nth(n)
+                .map(|(i, _)| start + i)
+                .or_else(|| (rest[..end].chars().count() == n).then_some(start + end)),
+        }
+    }
+
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
@@ -153,6 +168,19 @@ mod tests {
             idx.position(text, text.len()),
             Position { line: 3, column: 4 }
         );
+    }
+
+    #[test]
+    fn offsets_invert_positions() {
+        let text = "Kyiv\nMoscú y Kyiv\r\nend";
+        let idx = LineIndex::new(text);
+        for offset in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            let p = idx.position(text, offset);
+            assert_eq!(idx.offset(text, p.line, p.column), Some(offset), "{p:?}");
+        }
+        assert_eq!(idx.offset(text, 4, 1), None);
+        assert_eq!(idx.offset(text, 1, 7), None);
+        assert_eq!(idx.offset(text, 0, 1), None);
     }
 
     #[test]

@@ -66,7 +66,12 @@ impl Example {
 impl Rule {
     /// The explanation and the example as one text, for help pages (SARIF `help`).
     pub fn help_text(&self) -> String {
-        let mut out = format!("{}\n\nExample", self.explanation);
+        format!("{}\n\n{}", self.explanation, self.example_text())
+    }
+
+    /// The example as text: its languages, then each document indented.
+    pub fn example_text(&self) -> String {
+        let mut out = String::from("Example");
         match self.example.source {
             Some((lang, source)) => {
                 out.push_str(&format!(" (source, {lang}):\n\n{}\n\n", indent(source)));

@@ -26,6 +26,8 @@ enum OutputFormat {
     Jsonl,
     /// SARIF 2.1.0, for code-scanning services
     Sarif,
+    /// One self-contained HTML page for an editor (use with -o report.html)
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -277,7 +279,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             .transpose()?,
         default_lang: parse_tag("default-lang", &args.default_lang)?,
         disabled_rules: args.disabled.iter().cloned().collect(),
-        keep_sources: matches!(args.format, OutputFormat::Human),
+        keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html),
         corpus_names: !args.disabled.iter().any(|r| r == "name/corpus"),
         spell_out,
     };
@@ -378,6 +380,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         OutputFormat::Json => report::write_json(&mut out, &report),
         OutputFormat::Jsonl => report::write_jsonl(&mut out, &report),
         OutputFormat::Sarif => report::write_sarif(&mut out, &report),
+        OutputFormat::Html => report::write_html(&mut out, &report),
     }
     .context("rendering the report")?;
     emit(&args.output, &out)?;

@@ -28,20 +28,8 @@ pub fn write_human(w: &mut dyn Write, report: &Report, styled: bool) -> io::Resu
         Renderer::plain()
     };
     for f in &report.findings {
-        // Findings made after the documents were checked (name/corpus) may come from a file
-        // whose text was not kept: read it again.
-        let reread;
-        let source = match report.sources.get(&f.path) {
-            Some(text) => Some(text.as_str()),
-            None => {
-                reread = std::fs::read(&f.path)
-                    .ok()
-                    .and_then(|b| crate::text::decode(&b).ok())
-                    .map(|(t, _)| t);
-                reread.as_deref()
-            }
-        };
-        let rendered = match source {
+        let source = super::source_text(report, &f.path);
+        let rendered = match source.as_deref() {
             Some(text)
                 if f.byte_end <= text.len()
                     && text.is_char_boundary(f.byte_start)

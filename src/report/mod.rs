@@ -1,6 +1,7 @@
 //! Printers for a run's findings. Each writes to a `Write` it is given; none prints on its own.
 
 mod brief;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -8,6 +9,7 @@ mod sarif;
 use std::io::{self, Write};
 
 pub use brief::write_brief;
+pub use html::write_html;
 pub use human::write_human;
 pub use json::{write_json, write_jsonl};
 pub use sarif::write_sarif;
@@ -32,6 +34,18 @@ impl Summary {
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
         }
+    }
+}
+
+/// The text of the document at `path`: kept in the report, or, for findings made after the
+/// documents were checked (name/corpus) in a file whose text was not kept, read again.
+fn source_text<'a>(report: &'a Report, path: &str) -> Option<std::borrow::Cow<'a, str>> {
+    match report.sources.get(path) {
+        Some(text) => Some(text.as_str().into()),
+        None => std::fs::read(path)
+            .ok()
+            .and_then(|b| crate::text::decode(&b).ok())
+            .map(|(t, _)| t.into()),
     }
 }
 
