@@ -199,3 +199,25 @@ fn case_folding_never_merges_a_preferred_form_with_its_own_deprecated_one() {
         }
     }
 }
+
+#[test]
+fn a_glossary_may_carry_a_version_and_tbx_keeps_it() {
+    use concord::glossary::{parse, tbx};
+    use std::path::Path;
+    let text = r#"{"format": "concord-glossary/1", "name": "house", "version": "2026.3",
+        "entries": [{"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv"}}}]}"#;
+    let g = parse(Path::new("house.json"), text).unwrap();
+    assert_eq!(g.version.as_deref(), Some("2026.3"));
+    let (exported, _) = tbx::export(&g);
+    assert!(exported.contains("<publicationStmt><p>2026.3</p></publicationStmt>"));
+    assert_eq!(tbx::import(&exported, "house").unwrap().0, g);
+    let unversioned = parse(
+        Path::new("h.json"),
+        &text.replace(r#""version": "2026.3","#, ""),
+    )
+    .unwrap();
+    assert_eq!(unversioned.version, None);
+    let err = parse(Path::new("h.json"), &text.replace(r#""2026.3""#, "3")).unwrap_err();
+    assert!(err.to_string().starts_with("h.json:1:"), "{err}");
+    assert!(err.to_string().contains("expected a string"), "{err}");
+}

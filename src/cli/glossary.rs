@@ -382,6 +382,7 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
     let mut draft = Glossary {
         format: FormatVersion::V1,
         name: "proposed-names".to_string(),
+        version: None,
         description: Some("Draft entries proposed from a corpus; review before use".to_string()),
         entries,
     };

@@ -7,8 +7,9 @@ mod glossary;
 mod names;
 mod progress;
 mod rules;
+mod shell;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Exit codes, as documented in `--help` and the README.
 pub const EXIT_CLEAN: i32 = 0;
@@ -22,7 +23,7 @@ Exit codes:
   2  usage error, bad glossary, or an input that could not be read or decoded";
 
 #[derive(Parser)]
-#[command(name = "concord", version, about = "Checks translated news for inconsistent names and terms", after_help = AFTER_HELP)]
+#[command(name = "concord", version, about = "Checks translated news for inconsistent names, terms and numbers", after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -43,6 +44,39 @@ enum Command {
     Glossary(glossary::GlossaryArgs),
     /// List every name in a corpus with its spellings, counts and documents
     Names(names::NamesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff) of concord or of one subcommand
+    Man(shell::ManArgs),
+}
+
+/// The command line's definition, with `--version` naming the shipped glossaries.
+fn command(long_version: Option<String>) -> clap::Command {
+    let cmd = Cli::command();
+    match long_version {
+        Some(v) => cmd.long_version(v),
+        None => cmd,
+    }
+}
+
+/// concord's version and the name, version and size of each shipped glossary.
+fn long_version() -> String {
+    let mut out = env!("CARGO_PKG_VERSION").to_string();
+    match concord::glossary::builtin() {
+        Ok(glossaries) => {
+            out.push_str("\nglossaries:");
+            for (_, g) in glossaries {
+                out.push_str(&format!(
+                    "\n  {} {} ({} entries)",
+                    g.name,
+                    g.version.as_deref().unwrap_or("(no version)"),
+                    g.entries.len()
+                ));
+            }
+        }
+        Err(e) => out.push_str(&format!("\nglossaries: cannot be read: {e}")),
+    }
+    out
 }
 
 /// The shipped glossaries (unless `no_default`) and the extra ones given with `-g`.
@@ -100,7 +134,12 @@ pub fn print_stdout(text: &str) -> anyhow::Result<()> {
 }
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    // Reading the glossaries costs a little: only `--version` needs them.
+    let asked = std::env::args_os().any(|a| a == "--version");
+    let parsed = command(asked.then(long_version))
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -117,6 +156,8 @@ pub fn main() -> i32 {
         Command::Debug(args) => debug::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Names(args) => names::run(args),
+        Command::Completions(args) => shell::completions(args, command(None)),
+        Command::Man(args) => shell::man(args, command(None)),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),
     };

@@ -181,6 +181,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
         Glossary {
             format: FormatVersion::V1,
             name: name.to_string(),
+            version: None,
             description: None,
             entries,
         },

@@ -173,6 +173,9 @@ impl Entry {
 pub struct Glossary {
     pub format: FormatVersion,
     pub name: String,
+    /// The glossary's own version, as its maintainers number it (shown by `concord --version`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub entries: Vec<Entry>,

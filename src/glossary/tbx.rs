@@ -35,6 +35,12 @@ pub fn export(g: &Glossary) -> (String, Vec<Loss>) {
         "      <titleStmt><title>{}</title></titleStmt>\n",
         esc(&g.name)
     ));
+    if let Some(version) = &g.version {
+        out.push_str(&format!(
+            "      <publicationStmt><p>{}</p></publicationStmt>\n",
+            esc(version)
+        ));
+    }
     let desc = g.description.as_deref().unwrap_or("");
     out.push_str(&format!(
         "      <sourceDesc><p>{}</p></sourceDesc>\n",
@@ -122,6 +128,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
     let mut concepts: Vec<Concept> = Vec::new();
     let mut title: Option<String> = None;
     let mut description: Option<String> = None;
+    let mut version: Option<String> = None;
     let mut stack: Vec<String> = Vec::new();
     let mut concept: Option<Concept> = None;
     let mut lang: Option<String> = None;
@@ -156,7 +163,10 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                     }
                     "termSec" | "tig" | "ntig" => term = Some((String::new(), None)),
                     "term" | "note" | "title" => field = Some((n.clone(), String::new())),
-                    "p" if stack.last().is_some_and(|s| s == "sourceDesc") => {
+                    "p" if stack
+                        .last()
+                        .is_some_and(|s| s == "sourceDesc" || s == "publicationStmt") =>
+                    {
                         field = Some((n.clone(), String::new()))
                     }
                     "descrip" | "termNote" | "admin" | "transac" | "xref" | "ref" | "date"
@@ -217,6 +227,9 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                             ("title", _) => title = Some(value),
                             ("p", None) if parent == "sourceDesc" => {
                                 description = Some(value).filter(|v| !v.is_empty())
+                            }
+                            ("p", None) if parent == "publicationStmt" => {
+                                version = Some(value).filter(|v| !v.is_empty())
                             }
                             ("term", Some(_)) => {
                                 if let Some(t) = term.as_mut() {
@@ -323,6 +336,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
         name: title
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| name.to_string()),
+        version,
         description,
         entries,
     };
