@@ -72,3 +72,23 @@ fn rule_ids_are_the_table_sorted_and_unique() {
         assert!(!r.explanation.contains("  "), "{}: a doubled space", r.id);
     }
 }
+
+#[test]
+fn the_readme_table_is_the_rule_table() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("| rule | severity | what it reports |")
+        .expect("the table");
+    let rows: Vec<String> = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = rules()
+        .iter()
+        .map(|r| format!("| `{}` | {} | {} |", r.id, r.severity.as_str(), r.summary))
+        .collect();
+    assert_eq!(rows, expected);
+}
