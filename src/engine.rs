@@ -2,7 +2,7 @@
 //! checks → sorted findings. Documents are checked in parallel with rayon; the result does not
 //! depend on the number of threads.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 use rayon::prelude::*;
 
 use crate::bilingual::{Pair, UnitPair};
-use crate::checks::{self, Check, Context, PairCheck, PairContext, SpellOut};
+use crate::checks::{self, Check, Context, PairCheck, PairContext};
 use crate::corpus::{self, DocNames, Register};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
@@ -18,42 +18,10 @@ use crate::formats::{Container, Unit};
 use crate::glossary::{GlossarySet, Matcher};
 use crate::lang::{self, Detector, LangTag};
 use crate::markup::Format;
+pub use crate::options::Options;
 use crate::origin::Piece;
 use crate::text;
 use crate::text::LineIndex;
-
-/// How documents are read and which rules run.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Every document (every target, in bilingual mode) is in this language (`--lang`).
-    pub lang: Option<LangTag>,
-    /// The language of source texts when a container or file name does not say (`--source-lang`).
-    pub source_lang: Option<LangTag>,
-    /// The language used when a document's language is neither declared nor reliably detected.
-    pub default_lang: LangTag,
-    /// Rule ids not to report.
-    pub disabled_rules: HashSet<String>,
-    /// Keep the text of every document with findings in the report (for printing snippets).
-    pub keep_sources: bool,
-    /// Gather every document's names for the corpus register and `name/corpus`.
-    pub corpus_names: bool,
-    /// House style for numbers: per language, the numbers to spell out (`--spell-out`).
-    pub spell_out: SpellOut,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            lang: None,
-            source_lang: None,
-            default_lang: LangTag::parse("en").expect("en is a tag"),
-            disabled_rules: HashSet::new(),
-            keep_sources: false,
-            corpus_names: true,
-            spell_out: SpellOut::default(),
-        }
-    }
-}
 
 /// Whether any of a check's rules is enabled.
 fn reports_any(rules: &[checks::Rule], options: &Options) -> bool {

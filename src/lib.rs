@@ -3,7 +3,8 @@
 //!
 //! The pipeline, one module per stage: [`text`] (bytes → text) → [`markup`] (prose and
 //! segments) → [`document`] → [`token`] → [`glossary`] matching and [`names`] → [`checks`] →
-//! [`finding`] → [`report`]. [`engine`] runs it over many inputs in parallel.
+//! [`finding`] → [`report`]. [`engine`] runs it over many inputs in parallel, with the
+//! [`options`] the checks read.
 //!
 //! The library never prints; reporters write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -25,6 +26,7 @@ pub mod markup;
 pub mod names;
 pub mod normalize;
 pub mod numbers;
+pub mod options;
 pub mod origin;
 pub mod report;
 pub mod stem;

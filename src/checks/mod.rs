@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use crate::bilingual::{Pair, UnitPair, tokens_in};
 use crate::document::Document;
-use crate::engine::Options;
+use crate::options::Options;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match};
 use crate::lang::Detector;
