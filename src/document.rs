@@ -56,6 +56,19 @@ impl Document {
         format: Format,
         language: impl FnOnce(&str) -> (LangTag, LangSource),
     ) -> Document {
+        if format == Format::Html {
+            let page = crate::html::extract(&text);
+            let lines = Arc::new(LineIndex::new(&text));
+            let (mut doc, _) = Document::from_pieces(
+                path.into(),
+                &page.pieces,
+                Origin::new(text.into(), lines, Vec::new()),
+                language,
+            );
+            doc.encoding = encoding;
+            doc.format = format;
+            return doc;
+        }
         let prose = markup::prose(&text, format);
         let (lang, lang_source) = language(&prose.masked);
         let tokens = token::tokenize(&prose.masked, &prose.segments);
@@ -85,6 +98,22 @@ impl Document {
         lang: LangTag,
         lang_source: LangSource,
     ) -> (Document, Vec<Range<usize>>) {
+        Document::from_pieces(
+            path.into(),
+            pieces,
+            Origin::new(file_text, file_lines, Vec::new()),
+            |_| (lang, lang_source),
+        )
+    }
+
+    /// A document whose text is `pieces` of the file `origin` holds (without runs yet): one
+    /// segment per piece.
+    fn from_pieces(
+        path: String,
+        pieces: &[Piece],
+        origin: Origin,
+        language: impl FnOnce(&str) -> (LangTag, LangSource),
+    ) -> (Document, Vec<Range<usize>>) {
         let mut text = String::new();
         let mut ranges = Vec::with_capacity(pieces.len());
         let mut runs = Vec::new();
@@ -103,10 +132,11 @@ impl Document {
         let mut prose = markup::prose(&text, Format::Plain);
         // One segment per piece, even when a piece holds blank lines or is empty.
         prose.segments = ranges.clone();
+        let (lang, lang_source) = language(&prose.masked);
         let tokens = token::tokenize(&prose.masked, &prose.segments);
         let lines = LineIndex::new(&text);
         let doc = Document {
-            path: path.into(),
+            path,
             text,
             encoding: Encoding::Utf8,
             format: Format::Plain,
@@ -116,7 +146,7 @@ impl Document {
             segments: prose.segments,
             tokens,
             lines,
-            origin: Some(Origin::new(file_text, file_lines, runs)),
+            origin: Some(origin.with_runs(runs)),
         };
         (doc, ranges)
     }

@@ -127,7 +127,8 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(glossaries: GlossarySet, options: Options) -> Engine {
-        let detector = Detector::new(&glossaries.languages());
+        // Which glossaries are loaded says nothing about the language a document is in.
+        let detector = Detector::any();
         Engine {
             glossaries,
             detector,
@@ -301,7 +302,7 @@ impl Engine {
                         report.sources.insert(checked.path, text);
                     }
                     report.findings.extend(checked.findings);
-                    report.notes.extend(checked.note);
+                    report.notes.extend(checked.notes);
                 }
                 Err(e) => {
                     doc_names.push(e.path.clone());
@@ -332,10 +333,12 @@ impl Engine {
         match kind {
             Kind::Text(format) => {
                 let doc = self.document(&name, &bytes, format)?;
-                let note = language_note(&doc);
+                let note = vec![language_note(&doc)];
                 let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
                 let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
-                let findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+                let mut findings =
+                    self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+                crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
                 let mut checked = self.checked(name, findings, note, doc.file_text());
                 if self.options.corpus_names {
                     checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
@@ -350,14 +353,14 @@ impl Engine {
         &self,
         path: String,
         findings: Vec<Finding>,
-        note: Option<Note>,
+        notes: Vec<Note>,
         text: &str,
     ) -> Checked {
         let source = (self.options.keep_sources && !findings.is_empty()).then(|| text.to_string());
         Checked {
             path,
             findings,
-            note,
+            notes,
             source,
             names: DocNames::default(),
             alignment: None,
@@ -381,9 +384,18 @@ impl Engine {
                 message: format!("its source {}: {}", e.path, e.message),
             })?;
         let t = self.document(&t_name, &read(target)?, Format::from_path(target))?;
-        let note = language_note(&t);
+        let mut note = vec![language_note(&t)];
+        note[0]
+            .message
+            .push_str(&format!(", its source {}", s.path));
+        note.push(language_note(&s));
         let pair = Pair::align(s, t);
-        let findings = self.check_pair(&pair);
+        let mut findings = self.check_pair(&pair);
+        crate::fix::keep_safe(
+            &mut findings,
+            pair.target.file_text(),
+            Kind::from_path(target),
+        );
         let mut checked = self.checked(t_name, findings, note, pair.target.file_text());
         if self.options.keep_sources {
             let mut alignment = Alignment {
@@ -425,7 +437,8 @@ impl Engine {
             source: name.clone(),
             rows: Vec::new(),
         };
-        for ((_, source_lang, target_lang), units) in groups {
+        let mut notes = Vec::new();
+        for ((doc, source_lang, target_lang), units) in groups {
             let sources: Vec<Piece> = units.iter().map(|u| u.source.clone()).collect();
             let targets: Vec<Piece> = units
                 .iter()
@@ -446,6 +459,19 @@ impl Engine {
                 };
             let (sl, ss) = lang(source_lang, self.options.source_lang.clone(), &sources);
             let (tl, ts) = lang(self.options.lang.clone().or(target_lang), None, &targets);
+            let which = if doc.is_empty() {
+                String::new()
+            } else {
+                format!("document {doc:?}: ")
+            };
+            notes.push(Note {
+                path: name.clone(),
+                message: format!(
+                    "{which}source {}; target {}",
+                    settled(&sl, &ss),
+                    settled(&tl, &ts)
+                ),
+            });
             let (source, s_ranges) =
                 Document::assembled(&name, &sources, text.clone(), lines.clone(), sl, ss);
             let (target, t_ranges) =
@@ -467,8 +493,9 @@ impl Engine {
             }
         }
         finding::sort(&mut findings);
+        crate::fix::keep_safe(&mut findings, &text, Kind::Container(container));
         alignment.rows.sort_by_key(|(_, t)| (t.start, t.end));
-        let mut checked = self.checked(name, findings, None, &text);
+        let mut checked = self.checked(name, findings, notes, &text);
         checked.alignment = Some(alignment);
         Ok(checked)
     }
@@ -492,7 +519,7 @@ fn decode(path: &str, bytes: &[u8]) -> Result<(String, text::Encoding), InputErr
 struct Checked {
     path: String,
     findings: Vec<Finding>,
-    note: Option<Note>,
+    notes: Vec<Note>,
     source: Option<String>,
     /// The document's names, for the corpus register (articles only).
     names: DocNames,
@@ -523,29 +550,30 @@ impl Input {
     }
 }
 
-fn language_note(doc: &Document) -> Option<Note> {
-    let message = match &doc.lang_source {
-        LangSource::Given | LangSource::FileName => return None,
+/// How a document's language was settled, for `-v`.
+fn language_note(doc: &Document) -> Note {
+    Note {
+        path: doc.path.clone(),
+        message: settled(&doc.lang, &doc.lang_source),
+    }
+}
+
+fn settled(lang: &LangTag, how: &LangSource) -> String {
+    match how {
+        LangSource::Given => format!("language {lang} given (command line or file)"),
+        LangSource::FileName => format!("language {lang} from the file name"),
         LangSource::Detected { confidence } => {
-            format!(
-                "language {} detected (confidence {confidence:.2})",
-                doc.lang
-            )
+            format!("language {lang} detected (confidence {confidence:.2})")
         }
         LangSource::Default {
             guess: Some((g, c)),
         } => format!(
-            "language detection unreliable (best guess {g}, confidence {c:.2}); using the default {}",
-            doc.lang
+            "language detection unreliable (best guess {g}, confidence {c:.2}); using the default {lang}"
         ),
         LangSource::Default { guess: None } => {
-            format!("language not identified; using the default {}", doc.lang)
+            format!("language not identified; using the default {lang}")
         }
-    };
-    Some(Note {
-        path: doc.path.clone(),
-        message,
-    })
+    }
 }
 
 /// A form's status and how often it occurs: (status, mentions, documents).

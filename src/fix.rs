@@ -7,8 +7,10 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::bilingual::quotes::quotations;
+use crate::engine::Kind;
 use crate::finding::Finding;
 use crate::formats::Container;
+use crate::markup::Format;
 use crate::text::{self, Encoding};
 
 /// One replacement in a file's decoded text, with the text it expects to replace.
@@ -36,6 +38,19 @@ pub fn plan(findings: &[Finding]) -> BTreeMap<String, Vec<Edit>> {
         edits.dedup_by(|b, a| b.range.start < a.range.end);
     }
     by_file
+}
+
+/// Drops the fixes that would not rewrite text as it is written in the file: in HTML and
+/// containers a finding's text can run across a tag or hold a character reference
+/// ("Anthony&nbsp;Blinken"), and only a plain run of text (or its escaped form) is rewritten.
+pub fn keep_safe(findings: &mut [Finding], file_text: &str, kind: Kind) {
+    for f in findings {
+        let Some(fix) = &f.fix else { continue };
+        let current = file_text.get(fix.byte_start..fix.byte_end);
+        if !current.is_some_and(|c| c == f.text || c == escaped(&f.text, kind)) {
+            f.fix = None;
+        }
+    }
 }
 
 /// Why a file was not fixed.
@@ -66,6 +81,16 @@ pub fn rewrite(
     edits: &[Edit],
     keep_quotes: bool,
 ) -> Result<Rewrite, FixError> {
+    rewrite_as(Kind::from_path(path), bytes, edits, keep_quotes)
+}
+
+/// [`rewrite`] for bytes that hold `kind` (standard input has no file name to tell).
+pub fn rewrite_as(
+    kind: Kind,
+    bytes: &[u8],
+    edits: &[Edit],
+    keep_quotes: bool,
+) -> Result<Rewrite, FixError> {
     let (old, encoding) = text::decode(bytes)
         .map_err(|e| FixError::Decode(format!("{}: {}", e.position, e.message)))?;
     let quoted = if keep_quotes {
@@ -73,7 +98,7 @@ pub fn rewrite(
     } else {
         Vec::new()
     };
-    let escape = Container::from_path(path);
+    let escape = kind;
     let mut new = String::with_capacity(old.len());
     let mut last = 0;
     let mut applied = 0;
@@ -108,17 +133,17 @@ pub fn rewrite(
 }
 
 /// A replacement written the way the file's format writes text.
-fn escaped(s: &str, container: Option<Container>) -> String {
-    match container {
-        Some(Container::Xliff | Container::Tmx) => s
+fn escaped(s: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Container(Container::Xliff | Container::Tmx) | Kind::Text(Format::Html) => s
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;"),
-        Some(Container::Jsonl) => {
+        Kind::Container(Container::Jsonl) => {
             let quoted = serde_json::to_string(s).unwrap_or_default();
             quoted[1..quoted.len().saturating_sub(1)].to_string()
         }
-        None => s.to_string(),
+        Kind::Text(_) => s.to_string(),
     }
 }
 
@@ -218,11 +243,11 @@ mod tests {
     #[test]
     fn replacements_are_escaped_for_the_format() {
         assert_eq!(
-            escaped("AT&T \"x\"", Some(Container::Xliff)),
+            escaped("AT&T \"x\"", Kind::Container(Container::Xliff)),
             "AT&amp;T \"x\""
         );
         assert_eq!(
-            escaped("say \"hi\"", Some(Container::Jsonl)),
+            escaped("say \"hi\"", Kind::Container(Container::Jsonl)),
             "say \\\"hi\\\""
         );
     }

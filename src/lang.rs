@@ -81,6 +81,28 @@ impl LangTag {
         })
     }
 
+    /// The language's English name for messages ("Spanish" for `es-MX`), else the tag.
+    pub fn name(&self) -> String {
+        let p = self.primary();
+        let lang = if p.len() == 2 {
+            isolang::Language::from_639_1(p)
+        } else {
+            isolang::Language::from_639_3(p)
+        };
+        // ISO 639 names some languages with a qualifier ("Spanish; Castilian").
+        lang.map_or_else(
+            || self.0.clone(),
+            |l| {
+                l.to_name()
+                    .split([';', '('])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            },
+        )
+    }
+
     /// The ISO 639-3 code whatlang uses, when the language has one.
     fn iso639_3(&self) -> Option<&'static str> {
         let p = self.primary();
@@ -93,7 +115,13 @@ impl LangTag {
     }
 
     fn from_whatlang(lang: whatlang::Lang) -> LangTag {
-        let code = lang.code();
+        // whatlang names two languages by their individual ISO 639-3 code; documents and
+        // glossaries tag them with their macrolanguage's two-letter code.
+        let code = match lang.code() {
+            "cmn" => "zho",
+            "pes" => "fas",
+            code => code,
+        };
         let short = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
         LangTag(short.unwrap_or(code).to_string())
     }
@@ -155,6 +183,13 @@ impl Detector {
         Detector { inner }
     }
 
+    /// A detector that answers with any language whatlang knows.
+    pub fn any() -> Detector {
+        Detector {
+            inner: Some(whatlang::Detector::new()),
+        }
+    }
+
     pub fn detect(&self, text: &str) -> Option<Detection> {
         let inner = self.inner.as_ref()?;
         let mut end = text.len().min(DETECTION_SAMPLE);
@@ -182,6 +217,15 @@ mod tests {
         assert!(LangTag::parse("xx").is_err());
         assert!(LangTag::parse("english").is_err());
         assert!(LangTag::parse("en-").is_err());
+    }
+
+    #[test]
+    fn languages_have_names_for_messages() {
+        let name = |t: &str| LangTag::parse(t).unwrap().name();
+        assert_eq!(name("es-MX"), "Spanish");
+        assert_eq!(name("nl"), "Dutch");
+        assert_eq!(name("en"), "English");
+        assert_eq!(name("el"), "Modern Greek");
     }
 
     #[test]
@@ -216,5 +260,14 @@ mod tests {
         let det = d.detect(text).unwrap();
         assert_eq!(det.lang.as_str(), "es");
         assert!(det.reliable);
+    }
+
+    #[test]
+    fn identified_languages_carry_the_tags_documents_use() {
+        let d = Detector::any();
+        let zh = d.detect("新华社北京电 国务院总理今天在人民大会堂会见了来访的外国客人，双方就经济合作交换了意见。").unwrap();
+        assert_eq!(zh.lang.as_str(), "zh");
+        let fa = d.detect("وزیر امور خارجه روز گذشته برای دیدار با همتایان اروپایی خود به پایتخت سفر کرد و درباره وضعیت پناهندگان گفتگو کرد.").unwrap();
+        assert_eq!(fa.lang.as_str(), "fa");
     }
 }

@@ -21,6 +21,7 @@ pub mod finding;
 pub mod fix;
 pub mod formats;
 pub mod glossary;
+pub mod html;
 pub mod lang;
 pub mod markup;
 pub mod names;

@@ -11,6 +11,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -23,6 +24,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -42,6 +44,7 @@ pub fn prose(text: &str, format: Format) -> Prose {
     let (mut bytes, segments) = match format {
         Format::Plain => (text.as_bytes().to_vec(), paragraphs(text)),
         Format::Markdown => markdown(text),
+        Format::Html => html(text),
     };
     blank_urls(text, &mut bytes);
     // Only whole characters are ever blanked (ASCII for ASCII), so the bytes stay UTF-8.
@@ -155,6 +158,26 @@ fn markdown(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
     }
     // Blanked bytes must not cut a multi-byte character: blank the whole character.
     fix_partial_chars(text, &mut bytes);
+    (bytes, segments)
+}
+
+/// The literal text of an HTML page's blocks, in place; character references are blanked (a
+/// document decodes them: see [`crate::html`]).
+fn html(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+    let mut bytes: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b } else { BLANK })
+        .collect();
+    let mut segments = Vec::new();
+    for piece in crate::html::extract(text).pieces {
+        for r in piece.runs.iter().filter(|r| r.doc_len == r.file_len) {
+            let file = r.file..r.file + r.file_len;
+            bytes[file.clone()].copy_from_slice(&text.as_bytes()[file]);
+        }
+        if let (Some(first), Some(last)) = (piece.runs.first(), piece.runs.last()) {
+            segments.push(first.file..last.file + last.file_len);
+        }
+    }
     (bytes, segments)
 }
 

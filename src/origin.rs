@@ -74,6 +74,11 @@ impl Origin {
         }
     }
 
+    /// The same file with another map.
+    pub fn with_runs(self, runs: Vec<Run>) -> Origin {
+        Origin { runs, ..self }
+    }
+
     /// The run holding document byte `offset` (or the last one before it).
     fn run_at(&self, offset: usize) -> Option<&Run> {
         let i = self.runs.partition_point(|r| r.doc <= offset);

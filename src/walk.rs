@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions of the files a directory walk picks up: articles and bilingual containers.
-pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "xlf", "xliff", "tmx", "jsonl"];
+pub const CHECKED_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xlf", "xliff", "tmx", "jsonl",
+];
 
 /// A path that could not be walked.
 #[derive(Debug, Clone, PartialEq, Eq)]

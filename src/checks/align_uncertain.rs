@@ -44,7 +44,7 @@ impl PairCheck for AlignUncertain {
         if doubtful.len() as f64 > MOSTLY_UNALIGNED * units.len() as f64 {
             let first = target.segments.first().cloned().unwrap_or(0..0);
             let message = format!(
-                "this translation could not be aligned with its source {} ({} of {} paragraph groups have no confident counterpart); cross-language checks were skipped",
+                "most of this translation could not be matched paragraph by paragraph with its source {} ({} of {} paragraph groups); its names, terms and numbers were not compared with the source",
                 source.path,
                 doubtful.len(),
                 units.len()
@@ -62,11 +62,11 @@ impl PairCheck for AlignUncertain {
             .map(|u| {
                 let src_line = source.position(u.source.start).line;
                 let message = if u.target.is_empty() {
-                    format!("the source paragraph at {}:{src_line} has no counterpart in this translation", source.path)
+                    format!("the source paragraph at {}:{src_line} seems to have no translation here", source.path)
                 } else if u.source.is_empty() {
-                    "this paragraph has no counterpart in the source".to_string()
+                    "this paragraph has no counterpart in the source: was it added?".to_string()
                 } else {
-                    format!("this paragraph could not be matched with confidence to the source paragraph at {}:{src_line}", source.path)
+                    format!("this paragraph could not be matched with confidence to the source paragraph at {}:{src_line}, so it was not compared with it", source.path)
                 };
                 cx.target.finding("align/uncertain", Severity::Warning, u.target.clone(), message, Vec::new())
             })

@@ -70,15 +70,20 @@ impl PairCheck for LangUntranslated {
             {
                 continue;
             }
-            let which = if found.lang.primary() == cx.pair.source.lang.primary() {
-                " (the source language)"
+            // For an editor: "this paragraph is in Spanish, the source language, not English".
+            let message = if found.lang.primary() == cx.pair.source.lang.primary() {
+                format!(
+                    "this paragraph is in {}, the source language, not {}: was it left untranslated?",
+                    found.lang.name(),
+                    doc.lang.name()
+                )
             } else {
-                ""
+                format!(
+                    "this paragraph is in {}, not {} like the rest of the translation",
+                    found.lang.name(),
+                    doc.lang.name()
+                )
             };
-            let message = format!(
-                "this paragraph reads as {}{which}, not {}: left untranslated? (confidence {:.2})",
-                found.lang, doc.lang, found.confidence
-            );
             out.push(cx.target.finding(
                 "lang/untranslated",
                 Severity::Error,

@@ -21,11 +21,11 @@ use std::ops::Range;
 
 use crate::bilingual::{Pair, UnitPair, tokens_in};
 use crate::document::Document;
-use crate::options::Options;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match};
 use crate::lang::Detector;
 use crate::numbers::{Quantity, quantities_in};
+use crate::options::Options;
 
 /// What a check sees of one document.
 pub struct Context<'a> {

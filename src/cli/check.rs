@@ -36,6 +36,8 @@ enum InputFormat {
     Text,
     /// Markdown
     Markdown,
+    /// HTML (an article page)
+    Html,
     /// XLIFF 1.2 or 2.0
     Xliff,
     /// TMX 1.4
@@ -49,6 +51,7 @@ impl InputFormat {
         match self {
             InputFormat::Text => Kind::Text(Format::Plain),
             InputFormat::Markdown => Kind::Text(Format::Markdown),
+            InputFormat::Html => Kind::Text(Format::Html),
             InputFormat::Xliff => Kind::Container(Container::Xliff),
             InputFormat::Tmx => Kind::Container(Container::Tmx),
             InputFormat::Jsonl => Kind::Container(Container::Jsonl),
@@ -73,7 +76,7 @@ enum FailOn {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; directories are walked for articles (.txt, .md) and
+    /// Files or directories to check; directories are walked for articles (.txt, .md, .html) and
     /// bilingual files (.xlf, .xliff, .tmx, .jsonl), respecting .gitignore; `-` reads
     /// standard input
     #[arg(default_value = ".")]

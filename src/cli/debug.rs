@@ -170,5 +170,6 @@ fn format_name(f: Format) -> &'static str {
     match f {
         Format::Plain => "plain text",
         Format::Markdown => "Markdown",
+        Format::Html => "HTML",
     }
 }

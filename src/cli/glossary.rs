@@ -7,6 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use concord::glossary::{self, GlossarySet, Matcher, Status, csv, exchange::Loss, lint, tbx};
 use concord::lang::LangTag;
+use concord::report::count;
 use concord::token::tokenize_str;
 use concord::{Report, report};
 
@@ -144,9 +145,9 @@ pub fn run(args: GlossaryArgs) -> anyhow::Result<i32> {
             }
             let draft = suggest(&register.clusters(&doc_names), min_documents);
             eprintln!(
-                "note: {} proposed entries from {} documents",
-                draft.entries.len(),
-                report.files
+                "note: {} from {}",
+                count(draft.entries.len(), "proposed entry", "proposed entries"),
+                count(report.files, "document", "documents")
             );
             let mut json = serde_json::to_string_pretty(&draft)?;
             json.push('\n');
@@ -252,24 +253,34 @@ fn stats(files: &[PathBuf], corpus: &[PathBuf], format: StatsFormat) -> anyhow::
                 .map(|r| r.0.as_str())
                 .collect();
             for (id, _, bad, all, forms) in rows.iter().filter(|r| r.3 > 0) {
-                out.push_str(&format!("{id}: {all} mentions, {bad} deprecated\n"));
+                out.push_str(&format!(
+                    "{id}: {}, {bad} deprecated\n",
+                    count(*all, "mention", "mentions")
+                ));
                 for f in forms {
                     out.push_str(&format!(
-                        "  {:<11} {:<32} {:>5} in {} documents\n",
+                        "  {:<11} {:<32} {:>5} in {}\n",
                         f["status"].as_str().unwrap_or(""),
                         f["form"].as_str().unwrap_or(""),
                         f["mentions"],
-                        f["documents"]
+                        count(
+                            f["documents"].as_u64().unwrap_or(0) as usize,
+                            "document",
+                            "documents"
+                        )
                     ));
                 }
             }
             out.push_str(&format!(
-                "never seen ({} of {} entries): {}\n",
+                "never seen ({} of {}): {}\n",
                 never.len(),
-                rows.len(),
+                count(rows.len(), "entry", "entries"),
                 never.join(", ")
             ));
-            out.push_str(&format!("{} documents\n", counts.files));
+            out.push_str(&format!(
+                "{}\n",
+                count(counts.files, "document", "documents")
+            ));
         }
     }
     print_stdout(&out)?;
@@ -405,10 +416,44 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
     draft
 }
 
+/// What a conversion could not carry, one line per kind of loss: the same loss on many entries
+/// is one note naming the first few.
 fn report_losses(losses: &[Loss]) {
+    eprint!("{}", summarise_losses(losses));
+}
+
+/// Entries named in a summarised note.
+const NAMED_ENTRIES: usize = 3;
+
+fn summarise_losses(losses: &[Loss]) -> String {
+    let mut by_message: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut out = String::new();
     for l in losses {
-        eprintln!("note: {l}");
+        match &l.entry {
+            None => out.push_str(&format!("note: {}\n", l.message)),
+            Some(id) => match by_message.iter_mut().find(|(m, _)| *m == l.message) {
+                Some((_, ids)) => ids.push(id),
+                None => by_message.push((&l.message, vec![id])),
+            },
+        }
     }
+    for (message, ids) in by_message {
+        if ids.len() == 1 {
+            out.push_str(&format!("note: {}: {message}\n", ids[0]));
+            continue;
+        }
+        let more = if ids.len() > NAMED_ENTRIES {
+            ", …"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "note: {message}: {} ({}{more})\n",
+            count(ids.len(), "entry", "entries"),
+            ids[..ids.len().min(NAMED_ENTRIES)].join(", ")
+        ));
+    }
+    out
 }
 
 fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<i32> {

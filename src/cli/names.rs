@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use concord::report::count;
+
 use super::{EXIT_CLEAN, EXIT_ERROR, print_stdout};
 
 #[derive(Args)]
@@ -82,9 +84,9 @@ pub fn run(args: NamesArgs) -> anyhow::Result<i32> {
                 }
             }
             out.push_str(&format!(
-                "{} names in {} documents\n",
-                clusters.len(),
-                report.files
+                "{} in {}\n",
+                count(clusters.len(), "name", "names"),
+                count(report.files, "document", "documents")
             ));
         }
     }

@@ -8,7 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::engine::Report;
 use crate::finding::{Finding, Severity};
 
-/// Spans longer than this (in bytes) are marked at their first word.
+/// Spans longer than this (in bytes) are paragraphs rather than words.
 const LONG_SPAN: usize = 80;
 
 fn level(s: Severity) -> Level<'static> {
@@ -61,16 +61,14 @@ fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
         .find('\n')
         .map_or(text.len(), |i| f.byte_end + i);
     let source = &text[start..end];
-    // A finding on a whole segment (a missing term, an untranslated paragraph) is marked at its
-    // first word: underlining a paragraph hides more than it shows.
-    let mut mark_end = f.byte_end;
-    if f.byte_end - f.byte_start > LONG_SPAN {
-        let first = &text[f.byte_start..f.byte_end];
-        mark_end = f.byte_start + first.find(char::is_whitespace).unwrap_or(first.len());
-    }
+    // A finding on a whole paragraph (an untranslated one, a missing term) is underlined from
+    // its first word to its last, so the editor sees which text it is about (a long line is cut
+    // in the middle by the renderer).
+    let paragraph = f.byte_end - f.byte_start > LONG_SPAN;
     let label = match f.suggestions.first() {
         Some(s) if f.rule.ends_with("/missing") => format!("expected “{s}”"),
         Some(s) => format!("did you mean “{s}”?"),
+        None if paragraph => "this paragraph".to_string(),
         None => String::new(),
     };
     let mut groups = vec![
@@ -81,9 +79,10 @@ fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {
                 Snippet::source(source)
                     .line_start(f.line)
                     .path(f.path.as_str())
+                    .fold(true)
                     .annotation(
                         AnnotationKind::Primary
-                            .span(f.byte_start - start..mark_end - start)
+                            .span(f.byte_start - start..f.byte_end - start)
                             .label(label),
                     ),
             ),

@@ -50,10 +50,15 @@ fn source_text<'a>(report: &'a Report, path: &str) -> Option<std::borrow::Cow<'a
 }
 
 fn plural(n: usize, one: &str) -> String {
+    count(n, one, &format!("{one}s"))
+}
+
+/// "1 entry", "2 entries": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {one}s")
+        format!("{n} {many}")
     }
 }
 
