@@ -10,6 +10,7 @@ use concord::engine::{Input, Kind, Options};
 use concord::formats::Container;
 use concord::lang::LangTag;
 use concord::markup::Format;
+use concord::report::count;
 use concord::{Engine, Severity, report, walk};
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -78,8 +79,7 @@ enum FailOn {
 pub struct CheckArgs {
     /// Files or directories to check; directories are walked for articles (.txt, .md, .html) and
     /// bilingual files (.xlf, .xliff, .tmx, .jsonl), respecting .gitignore; `-` reads
-    /// standard input
-    #[arg(default_value = ".")]
+    /// standard input. Without a path, the current directory is checked (and a note says so)
     paths: Vec<PathBuf>,
     /// Language of every document, or of every translation in bilingual mode (BCP 47, e.g.
     /// en, es, pt-BR); by default it comes from the file (story.es.txt, an XLIFF's
@@ -128,11 +128,15 @@ pub struct CheckArgs {
     /// Show how each document's language was settled
     #[arg(long, short)]
     verbose: bool,
-    /// Rewrite deprecated glossary forms to the preferred form where that is unambiguous
-    /// (files are replaced atomically; the report then lists what is left)
+    /// Rewrite what has one safe rewrite: deprecated glossary forms written exactly as listed
+    /// become the preferred form, and numbers in another language's notation ("3,5%" in
+    /// English, number/format) are rewritten in the document's. Files are replaced
+    /// atomically and the report then lists what is left; with `-`, the fixed text is
+    /// printed and the report goes to standard error
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
-    /// Print the fixes as a unified diff instead of writing them
+    /// Print the fixes as a unified diff instead of writing them (the exit code is the same as
+    /// without --diff)
     #[arg(long)]
     diff: bool,
     /// With --fix or --diff: leave text inside quotation marks as it is
@@ -171,29 +175,46 @@ fn emit(output: &OutputArgs, bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
+/// What applying the fixes produced.
+struct Fixed {
+    /// A unified diff of every change.
+    diff: String,
+    /// Standard input with its fixes, when it had any input.
+    stdin: Option<Vec<u8>>,
+}
+
 /// Applies (or, with `write` off, only diffs) the unambiguous fixes of the report's findings.
-/// Files that failed to be read are never touched; fixed findings leave the report. Returns
-/// the diff of every change.
+/// Files that failed to be read are never touched; fixed findings leave the report. Standard
+/// input is fixed in memory.
 fn apply_fixes(
     report: &mut concord::Report,
     write: bool,
     keep_quotes: bool,
     quiet: bool,
-) -> String {
+    stdin: Option<(&[u8], Kind)>,
+) -> Fixed {
     use concord::fix;
     let broken: std::collections::HashSet<String> =
         report.input_errors.iter().map(|e| e.path.clone()).collect();
-    let mut diffs = String::new();
+    let mut fixed_text = Fixed {
+        diff: String::new(),
+        stdin: stdin.map(|(bytes, _)| bytes.to_vec()),
+    };
     let mut fixed: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
     let (mut edits_done, mut files_done) = (0, 0);
     for (path, edits) in fix::plan(&report.findings) {
-        if broken.contains(&path) || path == "<stdin>" {
+        if broken.contains(&path) {
             continue;
         }
+        let is_stdin = path == STDIN;
         let p = Path::new(&path);
-        let outcome = std::fs::read(p)
-            .map_err(fix::FixError::from)
-            .and_then(|bytes| fix::rewrite(p, &bytes, &edits, keep_quotes));
+        let outcome = match stdin.filter(|_| is_stdin) {
+            Some((bytes, kind)) => fix::rewrite_as(kind, bytes, &edits, keep_quotes),
+            None if is_stdin => continue,
+            None => std::fs::read(p)
+                .map_err(fix::FixError::from)
+                .and_then(|bytes| fix::rewrite(p, &bytes, &edits, keep_quotes)),
+        };
         let rewrite = match outcome {
             Ok(r) if r.applied > 0 => r,
             Ok(_) => continue,
@@ -205,11 +226,14 @@ fn apply_fixes(
                 continue;
             }
         };
-        diffs.push_str(&fix::diff(&path, &rewrite.old, &rewrite.new));
+        fixed_text
+            .diff
+            .push_str(&fix::diff(&path, &rewrite.old, &rewrite.new));
         if write {
-            if let Err(e) =
-                fix::write_atomic(p, &concord::text::encode(&rewrite.new, rewrite.encoding))
-            {
+            let bytes = concord::text::encode(&rewrite.new, rewrite.encoding);
+            if is_stdin {
+                fixed_text.stdin = Some(bytes);
+            } else if let Err(e) = fix::write_atomic(p, &bytes) {
                 report.input_errors.push(concord::engine::InputError {
                     path,
                     message: format!("not fixed: {e}"),
@@ -240,14 +264,17 @@ fn apply_fixes(
     }
     if write && !quiet {
         eprintln!(
-            "fixed {edits_done} finding{} in {files_done} file{}",
-            if edits_done == 1 { "" } else { "s" },
-            if files_done == 1 { "" } else { "s" }
+            "fixed {} in {}",
+            count(edits_done, "finding", "findings"),
+            count(files_done, "file", "files")
         );
     }
     report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    diffs
+    fixed_text
 }
+
+/// The name standard input is reported under.
+const STDIN: &str = "<stdin>";
 
 fn parse_tag(flag: &str, tag: &str) -> anyhow::Result<LangTag> {
     LangTag::parse(tag).with_context(|| format!("--{flag}"))
@@ -290,20 +317,26 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
 
     let mut inputs = Vec::new();
     let mut files = Vec::new();
-    let mut stdin_seen = false;
-    for p in &args.paths {
+    let mut stdin: Option<Vec<u8>> = None;
+    let paths = if args.paths.is_empty() {
+        eprintln!("note: no path given: checking the current directory");
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    for p in &paths {
         if p.as_os_str() == "-" {
-            if !stdin_seen {
+            if stdin.is_none() {
                 let mut bytes = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut bytes)
                     .context("reading standard input")?;
                 inputs.push(Input::Bytes {
-                    name: "<stdin>".into(),
-                    bytes,
+                    name: STDIN.into(),
+                    bytes: bytes.clone(),
                     kind: args.input_format.kind(),
                 });
-                stdin_seen = true;
+                stdin = Some(bytes);
             }
         } else {
             files.push(p.clone());
@@ -323,6 +356,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         }
         (None, Some(lang)) => {
             let (pairs, alone) = walk::pair_by_language(walked, lang);
+            if pairs.is_empty() && !alone.is_empty() {
+                eprintln!(
+                    "warning: --source-lang {lang}: no source beside the {} checked (the source of NAME.en.txt is NAME.{lang}.txt in the same folder); each was checked on its own",
+                    count(alone.len(), "file", "files")
+                );
+            }
             inputs.extend(
                 pairs
                     .into_iter()
@@ -351,49 +390,40 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     );
     report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
-    if args.fix || args.diff {
-        let diffs = apply_fixes(&mut report, args.fix, args.keep_quotes, args.output.quiet);
-        if args.diff {
-            emit(&args.output, diffs.as_bytes())?;
-            return Ok(if report.input_errors.is_empty() {
-                EXIT_CLEAN
-            } else {
-                EXIT_ERROR
-            });
-        }
-    }
-
     if args.verbose {
         for n in &report.notes {
             eprintln!("note: {}: {}", n.path, n.message);
         }
     }
-    let to_terminal = args.output.output.is_none() && std::io::stdout().is_terminal();
-    let styled = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    // With --fix on standard input, standard output carries the fixed text and the report goes
+    // to standard error (or -o); with --diff, the diff takes the report's place.
+    let mut fixed_stdin = None;
+    if args.fix || args.diff {
+        let fixed = apply_fixes(
+            &mut report,
+            args.fix,
+            args.keep_quotes,
+            args.output.quiet,
+            stdin.as_deref().map(|b| (b, args.input_format.kind())),
+        );
+        if args.diff {
+            emit(&args.output, fixed.diff.as_bytes())?;
+        } else {
+            fixed_stdin = fixed.stdin;
         }
-    };
-    let mut out = Vec::new();
-    match args.format {
-        OutputFormat::Human => report::write_human(&mut out, &report, styled),
-        OutputFormat::Brief => report::write_brief(&mut out, &report),
-        OutputFormat::Json => report::write_json(&mut out, &report),
-        OutputFormat::Jsonl => report::write_jsonl(&mut out, &report),
-        OutputFormat::Sarif => report::write_sarif(&mut out, &report),
-        OutputFormat::Html => report::write_html(&mut out, &report),
     }
-    .context("rendering the report")?;
-    emit(&args.output, &out)?;
-    // The human report lists input errors itself, unless it went to a file or nowhere.
-    let listed = matches!(args.format, OutputFormat::Human)
-        && args.output.output.is_none()
-        && !args.output.quiet;
-    if !listed {
+    if args.diff {
         for e in &report.input_errors {
             eprintln!("error: {}: {}", e.path, e.message);
+        }
+    } else {
+        print_report(&args, &report, fixed_stdin.is_some())?;
+    }
+    if let Some(bytes) = fixed_stdin {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(&bytes).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.context("writing the fixed text")?,
         }
     }
     if !report.input_errors.is_empty() {
@@ -407,4 +437,52 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     };
     let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Renders the report and writes it to -o FILE or standard output, or to standard error when
+/// standard output carries the fixed text. Input errors go to standard error unless the human
+/// report on the terminal lists them.
+fn print_report(args: &CheckArgs, report: &concord::Report, to_stderr: bool) -> anyhow::Result<()> {
+    let to_terminal = args.output.output.is_none()
+        && if to_stderr {
+            std::io::stderr().is_terminal()
+        } else {
+            std::io::stdout().is_terminal()
+        };
+    let styled = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut out = Vec::new();
+    match args.format {
+        OutputFormat::Human => report::write_human(&mut out, report, styled),
+        OutputFormat::Brief => report::write_brief(&mut out, report),
+        OutputFormat::Json => report::write_json(&mut out, report),
+        OutputFormat::Jsonl => report::write_jsonl(&mut out, report),
+        OutputFormat::Sarif => report::write_sarif(&mut out, report),
+        OutputFormat::Html => report::write_html(&mut out, report),
+    }
+    .context("rendering the report")?;
+    if to_stderr && args.output.output.is_none() {
+        if !args.output.quiet {
+            std::io::stderr()
+                .write_all(&out)
+                .context("writing the report")?;
+        }
+    } else {
+        emit(&args.output, &out)?;
+    }
+    // The human report lists input errors itself, unless it went to a file or nowhere.
+    let listed = matches!(args.format, OutputFormat::Human)
+        && args.output.output.is_none()
+        && !args.output.quiet;
+    if !listed {
+        for e in &report.input_errors {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
+    }
+    Ok(())
 }
