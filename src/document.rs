@@ -17,6 +17,8 @@ pub enum LangSource {
     Given,
     /// The file name declares it (`story.es.txt`).
     FileName,
+    /// A configuration's `[languages]` pattern matches the path.
+    Path { pattern: String },
     /// Language identification found it reliably.
     Detected { confidence: f64 },
     /// Identification was unsure; the default was used.

@@ -108,6 +108,17 @@ impl Alignment {
 }
 
 impl Report {
+    /// Adds another run's results (of other inputs) to this one, in report order.
+    pub fn merge(&mut self, other: Report) {
+        self.files += other.files;
+        self.findings.extend(other.findings);
+        finding::sort(&mut self.findings);
+        self.input_errors.extend(other.input_errors);
+        self.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.notes.extend(other.notes);
+        self.sources.extend(other.sources);
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -185,11 +196,23 @@ impl Engine {
     ) -> Result<Document, InputError> {
         let text = decode(path, bytes)?.0;
         let file_name = Path::new(path).file_name().and_then(|n| n.to_str());
-        let declared = given.map(|l| (l, LangSource::Given)).or_else(|| {
-            file_name
-                .and_then(lang::from_file_name)
-                .map(|l| (l, LangSource::FileName))
-        });
+        let declared = given
+            .map(|l| (l, LangSource::Given))
+            .or_else(|| {
+                file_name
+                    .and_then(lang::from_file_name)
+                    .map(|l| (l, LangSource::FileName))
+            })
+            .or_else(|| {
+                let config = self.options.path_languages.as_ref()?;
+                let (lang, pattern) = config.language_of(Path::new(path))?;
+                Some((
+                    lang.clone(),
+                    LangSource::Path {
+                        pattern: pattern.to_string(),
+                    },
+                ))
+            });
         Ok(Document::new(
             path,
             text,
@@ -248,9 +271,22 @@ impl Engine {
 
     fn finish(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
         findings.retain(|f| !self.options.disabled_rules.contains(f.rule));
+        self.set_severities(&mut findings);
         finding::sort(&mut findings);
         findings.dedup();
         findings
+    }
+
+    /// The severities the options set, in place of the checks' own.
+    fn set_severities(&self, findings: &mut [Finding]) {
+        if self.options.severities.is_empty() {
+            return;
+        }
+        for f in findings {
+            if let Some(&s) = self.options.severities.get(f.rule) {
+                f.severity = s;
+            }
+        }
     }
 
     /// Checks inputs in parallel (on the current rayon pool). One bad input is reported and
@@ -313,7 +349,9 @@ impl Engine {
         }
         let register = Register::build(&names);
         if !self.options.disabled_rules.contains("name/corpus") {
-            report.findings.extend(register.findings(&doc_names));
+            let mut corpus = register.findings(&doc_names);
+            self.set_severities(&mut corpus);
+            report.findings.extend(corpus);
         }
         finding::sort(&mut report.findings);
         report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -562,6 +600,9 @@ fn settled(lang: &LangTag, how: &LangSource) -> String {
     match how {
         LangSource::Given => format!("language {lang} given (command line or file)"),
         LangSource::FileName => format!("language {lang} from the file name"),
+        LangSource::Path { pattern } => {
+            format!("language {lang} from the configuration's [languages] {pattern:?}")
+        }
         LangSource::Detected { confidence } => {
             format!("language {lang} detected (confidence {confidence:.2})")
         }

@@ -11,6 +11,7 @@
 
 pub mod bilingual;
 pub mod checks;
+pub mod config;
 pub mod corpus;
 mod data;
 pub mod document;

@@ -1,9 +1,12 @@
 //! The run options the checks read: languages, rules, house style. They live apart from the
 //! engine so that a check depends on what it may be asked, not on how runs are scheduled.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::checks::SpellOut;
+use crate::config::Config;
+use crate::finding::Severity;
 use crate::lang::LangTag;
 
 /// How documents are read and which rules run.
@@ -17,6 +20,10 @@ pub struct Options {
     pub default_lang: LangTag,
     /// Rule ids not to report.
     pub disabled_rules: HashSet<String>,
+    /// Severities that replace the checks' own, by rule id (a configuration's `[rules]`).
+    pub severities: HashMap<String, Severity>,
+    /// A configuration whose `[languages]` give documents their language by path.
+    pub path_languages: Option<Arc<Config>>,
     /// Keep the text of every document with findings in the report (for printing snippets).
     pub keep_sources: bool,
     /// Gather every document's names for the corpus register and `name/corpus`.
@@ -32,6 +39,8 @@ impl Default for Options {
             source_lang: None,
             default_lang: LangTag::parse("en").expect("en is a tag"),
             disabled_rules: HashSet::new(),
+            severities: HashMap::new(),
+            path_languages: None,
             keep_sources: false,
             corpus_names: true,
             spell_out: SpellOut::default(),

@@ -116,6 +116,64 @@ pub fn pair_by_language(
     (pairs, alone)
 }
 
+/// Splits files into source/translation pairs by folder: `SOURCE/X` is the source of
+/// `OTHER/X` for every folder `OTHER` beside `source_folder` (the language part of the file
+/// name aside: `es/a.es.txt` is the source of `en/a.en.txt`). Files with no counterpart are
+/// checked alone.
+pub fn pair_by_folder(
+    files: Vec<PathBuf>,
+    source_folder: &Path,
+) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let source_dir = absolute(source_folder);
+    let Some(parent) = source_dir.parent().map(Path::to_path_buf) else {
+        return (Vec::new(), files);
+    };
+    // A file's key: its path below the folder beside the source folder, without the
+    // language in its name.
+    let key = |p: &Path| -> Option<(bool, PathBuf)> {
+        let abs = absolute(p);
+        let rel = abs.strip_prefix(&parent).ok()?;
+        let mut parts = rel.components();
+        let top = parts.next()?;
+        let rest: PathBuf = parts.collect();
+        let name = rest.file_name()?.to_str()?;
+        let plain = match crate::lang::from_file_name(name) {
+            Some(lang) => name.replacen(&format!(".{lang}."), ".", 1),
+            None => name.to_string(),
+        };
+        Some((
+            Path::new(top.as_os_str()) == source_dir.strip_prefix(&parent).ok()?,
+            rest.with_file_name(plain),
+        ))
+    };
+    let keyed: Vec<(PathBuf, Option<(bool, PathBuf)>)> = files
+        .into_iter()
+        .map(|f| {
+            let k = key(&f);
+            (f, k)
+        })
+        .collect();
+    let sources: std::collections::HashMap<&PathBuf, &PathBuf> = keyed
+        .iter()
+        .filter_map(|(f, k)| k.as_ref().filter(|k| k.0).map(|k| (&k.1, f)))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut alone = Vec::new();
+    let mut paired = std::collections::HashSet::new();
+    for (f, k) in &keyed {
+        match k.as_ref().filter(|k| !k.0).and_then(|k| sources.get(&k.1)) {
+            Some(source) => {
+                pairs.push(((*source).clone(), f.clone()));
+                paired.insert((*source).clone());
+            }
+            None => alone.push(f.clone()),
+        }
+    }
+    alone.retain(|f| !paired.contains(f));
+    (pairs, alone)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +206,45 @@ mod tests {
         assert_eq!(
             alone,
             ["d/b.es.txt", "d/c.en.txt", "e/a.en.txt", "d/a.en.md"]
+        );
+    }
+
+    #[test]
+    fn pairs_translations_with_the_source_folder() {
+        let files: Vec<PathBuf> = [
+            "desk/es/a.es.txt",
+            "desk/es/sub/b.txt",
+            "desk/es/only.txt",
+            "desk/en/a.en.txt",
+            "desk/en/sub/b.txt",
+            "desk/fr/a.txt",
+            "desk/en/c.txt",
+            "elsewhere/a.txt",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let (pairs, alone) = pair_by_folder(files, Path::new("desk/es"));
+        let show = |p: &PathBuf| p.display().to_string();
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(s, t)| (show(s), show(t))).collect();
+        assert_eq!(
+            pairs,
+            [
+                (
+                    "desk/es/a.es.txt".to_string(),
+                    "desk/en/a.en.txt".to_string()
+                ),
+                (
+                    "desk/es/sub/b.txt".to_string(),
+                    "desk/en/sub/b.txt".to_string()
+                ),
+                ("desk/es/a.es.txt".to_string(), "desk/fr/a.txt".to_string()),
+            ]
+        );
+        let alone: Vec<String> = alone.iter().map(show).collect();
+        assert_eq!(
+            alone,
+            ["desk/es/only.txt", "desk/en/c.txt", "elsewhere/a.txt"]
         );
     }
 

@@ -104,7 +104,7 @@ fn source_lang_without_source_files_says_so() {
     let out = check(&["--source-lang", "es", "tests/data/cli/talks.en.txt"]);
     assert!(
         stderr(&out).starts_with(
-            "warning: --source-lang es: no source beside the 1 file checked (the source of NAME.en.txt is NAME.es.txt in the same folder); each was checked on its own\n"
+            "warning: source language es: no source beside the 1 file checked (the source of NAME.en.txt is NAME.es.txt in the same folder); each was checked on its own\n"
         ),
         "{}",
         stderr(&out)

@@ -51,6 +51,11 @@ impl SpellOut {
         Ok(())
     }
 
+    /// Every language's setting, as `LANG=N` (`N` = 0: none).
+    pub fn settings(&self) -> impl Iterator<Item = String> + '_ {
+        self.by_lang.iter().map(|(l, n)| format!("{l}={n}"))
+    }
+
     /// The highest number `lang`'s house style spells out, if it has one.
     pub fn up_to(&self, lang: &LangTag) -> Option<u32> {
         self.by_lang.get(lang.primary()).copied().filter(|&n| n > 0)

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
 
-use concord::engine::{Input, Kind, Options};
+use concord::engine::{Input, Kind};
 use concord::formats::Container;
-use concord::lang::LangTag;
 use concord::markup::Format;
 use concord::report::count;
 use concord::{Engine, Severity, report, walk};
 
+use super::settings::{self, Flags, Settings};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,6 +75,17 @@ enum FailOn {
     Never,
 }
 
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct CheckArgs {
     /// Files or directories to check; directories are walked for articles (.txt, .md, .html) and
@@ -96,9 +107,9 @@ pub struct CheckArgs {
     /// What standard input holds
     #[arg(long, value_enum, default_value = "text")]
     input_format: InputFormat,
-    /// Language used when identification is unreliable
-    #[arg(long, value_name = "TAG", default_value = "en")]
-    default_lang: String,
+    /// Language used when identification is unreliable [default: en]
+    #[arg(long, value_name = "TAG")]
+    default_lang: Option<String>,
     /// Add a glossary (concord-glossary/1 JSON); repeatable
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     glossaries: Vec<PathBuf>,
@@ -111,9 +122,9 @@ pub struct CheckArgs {
     /// When to colour human output (NO_COLOR is honoured in auto mode)
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
-    /// Exit with 1 when a finding has at least this severity
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding has at least this severity [default: error]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Do not report this rule (see `concord rules`); repeatable
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
@@ -142,6 +153,17 @@ pub struct CheckArgs {
     /// With --fix or --diff: leave text inside quotation marks as it is
     #[arg(long)]
     keep_quotes: bool,
+    /// Read settings from this file instead of the nearest concord.toml at or above each
+    /// path
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every concord.toml
+    #[arg(long)]
+    isolated: bool,
+    /// Print the settings in force (command line, concord.toml and defaults, each with where
+    /// it came from) and exit
+    #[arg(long)]
+    dump_config: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -276,10 +298,6 @@ fn apply_fixes(
 /// The name standard input is reported under.
 const STDIN: &str = "<stdin>";
 
-fn parse_tag(flag: &str, tag: &str) -> anyhow::Result<LangTag> {
-    LangTag::parse(tag).with_context(|| format!("--{flag}"))
-}
-
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let known = concord::checks::rule_ids();
     for rule in &args.disabled {
@@ -290,113 +308,64 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             );
         }
     }
-    let mut spell_out = concord::checks::SpellOut::default();
-    for arg in &args.spell_out {
-        spell_out
-            .set(arg)
-            .map_err(|e| anyhow::anyhow!("--spell-out {arg}: {e}"))?;
-    }
-    let options = Options {
-        lang: args
-            .lang
-            .as_deref()
-            .map(|t| parse_tag("lang", t))
-            .transpose()?,
-        source_lang: args
-            .source_lang
-            .as_deref()
-            .map(|t| parse_tag("source-lang", t))
-            .transpose()?,
-        default_lang: parse_tag("default-lang", &args.default_lang)?,
-        disabled_rules: args.disabled.iter().cloned().collect(),
-        keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html),
-        corpus_names: !args.disabled.iter().any(|r| r == "name/corpus"),
-        spell_out,
+    let flags = Flags {
+        lang: args.lang.as_deref(),
+        source_lang: args.source_lang.as_deref(),
+        default_lang: args.default_lang.as_deref(),
+        glossaries: &args.glossaries,
+        no_default_glossaries: args.no_default_glossaries,
+        fail_on: args.fail_on.map(FailOn::threshold),
+        disabled: &args.disabled,
+        spell_out: &args.spell_out,
     };
-    let set = super::load_glossaries(args.no_default_glossaries, &args.glossaries)?;
-
-    let mut inputs = Vec::new();
-    let mut files = Vec::new();
-    let mut stdin: Option<Vec<u8>> = None;
     let paths = if args.paths.is_empty() {
-        eprintln!("note: no path given: checking the current directory");
+        if !args.dump_config {
+            eprintln!("note: no path given: checking the current directory");
+        }
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    for p in &paths {
-        if p.as_os_str() == "-" {
-            if stdin.is_none() {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .context("reading standard input")?;
-                inputs.push(Input::Bytes {
-                    name: STDIN.into(),
-                    bytes: bytes.clone(),
-                    kind: args.input_format.kind(),
-                });
-                stdin = Some(bytes);
-            }
-        } else {
-            files.push(p.clone());
-        }
+    let groups = settings::groups(&paths, args.config.as_deref(), args.isolated)?;
+    let mut all = Vec::with_capacity(groups.len());
+    for (config, paths) in groups {
+        all.push((Settings::resolve(&flags, config)?, paths));
     }
-    let (walked, walk_errors) = walk::collect(&files);
-    match (&args.source, &options.source_lang) {
-        (Some(source), _) => {
-            if !source.is_file() {
-                bail!("--source {}: no such file", source.display());
-            }
-            let targets = walked.into_iter().filter(|t| t != source);
-            inputs.extend(targets.map(|t| Input::Pair {
-                source: source.clone(),
-                target: t,
-            }));
-        }
-        (None, Some(lang)) => {
-            let (pairs, alone) = walk::pair_by_language(walked, lang);
-            if pairs.is_empty() && !alone.is_empty() {
-                eprintln!(
-                    "warning: --source-lang {lang}: no source beside the {} checked (the source of NAME.en.txt is NAME.{lang}.txt in the same folder); each was checked on its own",
-                    count(alone.len(), "file", "files")
-                );
-            }
-            inputs.extend(
-                pairs
-                    .into_iter()
-                    .map(|(source, target)| Input::Pair { source, target }),
-            );
-            inputs.extend(alone.into_iter().map(Input::File));
-        }
-        (None, None) => inputs.extend(walked.into_iter().map(Input::File)),
+    if args.dump_config {
+        let dumps: Vec<String> = all.iter().map(|(s, _)| s.dump()).collect();
+        super::print_stdout(&dumps.join("\n"))?;
+        return Ok(EXIT_CLEAN);
     }
-
-    let engine = Engine::new(set, options);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-        .context("starting worker threads")?;
-    let progress = super::progress::Progress::start(inputs.len(), args.output.quiet);
-    let mut report = pool.install(|| engine.run_counted(inputs, &progress.done).0);
-    progress.finish();
-    report.input_errors.extend(
-        walk_errors
-            .into_iter()
-            .map(|e| concord::engine::InputError {
-                path: e.path,
-                message: e.message,
-            }),
-    );
-    report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-
+    let mut report = concord::Report::default();
+    let mut stdin = None;
+    // The threshold for --fail-on of each input, from its settings.
+    let mut thresholds: Vec<(String, Option<Severity>)> = Vec::new();
+    for (settings, paths) in &all {
+        let (group, group_stdin) = run_group(&args, settings, paths)?;
+        thresholds.extend(
+            group
+                .findings
+                .iter()
+                .map(|f| (f.path.clone(), settings.fail_on.value)),
+        );
+        stdin = stdin.or(group_stdin);
+        report.merge(group);
+    }
+    thresholds.sort();
+    thresholds.dedup();
+    let threshold_of = |path: &str| {
+        thresholds
+            .iter()
+            .find(|(p, _)| p == path)
+            .map_or(Some(Severity::Error), |t| t.1)
+    };
     if args.verbose {
         for n in &report.notes {
             eprintln!("note: {}: {}", n.path, n.message);
         }
     }
-    // With --fix on standard input, standard output carries the fixed text and the report goes
-    // to standard error (or -o); with --diff, the diff takes the report's place.
+    // With --fix on standard input, standard output carries the fixed text; with --diff, the
+    // diff. The report then goes to standard error, or (--diff) only its input errors do.
     let mut fixed_stdin = None;
     if args.fix || args.diff {
         let fixed = apply_fixes(
@@ -429,14 +398,113 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     if !report.input_errors.is_empty() {
         return Ok(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    let failed = report
+        .findings
+        .iter()
+        .any(|f| threshold_of(&f.path).is_some_and(|t| f.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Checks the paths that share one set of settings; returns the report and what standard
+/// input held, when it was read.
+fn run_group(
+    args: &CheckArgs,
+    settings: &Settings,
+    paths: &[PathBuf],
+) -> anyhow::Result<(concord::Report, Option<Vec<u8>>)> {
+    let options = concord::Options {
+        keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html),
+        ..settings.options()?
+    };
+    let extra: Vec<PathBuf> = settings
+        .glossaries
+        .iter()
+        .map(|g| g.value.clone())
+        .collect();
+    let set = super::load_glossaries(!settings.default_glossaries.value, &extra)?;
+    let mut inputs = Vec::new();
+    let mut files = Vec::new();
+    let mut stdin: Option<Vec<u8>> = None;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if stdin.is_none() {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .context("reading standard input")?;
+                inputs.push(Input::Bytes {
+                    name: STDIN.into(),
+                    bytes: bytes.clone(),
+                    kind: args.input_format.kind(),
+                });
+                stdin = Some(bytes);
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let (walked, walk_errors) = walk::collect(&files);
+    // Files found in folders are filtered by the configuration; files named are checked.
+    let walked: Vec<PathBuf> = walked
+        .into_iter()
+        .filter(|f| files.contains(f) || settings.selects(f))
+        .collect();
+    let (mut pairs, walked) = match &settings.source_folder {
+        Some(folder) if args.source.is_none() => walk::pair_by_folder(walked, &folder.value),
+        _ => (Vec::new(), walked),
+    };
+    inputs.extend(
+        pairs
+            .drain(..)
+            .map(|(source, target)| Input::Pair { source, target }),
+    );
+    match (&args.source, &options.source_lang) {
+        (Some(source), _) => {
+            if !source.is_file() {
+                bail!("--source {}: no such file", source.display());
+            }
+            let targets = walked.into_iter().filter(|t| t != source);
+            inputs.extend(targets.map(|t| Input::Pair {
+                source: source.clone(),
+                target: t,
+            }));
+        }
+        (None, Some(lang)) => {
+            let (pairs, alone) = walk::pair_by_language(walked, lang);
+            if pairs.is_empty() && !alone.is_empty() && settings.source_folder.is_none() {
+                eprintln!(
+                    "warning: source language {lang}: no source beside the {} checked (the source of NAME.en.txt is NAME.{lang}.txt in the same folder); each was checked on its own",
+                    count(alone.len(), "file", "files")
+                );
+            }
+            inputs.extend(
+                pairs
+                    .into_iter()
+                    .map(|(source, target)| Input::Pair { source, target }),
+            );
+            inputs.extend(alone.into_iter().map(Input::File));
+        }
+        (None, None) => inputs.extend(walked.into_iter().map(Input::File)),
+    }
+
+    let engine = Engine::new(set, options);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("starting worker threads")?;
+    let progress = super::progress::Progress::start(inputs.len(), args.output.quiet);
+    let mut report = pool.install(|| engine.run_counted(inputs, &progress.done).0);
+    progress.finish();
+    report.input_errors.extend(
+        walk_errors
+            .into_iter()
+            .map(|e| concord::engine::InputError {
+                path: e.path,
+                message: e.message,
+            }),
+    );
+    report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((report, stdin))
 }
 
 /// Renders the report and writes it to -o FILE or standard output, or to standard error when

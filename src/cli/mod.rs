@@ -8,6 +8,7 @@ mod names;
 mod progress;
 mod rules;
 mod shell;
+mod settings;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
