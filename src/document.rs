@@ -42,6 +42,8 @@ pub struct Document {
     lines: LineIndex,
     /// For a document assembled from a container file: where its text came from.
     pub origin: Option<Origin>,
+    /// The file's comments (Markdown, HTML): their place in the file and their text.
+    pub comments: Vec<(Range<usize>, String)>,
 }
 
 /// What separates the pieces of an assembled document: a paragraph break, so that tokens and
@@ -69,6 +71,11 @@ impl Document {
             );
             doc.encoding = encoding;
             doc.format = format;
+            doc.comments = page
+                .comments
+                .into_iter()
+                .map(|c| (c.span, c.text))
+                .collect();
             return doc;
         }
         let prose = markup::prose(&text, format);
@@ -87,6 +94,7 @@ impl Document {
             tokens,
             lines,
             origin: None,
+            comments: prose.comments,
         }
     }
 
@@ -149,6 +157,7 @@ impl Document {
             tokens,
             lines,
             origin: Some(origin.with_runs(runs)),
+            comments: Vec::new(),
         };
         (doc, ranges)
     }
@@ -158,6 +167,14 @@ impl Document {
         match &self.origin {
             Some(o) => o.position(o.start(offset)),
             None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// The position of a byte offset into the file the document was read from.
+    pub fn position_in_file(&self, file_offset: usize) -> Position {
+        match &self.origin {
+            Some(o) => o.position(file_offset),
+            None => self.lines.position(&self.text, file_offset),
         }
     }
 

@@ -20,6 +20,7 @@ use crate::lang::{self, Detector, LangTag};
 use crate::markup::Format;
 pub use crate::options::Options;
 use crate::origin::Piece;
+use crate::suppress::Suppressions;
 use crate::text;
 use crate::text::LineIndex;
 
@@ -134,6 +135,8 @@ pub struct Engine {
     checks: Vec<Box<dyn Check>>,
     pair_checks: Vec<Box<dyn PairCheck>>,
     options: Options,
+    /// The rules suppression directives may name.
+    rule_ids: Vec<&'static str>,
 }
 
 impl Engine {
@@ -154,6 +157,7 @@ impl Engine {
                 .filter(|c| reports_any(c.rules(), &options))
                 .collect(),
             options,
+            rule_ids: checks::rule_ids(),
         }
     }
 
@@ -324,10 +328,14 @@ impl Engine {
         let mut report = Report::default();
         let mut names = Vec::with_capacity(results.len());
         let mut doc_names = Vec::with_capacity(results.len());
+        let mut suppressed: HashMap<String, Suppressions> = HashMap::new();
         for r in results {
             match r {
                 Ok(checked) => {
                     report.files += 1;
+                    if !checked.suppressions.is_empty() {
+                        suppressed.insert(checked.path.clone(), checked.suppressions);
+                    }
                     doc_names.push(checked.path.clone());
                     names.push(checked.names);
                     if let Some(alignment) = checked.alignment.filter(|_| checked.source.is_some())
@@ -350,6 +358,7 @@ impl Engine {
         let register = Register::build(&names);
         if !self.options.disabled_rules.contains("name/corpus") {
             let mut corpus = register.findings(&doc_names);
+            corpus.retain(|f| !suppressed.get(&f.path).is_some_and(|s| s.covers(f)));
             self.set_severities(&mut corpus);
             report.findings.extend(corpus);
         }
@@ -377,7 +386,10 @@ impl Engine {
                 let mut findings =
                     self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
                 crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
+                let suppressions = self.suppressions(&doc)?;
+                findings.retain(|f| !suppressions.covers(f));
                 let mut checked = self.checked(name, findings, note, doc.file_text());
+                checked.suppressions = suppressions;
                 if self.options.corpus_names {
                     checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
                 }
@@ -402,7 +414,18 @@ impl Engine {
             source,
             names: DocNames::default(),
             alignment: None,
+            suppressions: Suppressions::default(),
         }
+    }
+
+    /// The suppression comments of an article, read; a rule that does not exist is an error.
+    fn suppressions(&self, doc: &Document) -> Result<Suppressions, InputError> {
+        Suppressions::from_comments(doc.file_text(), &doc.comments, &self.rule_ids).map_err(|e| {
+            InputError {
+                path: doc.path.clone(),
+                message: format!("{}: {}", doc.position_in_file(e.offset), e.message),
+            }
+        })
     }
 
     /// Two article files: the source's language from `--source-lang`, its file name or
@@ -434,7 +457,10 @@ impl Engine {
             pair.target.file_text(),
             Kind::from_path(target),
         );
+        let suppressions = self.suppressions(&pair.target)?;
+        findings.retain(|f| !suppressions.covers(f));
         let mut checked = self.checked(t_name, findings, note, pair.target.file_text());
+        checked.suppressions = suppressions;
         if self.options.keep_sources {
             let mut alignment = Alignment {
                 source: s_name,
@@ -476,6 +502,31 @@ impl Engine {
             rows: Vec::new(),
         };
         let mut notes = Vec::new();
+        let mut suppressions = Suppressions::default();
+        for u in groups.iter().flat_map(|(_, units)| units) {
+            let Some(target) = &u.target else { continue };
+            let (Some(first), Some(last)) = (target.runs.first(), target.runs.last()) else {
+                continue;
+            };
+            for note in &u.notes {
+                match crate::suppress::directive(note, &self.rule_ids) {
+                    Ok(Some(d)) if d.action != crate::suppress::Action::Enable => {
+                        suppressions.add(first.file..last.file + last.file_len, &d.rules);
+                    }
+                    Ok(_) => {}
+                    Err(message) => {
+                        return Err(InputError {
+                            path: name.clone(),
+                            message: format!(
+                                "{}: unit {}: {message}",
+                                lines.position(&text, first.file),
+                                u.id
+                            ),
+                        });
+                    }
+                }
+            }
+        }
         for ((doc, source_lang, target_lang), units) in groups {
             let sources: Vec<Piece> = units.iter().map(|u| u.source.clone()).collect();
             let targets: Vec<Piece> = units
@@ -532,9 +583,11 @@ impl Engine {
         }
         finding::sort(&mut findings);
         crate::fix::keep_safe(&mut findings, &text, Kind::Container(container));
+        findings.retain(|f| !suppressions.covers(f));
         alignment.rows.sort_by_key(|(_, t)| (t.start, t.end));
         let mut checked = self.checked(name, findings, notes, &text);
         checked.alignment = Some(alignment);
+        checked.suppressions = suppressions;
         Ok(checked)
     }
 }
@@ -563,6 +616,8 @@ struct Checked {
     names: DocNames,
     /// A translation's units, kept with its text.
     alignment: Option<Alignment>,
+    /// What the file's directives silence (for findings made across documents).
+    suppressions: Suppressions,
 }
 
 /// A panic while checking one document becomes that document's error.

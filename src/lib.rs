@@ -9,6 +9,7 @@
 //! The library never prints; reporters write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod bilingual;
 pub mod checks;
 pub mod config;
@@ -32,6 +33,7 @@ pub mod options;
 pub mod origin;
 pub mod report;
 pub mod stem;
+pub mod suppress;
 pub mod text;
 pub mod token;
 pub mod walk;

@@ -38,11 +38,13 @@ pub const BLANK: u8 = 0;
 pub struct Prose {
     pub masked: String,
     pub segments: Vec<Range<usize>>,
+    /// Comments (`<!-- … -->` in Markdown): where each is and what it says.
+    pub comments: Vec<(Range<usize>, String)>,
 }
 
 pub fn prose(text: &str, format: Format) -> Prose {
-    let (mut bytes, segments) = match format {
-        Format::Plain => (text.as_bytes().to_vec(), paragraphs(text)),
+    let (mut bytes, segments, comments) = match format {
+        Format::Plain => (text.as_bytes().to_vec(), paragraphs(text), Vec::new()),
         Format::Markdown => markdown(text),
         Format::Html => html(text),
     };
@@ -50,7 +52,11 @@ pub fn prose(text: &str, format: Format) -> Prose {
     // Only whole characters are ever blanked (ASCII for ASCII), so the bytes stay UTF-8.
     let masked = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{FFFD}', "\0"));
-    Prose { masked, segments }
+    Prose {
+        masked,
+        segments,
+        comments,
+    }
 }
 
 /// Paragraphs of plain text: runs of lines separated by blank lines.
@@ -79,7 +85,10 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn markdown(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+/// What reading a format gives: the prose bytes, the segments and the comments.
+type Read = (Vec<u8>, Vec<Range<usize>>, Vec<(Range<usize>, String)>);
+
+fn markdown(text: &str) -> Read {
     let mut bytes = vec![BLANK; text.len()];
     let keep_newlines = |bytes: &mut Vec<u8>| {
         for (i, b) in text.bytes().enumerate() {
@@ -94,12 +103,16 @@ fn markdown(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut segments: Vec<Range<usize>> = Vec::new();
+    let mut comments = Vec::new();
     // Innermost open block (by its start offset); code and bare links are never prose.
     let mut blocks: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     let mut in_bare_link = false;
     let mut last_block: Option<usize> = None;
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if let Event::Html(_) | Event::InlineHtml(_) = event {
+            comments_in(text, range.clone(), &mut comments);
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip_depth += 1,
@@ -158,18 +171,34 @@ fn markdown(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
     }
     // Blanked bytes must not cut a multi-byte character: blank the whole character.
     fix_partial_chars(text, &mut bytes);
-    (bytes, segments)
+    comments.dedup();
+    (bytes, segments, comments)
+}
+
+/// The `<!-- … -->` comments in a stretch of raw HTML inside Markdown.
+fn comments_in(text: &str, range: Range<usize>, out: &mut Vec<(Range<usize>, String)>) {
+    let mut from = range.start;
+    while let Some(open) = text[from..range.end].find("<!--") {
+        let start = from + open;
+        let Some(close) = text[start + 4..].find("-->") else {
+            return;
+        };
+        let end = start + 4 + close + 3;
+        out.push((start..end, text[start + 4..end - 3].to_string()));
+        from = end.min(range.end);
+    }
 }
 
 /// The literal text of an HTML page's blocks, in place; character references are blanked (a
 /// document decodes them: see [`crate::html`]).
-fn html(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
+fn html(text: &str) -> Read {
     let mut bytes: Vec<u8> = text
         .bytes()
         .map(|b| if b == b'\n' { b } else { BLANK })
         .collect();
     let mut segments = Vec::new();
-    for piece in crate::html::extract(text).pieces {
+    let page = crate::html::extract(text);
+    for piece in page.pieces {
         for r in piece.runs.iter().filter(|r| r.doc_len == r.file_len) {
             let file = r.file..r.file + r.file_len;
             bytes[file.clone()].copy_from_slice(&text.as_bytes()[file]);
@@ -178,7 +207,12 @@ fn html(text: &str) -> (Vec<u8>, Vec<Range<usize>>) {
             segments.push(first.file..last.file + last.file_len);
         }
     }
-    (bytes, segments)
+    let comments = page
+        .comments
+        .into_iter()
+        .map(|c| (c.span, c.text))
+        .collect();
+    (bytes, segments, comments)
 }
 
 fn fix_partial_chars(text: &str, bytes: &mut [u8]) {

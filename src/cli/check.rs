@@ -164,6 +164,13 @@ pub struct CheckArgs {
     /// it came from) and exit
     #[arg(long)]
     dump_config: bool,
+    /// Do not report the findings recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file, report nothing and exit 0 (2 if an
+    /// input could not be read); later runs with --baseline show only new findings
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -295,6 +302,63 @@ fn apply_fixes(
     fixed_text
 }
 
+/// Writes the baseline (`--write-baseline`, then the exit code) or takes the baselined
+/// findings out of the report (`--baseline`).
+fn apply_baseline(
+    args: &CheckArgs,
+    report: &mut concord::Report,
+    stdin: Option<&[u8]>,
+) -> anyhow::Result<Option<i32>> {
+    use concord::baseline::{self, Baseline};
+    let sources = &report.sources;
+    let mut cache: std::collections::HashMap<String, Option<String>> = Default::default();
+    let mut text_of = |path: &str| -> Option<String> {
+        if let Some(t) = sources.get(path) {
+            return Some(t.clone());
+        }
+        cache
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let bytes = match stdin {
+                    Some(b) if path == STDIN => b.to_vec(),
+                    _ => std::fs::read(path).ok()?,
+                };
+                concord::text::decode(&bytes).ok().map(|(t, _)| t)
+            })
+            .clone()
+    };
+    if let Some(file) = &args.write_baseline {
+        let text = baseline::render(file, &report.findings, &mut text_of);
+        concord::fix::write_atomic(file, text.as_bytes())
+            .with_context(|| format!("writing {}", file.display()))?;
+        eprintln!(
+            "note: wrote {} to {}",
+            count(report.findings.len(), "finding", "findings"),
+            file.display()
+        );
+        for e in &report.input_errors {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
+        return Ok(Some(if report.input_errors.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_ERROR
+        }));
+    }
+    if let Some(file) = &args.baseline {
+        let known = Baseline::load(file)?;
+        let hidden = known.filter(&mut report.findings, &mut text_of);
+        if hidden > 0 {
+            eprintln!(
+                "note: {} in the baseline {} not shown",
+                count(hidden, "finding", "findings"),
+                file.display()
+            );
+        }
+    }
+    Ok(None)
+}
+
 /// The name standard input is reported under.
 const STDIN: &str = "<stdin>";
 
@@ -363,6 +427,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         for n in &report.notes {
             eprintln!("note: {}: {}", n.path, n.message);
         }
+    }
+    if (args.baseline.is_some() || args.write_baseline.is_some())
+        && let Some(code) = apply_baseline(&args, &mut report, stdin.as_deref())?
+    {
+        return Ok(code);
     }
     // With --fix on standard input, standard output carries the fixed text; with --diff, the
     // diff. The report then goes to standard error, or (--diff) only its input errors do.

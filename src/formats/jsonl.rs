@@ -15,6 +15,17 @@ struct Line {
     target: Option<String>,
     source_lang: Option<String>,
     target_lang: Option<String>,
+    /// Rules not to report on this segment: a string ("name/glossary number/style"), a list,
+    /// or "" for all.
+    #[serde(rename = "concord-disable")]
+    disable: Option<Disable>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Disable {
+    One(String),
+    Many(Vec<String>),
 }
 
 pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
@@ -63,6 +74,14 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
             target_lang: lang_attr(parsed.target_lang.as_deref().unwrap_or(""), start)?,
             source,
             target,
+            notes: parsed
+                .disable
+                .map(|d| match d {
+                    Disable::One(s) => format!("concord-disable {s}"),
+                    Disable::Many(v) => format!("concord-disable {}", v.join(" ")),
+                })
+                .into_iter()
+                .collect(),
         });
         let _ = parsed.source;
     }

@@ -54,6 +54,9 @@ pub struct Unit {
     pub target_lang: Option<LangTag>,
     pub source: Piece,
     pub target: Option<Piece>,
+    /// Notes on the unit (XLIFF, TMX) or its `concord-disable` field (JSON Lines): where a
+    /// suppression directive for the unit is written.
+    pub notes: Vec<String>,
 }
 
 /// Why a container could not be read, and where.

@@ -16,6 +16,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     let mut seen_root = false;
     let mut srclang: Option<LangTag> = None;
     let mut tu: Option<(String, Vec<(LangTag, Piece)>)> = None;
+    let mut notes: Vec<String> = Vec::new();
     let mut tuv_lang: Option<LangTag> = None;
     loop {
         let (pos, event) = next_event(&mut reader)?;
@@ -35,6 +36,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
                 match name.as_str() {
                     "header" => srclang = lang_attr(&attr(&e, "srclang").unwrap_or_default(), pos)?,
                     "tu" => {
+                        notes.clear();
                         tu = Some((
                             attr(&e, "tuid").unwrap_or_else(|| format!("{}", units.len() + 1)),
                             Vec::new(),
@@ -55,6 +57,13 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
                             variants.push((lang, piece));
                         }
                     }
+                    // A unit's notes may carry a suppression directive.
+                    "note" if tu.is_some() => {
+                        let note = reader
+                            .read_text(e.name())
+                            .map_err(|err| FormatError::at(pos, err.to_string()))?;
+                        notes.push(note.to_string());
+                    }
                     "note" | "prop" => {
                         reader
                             .read_to_end(e.name())
@@ -65,7 +74,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
             }
             Event::End(e) if e.local_name().as_ref() == "tu" => {
                 if let Some((id, variants)) = tu.take() {
-                    push_unit(&mut units, &srclang, id, variants, pos)?;
+                    push_unit(&mut units, &srclang, (id, variants, &notes), pos)?;
                 }
             }
             Event::Eof => break,
@@ -81,8 +90,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
 fn push_unit(
     units: &mut Vec<Unit>,
     srclang: &Option<LangTag>,
-    id: String,
-    variants: Vec<(LangTag, Piece)>,
+    (id, variants, notes): (String, Vec<(LangTag, Piece)>, &[String]),
     pos: usize,
 ) -> Result<(), FormatError> {
     // With srclang="*all*" the first variant is the source.
@@ -110,6 +118,7 @@ fn push_unit(
             target_lang: Some(lang),
             source: source.clone(),
             target: Some(piece),
+            notes: notes.to_vec(),
         });
     }
     Ok(())

@@ -33,6 +33,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     let mut target: Option<crate::origin::Piece> = None;
     let mut unit_kind = "";
     let mut segment_no = 0usize;
+    let mut notes: Vec<String> = Vec::new();
     loop {
         let (pos, event) = next_event(&mut reader)?;
         match event {
@@ -59,6 +60,14 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
             Event::Start(e) => {
                 let name = local_name(&e);
                 match name.as_str() {
+                    // A unit's notes may carry a suppression directive.
+                    "notes" if unit_id.is_some() => {}
+                    "note" if unit_id.is_some() => {
+                        let note = reader
+                            .read_text(e.name())
+                            .map_err(|err| FormatError::at(pos, err.to_string()))?;
+                        notes.push(note.to_string());
+                    }
                     n if SKIPPED.contains(&n) => {
                         reader
                             .read_to_end(e.name())
@@ -80,6 +89,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
                             Some(attr(&e, "id").unwrap_or_else(|| format!("{}", units.len() + 1)));
                         unit_kind = if name == "unit" { "unit" } else { "trans-unit" };
                         segment_no = 0;
+                        notes.clear();
                     }
                     "segment" | "ignorable" => {
                         source = None;
@@ -120,6 +130,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
                         target_lang: file_langs.1.clone(),
                         source: src,
                         target: target.take(),
+                        notes: notes.clone(),
                     });
                 }
                 if matches!(name.as_str(), "trans-unit" | "unit") {
