@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Position};
 use crate::finding::Finding;
 
 /// The format name written in every baseline file.
@@ -35,23 +36,6 @@ struct File {
     findings: Vec<Entry>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum BaselineError {
-    #[error("{path}: cannot read")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
-
 /// A loaded baseline, ready to filter a run's findings.
 #[derive(Debug)]
 pub struct Baseline {
@@ -62,15 +46,17 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+    pub fn load(path: &Path) -> Result<Baseline, Error> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        let file: File = serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
+        let file: File = serde_json::from_str(&text).map_err(|e| Error::Baseline {
             path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
+            position: Position {
+                line: e.line(),
+                column: e.column(),
+            },
             message: e
                 .to_string()
                 .split(" at line ")
@@ -79,10 +65,9 @@ impl Baseline {
                 .to_string(),
         })?;
         if file.format != FORMAT {
-            return Err(BaselineError::Invalid {
+            return Err(Error::Baseline {
                 path: path.to_path_buf(),
-                line: 1,
-                column: 1,
+                position: Position { line: 1, column: 1 },
                 message: format!("format is {:?}, expected {FORMAT:?}", file.format),
             });
         }

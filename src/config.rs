@@ -32,30 +32,13 @@ use globset::{Glob, GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::Position;
+use crate::error::Error;
 use crate::finding::Severity;
 use crate::lang::LangTag;
 use crate::text::LineIndex;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "concord.toml";
-
-/// Why a configuration file could not be used, and where.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{path}: cannot read")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{position}: {message}")]
-    Invalid {
-        path: PathBuf,
-        position: Position,
-        message: String,
-    },
-}
 
 /// A value and the line of the configuration file that set it.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,15 +158,15 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
 impl Config {
     /// Reads and validates the configuration at `path`; `rule_ids` are the rules `[rules]` may
     /// name.
-    pub fn load(path: &Path, rule_ids: &[&str]) -> Result<Config, ConfigError> {
-        let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
+    pub fn load(path: &Path, rule_ids: &[&str]) -> Result<Config, Error> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
         let text = match crate::text::decode(&bytes) {
             Ok((text, _)) => text,
             Err(e) => {
-                return Err(ConfigError::Invalid {
+                return Err(Error::Config {
                     path: path.to_path_buf(),
                     position: e.position,
                     message: e.message,
@@ -195,7 +178,7 @@ impl Config {
 
     /// Validates configuration text; `path` says where it lives (relative paths are read from
     /// its folder).
-    pub fn parse(path: &Path, text: &str, rule_ids: &[&str]) -> Result<Config, ConfigError> {
+    pub fn parse(path: &Path, text: &str, rule_ids: &[&str]) -> Result<Config, Error> {
         let lines = LineIndex::new(text);
         let at = |offset: usize| {
             let mut o = offset.min(text.len());
@@ -204,7 +187,7 @@ impl Config {
             }
             lines.position(text, o)
         };
-        let err = |offset: usize, message: String| ConfigError::Invalid {
+        let err = |offset: usize, message: String| Error::Config {
             path: path.to_path_buf(),
             position: at(offset),
             message,
@@ -243,7 +226,7 @@ impl Config {
                 .map_err(|e| err(s.span().start, format!("not a path pattern: {}", e.kind())))
         };
         let patterns =
-            |list: Option<Vec<Spanned<String>>>| -> Result<Vec<Set<Pattern>>, ConfigError> {
+            |list: Option<Vec<Spanned<String>>>| -> Result<Vec<Set<Pattern>>, Error> {
                 list.unwrap_or_default()
                     .iter()
                     .map(|s| {

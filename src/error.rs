@@ -35,6 +35,20 @@ pub enum Error {
         position: Position,
         message: String,
     },
+    /// A `concord.toml` that cannot be used.
+    #[error("{path}:{position}: {message}")]
+    Config {
+        path: PathBuf,
+        position: Position,
+        message: String,
+    },
+    /// A baseline file that cannot be used.
+    #[error("{path}:{position}: {message}")]
+    Baseline {
+        path: PathBuf,
+        position: Position,
+        message: String,
+    },
     #[error("invalid language tag {tag:?}: {reason}")]
     LanguageTag { tag: String, reason: String },
 }

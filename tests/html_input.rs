@@ -94,36 +94,28 @@ fn fix_escapes_what_html_text_cannot_hold() {
     )
     .unwrap();
     let glossary = root().join("tests/data/html/house.json");
-    let out = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            glossary.to_str().unwrap(),
-            "--fix",
-            "brands.en.html",
-        ],
-        None,
-    );
+    let fix = || {
+        run_in(
+            dir.path(),
+            &[
+                "check",
+                "--no-default-glossaries",
+                "-g",
+                glossary.to_str().unwrap(),
+                "--fix",
+                "brands.en.html",
+            ],
+            None,
+        )
+    };
+    let out = fix();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         std::fs::read_to_string(&page).unwrap(),
         "<p>Shares in <b>Procter &amp; Gamble</b> rose &amp; fell.</p>\n"
     );
     // Running it again changes nothing and finds nothing.
-    let again = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            glossary.to_str().unwrap(),
-            "--fix",
-            "brands.en.html",
-        ],
-        None,
-    );
+    let again = fix();
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(stderr(&again), "fixed 0 findings in 0 files\n");
 }
