@@ -225,18 +225,17 @@ impl Config {
                 })
                 .map_err(|e| err(s.span().start, format!("not a path pattern: {}", e.kind())))
         };
-        let patterns =
-            |list: Option<Vec<Spanned<String>>>| -> Result<Vec<Set<Pattern>>, Error> {
-                list.unwrap_or_default()
-                    .iter()
-                    .map(|s| {
-                        Ok(Set {
-                            value: pattern(s)?,
-                            line: line(s.span()),
-                        })
+        let patterns = |list: Option<Vec<Spanned<String>>>| -> Result<Vec<Set<Pattern>>, Error> {
+            list.unwrap_or_default()
+                .iter()
+                .map(|s| {
+                    Ok(Set {
+                        value: pattern(s)?,
+                        line: line(s.span()),
                     })
-                    .collect()
-            };
+                })
+                .collect()
+        };
         let mut glossaries = Vec::new();
         for g in raw.glossaries.unwrap_or_default() {
             let file = join(g.get_ref());

@@ -209,3 +209,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Whatever the markup, an HTML page is read without failing, and every finding points
+    /// at a place in the file that holds the text it reports (or a reference to it).
+    #[test]
+    fn html_findings_point_into_the_page(
+        parts in prop::collection::vec(
+            prop_oneof![
+                Just("<p>".to_string()), Just("</p>".to_string()), Just("<b>".to_string()),
+                Just("</b>".to_string()), Just("<br>".to_string()), Just("<script>".to_string()),
+                Just("</script>".to_string()), Just("<!-- c -->".to_string()),
+                Just("&amp;".to_string()), Just("&nbsp;".to_string()), Just("&eacute".to_string()),
+                Just("<".to_string()), Just("&".to_string()), Just("\r\n".to_string()),
+                Just("Kiev".to_string()), Just(" Nagorno Karabakh ".to_string()),
+                "[a-z ]{0,6}",
+            ],
+            0..40,
+        )
+    ) {
+        let page = parts.concat();
+        let engine = Engine::new(glossary(), Options { lang: Some("en".parse().unwrap()), ..Options::default() });
+        let report = engine.run(vec![Input::Bytes { name: "p.html".into(), bytes: page.clone().into_bytes(), kind: Kind::Text(Format::Html) }]);
+        prop_assert!(report.input_errors.is_empty());
+        for f in &report.findings {
+            prop_assert!(f.byte_start <= f.byte_end && f.byte_end <= page.len());
+            let file = &page[f.byte_start..f.byte_end];
+            prop_assert!(file.starts_with(&f.text[..1]) || file.starts_with('&') || file.starts_with('<'), "{:?} at {:?}", f.text, file);
+            if let Some(fix) = &f.fix {
+                prop_assert_eq!(&page[fix.byte_start..fix.byte_end], f.text.as_str());
+            }
+        }
+    }
+}
