@@ -118,6 +118,7 @@ impl Report {
         self.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.notes.extend(other.notes);
         self.sources.extend(other.sources);
+        self.alignments.extend(other.alignments);
     }
 
     pub fn count(&self, severity: Severity) -> usize {

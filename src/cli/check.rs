@@ -331,11 +331,13 @@ fn apply_baseline(
         let text = baseline::render(file, &report.findings, &mut text_of);
         concord::fix::write_atomic(file, text.as_bytes())
             .with_context(|| format!("writing {}", file.display()))?;
-        eprintln!(
-            "note: wrote {} to {}",
-            count(report.findings.len(), "finding", "findings"),
-            file.display()
-        );
+        if !args.output.quiet {
+            eprintln!(
+                "note: wrote {} to {}",
+                count(report.findings.len(), "finding", "findings"),
+                file.display()
+            );
+        }
         for e in &report.input_errors {
             eprintln!("error: {}: {}", e.path, e.message);
         }
@@ -348,7 +350,7 @@ fn apply_baseline(
     if let Some(file) = &args.baseline {
         let known = Baseline::load(file)?;
         let hidden = known.filter(&mut report.findings, &mut text_of);
-        if hidden > 0 {
+        if hidden > 0 && !args.output.quiet {
             eprintln!(
                 "note: {} in the baseline {} not shown",
                 count(hidden, "finding", "findings"),
@@ -383,7 +385,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         spell_out: &args.spell_out,
     };
     let paths = if args.paths.is_empty() {
-        if !args.dump_config {
+        if !args.dump_config && !args.output.quiet {
             eprintln!("note: no path given: checking the current directory");
         }
         vec![PathBuf::from(".")]
@@ -540,7 +542,11 @@ fn run_group(
         }
         (None, Some(lang)) => {
             let (pairs, alone) = walk::pair_by_language(walked, lang);
-            if pairs.is_empty() && !alone.is_empty() && settings.source_folder.is_none() {
+            if pairs.is_empty()
+                && !alone.is_empty()
+                && settings.source_folder.is_none()
+                && !args.output.quiet
+            {
                 eprintln!(
                     "warning: source language {lang}: no source beside the {} checked (the source of NAME.en.txt is NAME.{lang}.txt in the same folder); each was checked on its own",
                     count(alone.len(), "file", "files")

@@ -7,8 +7,8 @@ mod glossary;
 mod names;
 mod progress;
 mod rules;
-mod shell;
 mod settings;
+mod shell;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -34,7 +34,7 @@ struct Cli {
 enum Command {
     /// Check files and directories (`-` reads standard input)
     #[command(after_help = AFTER_HELP)]
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// List the rules concord can report, with their severity and explanation
     Rules(rules::RulesArgs),
     /// Explain one rule, with an example and what concord reports on it
@@ -153,7 +153,7 @@ pub fn main() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Debug(args) => debug::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Names(args) => names::run(args),

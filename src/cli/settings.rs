@@ -291,10 +291,15 @@ impl Settings {
         }
         line(String::new(), String::new());
         line("[rules]".to_string(), String::new());
-        for (rule, level) in &self.rules {
+        // Every rule, with its own severity unless the configuration or a flag set another.
+        for rule in concord::checks::rules() {
+            let (level, from) = match self.rules.get(rule.id) {
+                Some(l) => (l.value, whence(&l.from)),
+                None => (Level::Report(rule.severity), "default".to_string()),
+            };
             line(
-                format!("{} = {}", quote(rule), quote(level.value.as_str())),
-                whence(&level.from),
+                format!("{} = {}", quote(rule.id), quote(level.as_str())),
+                from,
             );
         }
         line(String::new(), String::new());

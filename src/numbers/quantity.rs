@@ -501,10 +501,11 @@ fn compound_ordinals(text: &str, out: &mut Vec<Quantity>) {
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
-        let joined = text[a.span.end..b.span.start]
-            .chars()
-            .all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
-            && b.span.start > a.span.end;
+        // Overlapping quantities ("0\u{a0}$0") are never joined; test that before slicing.
+        let joined = b.span.start > a.span.end
+            && text[a.span.end..b.span.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | '-' | '\u{a0}'));
         let tens = a.written == Written::Words
             && !a.ordinal
             && a.unit == Unit::Count
