@@ -33,6 +33,10 @@ struct Spelling {
 
 /// How many occurrences of a spelling are compared for context; enough for any article.
 const CONTEXT_SAMPLE: usize = 64;
+/// Each spelling is compared with at most this many of the next spellings sharing its initial
+/// (by length): a real article has a few dozen, so all pairs are compared there, while a text of
+/// many thousands of distinct capitalised words costs linear time, not quadratic.
+const MAX_COMPARED: usize = 256;
 /// Related places listed with a finding.
 const MAX_RELATED: usize = 5;
 
@@ -122,7 +126,7 @@ fn cluster(
     };
     order.sort_by_key(|&i| (initial(i), list[i].1.ascii.len(), i));
     for (oi, &a) in order.iter().enumerate() {
-        for &b in &order[oi + 1..] {
+        for &b in order[oi + 1..].iter().take(MAX_COMPARED) {
             if initial(b) != initial(a) || list[b].1.ascii.len() > list[a].1.ascii.len() + 3 {
                 break;
             }

@@ -10,6 +10,14 @@ use crate::data;
 use crate::lang::LangTag;
 use crate::token::{Gap, Tokens};
 
+/// The longest word that can be part of a name, in characters. The longest place names in use
+/// run to 58 letters (Llanfairpwllgwyngyll…gogogoch); anything longer is not a name but a run
+/// of letters (an encoded blob, a hashtag wall), and comparing such runs costs quadratic time.
+pub const MAX_NAME_WORD: usize = 64;
+/// The most words a name can have; a longer capitalised run (a headline in title case, a list of
+/// names without commas) is cut into names of this many words.
+pub const MAX_NAME_WORDS: usize = 12;
+
 /// A name as written: its word tokens (particles excluded) and its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -74,7 +82,12 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     let function = function_words(lang);
     let shape_ok = |i: usize| {
         let t = &list[i];
-        t.capitalized && t.alphabetic && !t.all_caps && tokens.key(i).chars().count() >= 2
+        let len = t.end - t.start;
+        t.capitalized
+            && t.alphabetic
+            && !t.all_caps
+            && len <= 4 * MAX_NAME_WORD
+            && (2..=MAX_NAME_WORD).contains(&tokens.key(i).chars().count())
     };
     let is_name_word = |i: usize| -> bool {
         if !shape_ok(i) {
@@ -121,7 +134,7 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         }
         let mut words = vec![i];
         let mut j = i + 1;
-        while j < list.len() {
+        while j < list.len() && words.len() < MAX_NAME_WORDS {
             let joined = matches!(list[j].gap, Gap::Space | Gap::Hyphen | Gap::Apostrophe);
             if joined && is_name_word(j) && !list[j].sentence_initial {
                 words.push(j);
@@ -235,6 +248,17 @@ mod tests {
             .map(|m| (&text[m.span], m.weak))
             .collect();
         assert_eq!(found, [("Obermaier", true), ("Nigel Farage", false)]);
+    }
+
+    #[test]
+    fn overlong_words_and_runs_are_capped() {
+        let blob = format!("X{}", "a".repeat(MAX_NAME_WORD));
+        assert!(names(&format!("He met {blob} and Anna Lind."), "en") == ["Anna Lind"]);
+        let run = vec!["Word"; MAX_NAME_WORDS + 3].join(" ");
+        let t = tokenize_str(&format!("a {run}"));
+        let found = mentions(&t, &"en".parse().unwrap());
+        assert_eq!(found[0].words.len(), MAX_NAME_WORDS);
+        assert_eq!(found[1].words.len(), 3);
     }
 
     #[test]

@@ -6,5 +6,5 @@ mod mentions;
 mod variant;
 
 pub use groups::Groups;
-pub use mentions::{Mention, mentions};
+pub use mentions::{MAX_NAME_WORD, MAX_NAME_WORDS, Mention, mentions};
 pub use variant::{VariantRules, german_ascii, is_title_word, script, similarity, skeleton};

@@ -19,8 +19,14 @@ const THRESHOLD: f64 = 0.8;
 /// Below this many letters a one-letter difference is another word (Maria / Marie).
 const MIN_LEN: usize = 5;
 
-/// The similarity used for name variants: normalised Damerau-Levenshtein on ASCII keys.
+/// The similarity used for name variants: normalised Damerau-Levenshtein on ASCII keys. Its
+/// cost is the product of the lengths, so strings longer than any name word (transliteration
+/// can lengthen one: "Щ" → "Shch") are only compared for equality.
 pub fn similarity(a: &str, b: &str) -> f64 {
+    const LONGEST: usize = 4 * crate::names::MAX_NAME_WORD;
+    if a.len().max(b.len()) > LONGEST {
+        return if a == b { 1.0 } else { 0.0 };
+    }
     strsim::normalized_damerau_levenshtein(a, b)
 }
 
