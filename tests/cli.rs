@@ -305,7 +305,7 @@ fn rules_are_listed() {
     assert_eq!(
         stdout(&out),
         "align/uncertain\nlang/untranslated\nname/corpus\nname/glossary\nname/inconsistent\nname/mismatch\n\
-         name/missing\nnumber/format\nnumber/mismatch\nnumber/style\nterm/glossary\nterm/inconsistent\nterm/missing\n"
+         name/missing\nnumber/format\nnumber/mismatch\nnumber/style\nquote/inconsistent\nterm/glossary\nterm/inconsistent\nterm/missing\n"
     );
 }
 

@@ -9,6 +9,7 @@ mod name_mismatch;
 mod number_format;
 mod number_mismatch;
 mod number_style;
+mod quote_inconsistent;
 mod rule;
 mod term_inconsistent;
 mod term_missing;
@@ -114,6 +115,7 @@ pub fn registry() -> Vec<Box<dyn Check>> {
         Box::new(name_inconsistent::NameInconsistent),
         Box::new(number_format::NumberFormat),
         Box::new(number_style::NumberStyle),
+        Box::new(quote_inconsistent::QuoteInconsistent),
     ]
 }
 
