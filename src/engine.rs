@@ -262,7 +262,8 @@ impl Engine {
         let target_matches = self
             .matcher(&target.lang)
             .find(&target.prose, &target.tokens);
-        let cx = Context::new(target, &self.glossaries, &target_matches, &self.options);
+        let cx = Context::new(target, &self.glossaries, &target_matches, &self.options)
+            .with_source(source);
         let mut findings: Vec<Finding> = self.checks.iter().flat_map(|c| c.run(&cx)).collect();
         let pcx = PairContext {
             pair,

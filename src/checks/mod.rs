@@ -35,6 +35,9 @@ pub struct Context<'a> {
     /// Glossary forms found in the document, in text order, non-overlapping.
     pub matches: &'a [Match],
     pub options: &'a Options,
+    /// In bilingual mode, the source the document translates: evidence for which of two
+    /// spellings is right.
+    pub source: Option<&'a Document>,
     /// The document's quantities, read once for the checks that need them.
     numbers: OnceCell<Vec<Quantity>>,
 }
@@ -51,8 +54,15 @@ impl<'a> Context<'a> {
             glossaries,
             matches,
             options,
+            source: None,
             numbers: OnceCell::new(),
         }
+    }
+
+    /// The same context, with the source document the checked one translates.
+    pub fn with_source(mut self, source: &'a Document) -> Context<'a> {
+        self.source = Some(source);
+        self
     }
 
     /// Every quantity in the document's prose, in text order.

@@ -11,7 +11,8 @@ use crate::bilingual::UnitPair;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{
-    Mention, VariantRules, german_ascii, is_title_word, mentions, script, similarity, skeleton,
+    Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions, script,
+    similarity, skeleton,
 };
 use crate::normalize::{ascii_key, folded};
 
@@ -106,14 +107,16 @@ impl PairCheck for NameMismatch {
                 let entities: Vec<&crate::glossary::Match> = source_matches
                     .iter()
                     .filter(|g| {
+                        let kind = cx
+                            .target
+                            .glossaries
+                            .entry(g.form.glossary, g.form.entry)
+                            .kind;
                         g.span.start < m.span.end
                             && m.span.start < g.span.end
-                            && cx
-                                .target
-                                .glossaries
-                                .entry(g.form.glossary, g.form.entry)
-                                .kind
-                                .is_name()
+                            && kind.is_name()
+                            && !(kind == crate::glossary::Kind::Place
+                                && place_in_compound(&source.tokens, m, g))
                     })
                     .collect();
                 let findings: Vec<Finding> = if entities.is_empty() {
@@ -138,6 +141,20 @@ impl PairCheck for NameMismatch {
         }
         out
     }
+}
+
+/// A place inside a longer name ("Air Navigation Indonesia", "Bank of England" is two mentions
+/// but "BBC Scotland" one): it names an organisation or another place, and keeps its form.
+fn place_in_compound(
+    tokens: &crate::token::Tokens,
+    m: &Mention,
+    g: &crate::glossary::Match,
+) -> bool {
+    let others = m
+        .words
+        .iter()
+        .any(|w| !g.tokens.contains(w) && !is_title_word(tokens.key(*w)));
+    others || inside_compound(tokens, g.tokens.clone())
 }
 
 /// A source name the glossary knows: the target must use one of the entry's forms.

@@ -52,12 +52,26 @@ fn function_words(lang: &LangTag) -> &'static HashSet<&'static str> {
 /// Languages that capitalise every noun: there a lone capitalised word is no evidence of a name.
 const NOUN_CAPITALISING: &[&str] = &["de", "lb"];
 
+/// German articles and determiners: before a lone capitalised word they make it a common noun.
+/// Conjunctions and prepositions do not ("Ford und Kavanaugh", "Teil von Arizona").
+const DETERMINERS: &[&str] = &[
+    "alle", "allen", "aller", "alles", "beide", "beiden", "das", "dein", "deine", "dem", "den",
+    "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses", "ein", "eine", "einem",
+    "einen", "einer", "eines", "euer", "eure", "ihr", "ihre", "ihrem", "ihren", "ihrer", "jede",
+    "jedem", "jeden", "jeder", "jedes", "kein", "keine", "keinem", "keinen", "keiner", "mein",
+    "meine", "sein", "seine", "seinem", "seinen", "seiner", "unser", "unsere", "viele", "vieler",
+    "zum", "zur", "im", "am", "vom", "beim",
+];
+
 /// In a noun-capitalising language, the word before a lone capitalised word shows it to be a
 /// common noun: an article or determiner ("eine Frage"), or an inflected adjective
 /// ("künstliche Intelligenz"; past-tense verbs in -te, as in "sagte Obermaier", are not).
 fn before_common_noun(prev: &str, function: &HashSet<&str>) -> bool {
-    if function.contains(prev) {
+    if DETERMINERS.contains(&prev) {
         return true;
+    }
+    if function.contains(prev) {
+        return false;
     }
     prev.chars().count() >= 3
         && !prev.ends_with("te")
@@ -176,6 +190,25 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         i = last + 1;
     }
     out
+}
+
+/// Whether the words `words` (token indices of a name) stand inside a longer name: another
+/// capitalised word or an acronym written right beside them ("BBC Scotland", "Baja California",
+/// "Air Navigation Indonesia", "Scotland Yard"), other than a title ("Präsident Putin"). Such a
+/// place is part of an organisation's or another place's name, not a mention of the place.
+pub fn inside_compound(tokens: &Tokens, words: std::ops::Range<usize>) -> bool {
+    let list = &tokens.list;
+    let joined = |i: usize| matches!(list[i].gap, Gap::Space | Gap::Hyphen);
+    let name_like = |i: usize| {
+        let t = &list[i];
+        (t.capitalized || t.all_caps) && t.alphabetic && !crate::names::is_title_word(tokens.key(i))
+    };
+    let before = words.start > 0
+        && joined(words.start)
+        && !list[words.start].sentence_initial
+        && name_like(words.start - 1);
+    let after = words.end < list.len() && joined(words.end) && name_like(words.end);
+    before || after
 }
 
 #[cfg(test)]
