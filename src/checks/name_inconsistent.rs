@@ -9,7 +9,8 @@ use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{
-    Groups, Mention, VariantRules, inside_compound, is_title_word, mentions, typing_slip,
+    Groups, Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions,
+    typing_slip,
 };
 use crate::normalize::ascii_key;
 use crate::token::Tokens;
@@ -470,6 +471,12 @@ fn reference(
         .filter(|&i| list[i].1.known.is_some())
         .collect();
     if !known.is_empty() {
+        // A glossary form the source does not write, beside one it does, is another place or
+        // person of a similar name ("Palau" beside the source's "Palu").
+        let source_pick = cx.source.and_then(|s| source_choice(s, list, members));
+        if source_pick.is_some_and(|i| list[i].1.known.is_none()) {
+            return (earliest, Evidence::Conflict);
+        }
         return (most_used(&known), Evidence::Glossary);
     }
     let top = most_used(members);
@@ -477,14 +484,20 @@ fn reference(
     // The source breaks a tie or confirms the majority; a source spelling the translation
     // uses less often is a name kept in the source language ("BBC Scotland" beside
     // "Schotland"), not evidence against the translation's own form.
-    // The other spellings must also look like slips of the source's: one that differs as a
-    // respelling does ("Londen" beside "London") is the translation's own form.
-    let slip_of = |i: usize, j: usize| i == j || typing_slip(list[i].0, list[j].0);
+    // When the source only breaks a tie, the other spellings must look like slips of the
+    // source's: one that differs as a respelling does ("Londen" beside "London") is the
+    // translation's own form.
+    let slip_of = |i: usize, j: usize| {
+        i == j
+            || list[i].1.ascii == list[j].1.ascii
+            || german_ascii(list[i].0).is_some_and(|g| g == list[j].1.ascii)
+            || german_ascii(list[j].0).is_some_and(|g| g == list[i].1.ascii)
+            || typing_slip(list[i].0, list[j].0)
+    };
     if let Some(i) = cx.source.and_then(|s| source_choice(s, list, members)) {
-        if members
-            .iter()
-            .all(|&j| count(j) <= count(i) && slip_of(i, j))
-        {
+        let majority = members.iter().all(|&j| j == i || count(j) < count(i));
+        let tied = members.iter().all(|&j| count(j) <= count(i));
+        if majority || (tied && members.iter().all(|&j| slip_of(i, j))) {
             return (i, Evidence::Source);
         }
         return (i, Evidence::Conflict);
