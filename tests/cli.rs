@@ -320,13 +320,13 @@ fn rules_show_severity_summary_and_explanation() {
     assert!(text.contains("\n\nname/missing (info): "));
     assert_eq!(
         text.matches("\n\n").count(),
-        12,
-        "13 rules, one paragraph each"
+        13,
+        "14 rules, one paragraph each"
     );
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
     let rules = json["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 13);
+    assert_eq!(rules.len(), 14);
     assert_eq!(rules[3]["id"], "name/glossary");
     assert_eq!(rules[3]["severity"], "error");
     assert_eq!(rules[3]["example"]["lang"], "en");
