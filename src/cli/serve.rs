@@ -41,9 +41,13 @@ pub struct ServeArgs {
     /// Most documents in one batch
     #[arg(long, value_name = "N", default_value_t = 100)]
     max_documents: usize,
-    /// Time a request may take from its first byte to its answer (`10s`, `500ms`)
+    /// Time a check may take once its request has arrived (`10s`, `500ms`); beyond it the
+    /// answer is 503 with Retry-After
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     timeout: Duration,
+    /// Time a client may take to send a request's body; beyond it the answer is 408
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    read_timeout: Duration,
     /// Checking requests in flight at once; more are answered 503 with Retry-After
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     max_in_flight: u32,
@@ -118,6 +122,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
             max_body: args.max_body,
             max_document: args.max_document,
             max_documents: args.max_documents,
+            read_timeout: args.read_timeout,
             timeout: args.timeout,
             max_in_flight: args.max_in_flight as usize,
         },

@@ -54,7 +54,7 @@ impl ApiError {
         ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             "request_timeout",
-            format!("the request body did not arrive within the time-out ({limit:?})"),
+            format!("the request body did not arrive within the read time-out ({limit:?})"),
         )
     }
 

@@ -22,7 +22,9 @@ pub struct Limits {
     pub max_document: usize,
     /// Most documents in one batch.
     pub max_documents: usize,
-    /// Time a request may take, from its first byte to the answer.
+    /// Time a client may take to send a request's body.
+    pub read_timeout: Duration,
+    /// Time a check may take once its request has arrived.
     pub timeout: Duration,
     /// Checking requests in flight (being read, waiting for a worker or checked); beyond
     /// it a request is answered 503 with Retry-After.
@@ -35,6 +37,7 @@ impl Default for Limits {
             max_body: 4 << 20,
             max_document: 1 << 20,
             max_documents: 100,
+            read_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(10),
             max_in_flight: 64,
         }

@@ -12,7 +12,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
-use tokio::time::timeout_at;
+use tokio::time::timeout;
 
 use super::error::ApiError;
 use super::limits::{self, Limits, Permit};
@@ -94,8 +94,9 @@ async fn batch(
 
 type Parse = fn(&[u8], &Limits) -> Result<api::Checking, ApiError>;
 
-/// Reads the body within the time-out, then parses and checks it on a worker. The permit
-/// goes with the work, so a check that outlives its time-out still counts as in flight.
+/// Reads the body within the read time-out, then parses and checks it on a worker within the
+/// check time-out. The permit goes with the work, so a check that outlives its time-out
+/// still counts as in flight.
 async fn checking(
     service: Arc<Service>,
     permit: Permit,
@@ -104,10 +105,9 @@ async fn checking(
     parse: Parse,
 ) -> Response {
     let limits = &service.limits;
-    let deadline = tokio::time::Instant::now() + limits.timeout;
     let read = limits::read_json_body(&headers, body, limits.max_body);
-    let bytes = match timeout_at(deadline, read).await {
-        Err(_) => return ApiError::request_timeout(limits.timeout).into_response(),
+    let bytes = match timeout(limits.read_timeout, read).await {
+        Err(_) => return ApiError::request_timeout(limits.read_timeout).into_response(),
         Ok(Err(e)) => return e.into_response(),
         Ok(Ok(bytes)) => bytes,
     };
@@ -122,7 +122,7 @@ async fn checking(
         job_service.metrics.findings(&report.findings);
         Ok::<_, ApiError>(json_body(&JsonReport::of(&report)))
     };
-    match timeout_at(deadline, service.pool.run(job)).await {
+    match timeout(limits.timeout, service.pool.run(job)).await {
         Err(_) => ApiError::check_timeout(limits.timeout).into_response(),
         Ok(Err(_)) => {
             ApiError::internal("the check failed unexpectedly; please report it").into_response()
