@@ -516,6 +516,12 @@ fn slow_bodies_and_slow_checks_time_out() {
         "{}",
         r.body
     );
+    // Headers that never end: the connection is closed.
+    let mut c = Conn::open(&s.addr).unwrap();
+    c.write(b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: applica")
+        .unwrap();
+    c.read_to_close()
+        .expect("the server closes a connection whose headers never end");
     // Forty articles cannot be checked in a millisecond; the work still holds its slot
     // until it is done, then the slot is free again.
     let text = read(ARTICLE);

@@ -45,7 +45,8 @@ pub struct ServeArgs {
     /// answer is 503 with Retry-After
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     timeout: Duration,
-    /// Time a client may take to send a request's body; beyond it the answer is 408
+    /// Time a client may take to send a request's headers (beyond it the connection is
+    /// closed), and then its body (beyond it the answer is 408)
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     read_timeout: Duration,
     /// Checking requests in flight at once; more are answered 503 with Retry-After

@@ -22,7 +22,7 @@ pub struct Limits {
     pub max_document: usize,
     /// Most documents in one batch.
     pub max_documents: usize,
-    /// Time a client may take to send a request's body.
+    /// Time a client may take to send a request's headers, and then its body.
     pub read_timeout: Duration,
     /// Time a check may take once its request has arrived.
     pub timeout: Duration,

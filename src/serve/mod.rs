@@ -8,6 +8,7 @@ mod api;
 mod catalog;
 mod error;
 mod limits;
+mod listen;
 mod metrics;
 mod pool;
 mod routes;
@@ -209,12 +210,11 @@ pub fn run(
         (service.events)(&Event::Listening(listener.local_addr()?));
         let app = routes::router(service.clone());
         let events = service.clone();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                stop.await;
-                (events.events)(&Event::ShuttingDown);
-            })
-            .await?;
+        let stop = async move {
+            stop.await;
+            (events.events)(&Event::ShuttingDown);
+        };
+        listen::serve(listener, app, service.limits.read_timeout, stop).await;
         Ok(())
     })
 }

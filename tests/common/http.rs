@@ -70,6 +70,14 @@ impl Conn {
         self.read_response()
     }
 
+    /// Everything until the server closes the connection (an error if it does not, within
+    /// the guard).
+    pub fn read_to_close(&mut self) -> io::Result<Vec<u8>> {
+        let mut all = Vec::new();
+        self.reader.read_to_end(&mut all)?;
+        Ok(all)
+    }
+
     pub fn read_response(&mut self) -> io::Result<Response> {
         let mut line = String::new();
         self.reader.read_line(&mut line)?;
