@@ -696,3 +696,36 @@ fn sigterm_lets_requests_in_flight_finish() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn a_service_that_cannot_start_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("house.json");
+    std::fs::write(&broken, BROKEN).unwrap();
+    let out = common::run_in(
+        &common::root(),
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "-g",
+            broken.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("house.json:2:36: unknown field `colour`"),
+        "{stderr}"
+    );
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = common::run_in(&common::root(), &["serve", "--listen", &addr], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: cannot listen on {addr}: ")),
+        "{stderr}"
+    );
+}

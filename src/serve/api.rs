@@ -395,4 +395,20 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the body, the answer is a request or a client error, never a panic.
+        #[test]
+        fn any_body_is_a_request_or_a_client_error(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+                                                   json in "\\{(\"(text|lang|format|rules|documents|id)\": ?(\"[a-z/]{0,6}\"|\\[\\]|\\{\\}|1),? ?){0,4}\\}") {
+            let l = Limits::default();
+            for b in [&body[..], json.as_bytes()] {
+                for r in [check(b, &l), batch(b, &l)] {
+                    if let Err(e) = r {
+                        proptest::prop_assert!(e.status.is_client_error(), "{e:?}");
+                    }
+                }
+            }
+        }
+    }
 }
