@@ -240,6 +240,11 @@ fn requests_choose_glossaries_rules_and_format() {
     assert_eq!(health["status"], "ok");
     assert_eq!(health["generation"], 1);
     let rules_list = get(&s.addr, "/v1/rules").json();
+    let out = common::run_in(&common::root(), &["rules", "--format", "json"], None);
+    assert_eq!(
+        rules_list,
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    );
     let ids: Vec<&str> = rules_list["rules"]
         .as_array()
         .unwrap()
@@ -248,20 +253,32 @@ fn requests_choose_glossaries_rules_and_format() {
         .collect();
     assert_eq!(ids, concord::checks::rule_ids());
     let glossaries = get(&s.addr, "/v1/glossaries").json();
-    let names: Vec<(&str, u64)> = glossaries["glossaries"]
+    let names: Vec<(&str, Option<&str>, u64)> = glossaries["glossaries"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["name"].as_str().unwrap(), g["entries"].as_u64().unwrap()))
+        .map(|g| {
+            (
+                g["name"].as_str().unwrap(),
+                g["version"].as_str(),
+                g["entries"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let shipped = concord::glossary::builtin().unwrap();
-    let expected: Vec<(&str, u64)> = shipped
+    let expected: Vec<(&str, Option<&str>, u64)> = shipped
         .iter()
-        .map(|(_, g)| (g.name.as_str(), g.entries.len() as u64))
+        .map(|(_, g)| {
+            (
+                g.name.as_str(),
+                g.version.as_deref(),
+                g.entries.len() as u64,
+            )
+        })
         .collect();
     assert_eq!(names, expected);
     assert!(
-        glossaries["glossaries"][0]["version"]
+        glossaries["glossaries"][0]["digest"]
             .as_str()
             .unwrap()
             .starts_with("sha256:")
@@ -574,7 +591,7 @@ fn reloads_swap_glossaries_under_load_and_keep_the_old_set_when_broken() {
         "s3cret",
     ]);
     let version =
-        |s: &Server| get(&s.addr, "/v1/glossaries").json()["glossaries"][0]["version"].clone();
+        |s: &Server| get(&s.addr, "/v1/glossaries").json()["glossaries"][0]["digest"].clone();
     let v1 = version(&s);
     let probe =
         r#"{"text": "Ships left Muuga Harbor for Elering Grid's new cable site.", "lang": "en"}"#;

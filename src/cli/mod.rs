@@ -7,10 +7,10 @@ mod glossary;
 mod names;
 mod progress;
 mod rules;
-mod settings;
-mod shell;
 #[cfg(feature = "serve")]
 mod serve;
+mod settings;
+mod shell;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 

@@ -31,8 +31,10 @@ pub struct GlossaryInfo {
     pub name: String,
     pub origin: String,
     pub format: FormatVersion,
-    /// A digest of the glossary's content: it changes exactly when an entry does.
-    pub version: String,
+    /// The version its maintainers gave it, if any.
+    pub version: Option<String>,
+    /// A digest of its content: it changes exactly when the glossary does.
+    pub digest: String,
     pub entries: usize,
     pub languages: Vec<LangTag>,
 }
@@ -54,7 +56,8 @@ impl GlossaryInfo {
             name: g.name.clone(),
             origin: origin.to_string(),
             format: g.format,
-            version: format!("sha256:{hex}"),
+            version: g.version.clone(),
+            digest: format!("sha256:{hex}"),
             entries: g.entries.len(),
             languages,
         }

@@ -145,12 +145,9 @@ async fn health(State(service): State<Arc<Service>>) -> Response {
     }))
 }
 
+/// The rules as `concord rules --format json` lists them.
 async fn rules() -> Response {
-    let rules: Vec<_> = crate::checks::rule_ids()
-        .into_iter()
-        .map(|id| serde_json::json!({"id": id}))
-        .collect();
-    json_body(&serde_json::json!({"rules": rules}))
+    json_body(&serde_json::json!({"version": 1, "rules": crate::checks::rules()}))
 }
 
 async fn glossaries(State(service): State<Arc<Service>>) -> Response {
