@@ -234,6 +234,18 @@ fn requests_choose_glossaries_rules_and_format() {
     };
     assert_eq!(md("plain"), 1);
     assert_eq!(md("markdown"), 0);
+    // HTML: the page's text, not its markup.
+    let page = |text: &str| {
+        let body = json!({"text": text, "lang": "en", "format": "html"});
+        post_json(&s.addr, "/v1/check", &body.to_string()).json()["findings"].clone()
+    };
+    let found =
+        page("<html><body><p class=\"Kiev\">Talks in <b>Kiev</b> went on.</p></body></html>\n");
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(
+        (found[0]["text"].clone(), found[0]["column"].clone()),
+        (json!("Kiev"), json!(41))
+    );
 
     // The service's own endpoints.
     let health = s.health();
@@ -287,21 +299,21 @@ fn requests_choose_glossaries_rules_and_format() {
     // Metrics: requests by endpoint and status, latency, findings by rule.
     let text = get(&s.addr, "/metrics").body;
     assert!(
-        text.contains("concord_http_requests_total{endpoint=\"/v1/check\",status=\"200\"} 9"),
+        text.contains("concord_http_requests_total{endpoint=\"/v1/check\",status=\"200\"} 10"),
         "{text}"
     );
     assert!(
-        text.contains("concord_http_request_duration_seconds_count{endpoint=\"/v1/check\"} 9"),
+        text.contains("concord_http_request_duration_seconds_count{endpoint=\"/v1/check\"} 10"),
         "{text}"
     );
     assert!(
         text.contains(
-            "concord_http_request_duration_seconds_bucket{endpoint=\"/v1/check\",le=\"+Inf\"} 9"
+            "concord_http_request_duration_seconds_bucket{endpoint=\"/v1/check\",le=\"+Inf\"} 10"
         ),
         "{text}"
     );
     assert!(
-        text.contains("concord_findings_total{rule=\"name/glossary\"} 9"),
+        text.contains("concord_findings_total{rule=\"name/glossary\"} 10"),
         "{text}"
     );
     assert!(
@@ -744,5 +756,47 @@ fn a_service_that_cannot_start_says_why() {
     assert!(
         stderr.starts_with(&format!("error: cannot listen on {addr}: ")),
         "{stderr}"
+    );
+}
+
+#[test]
+fn the_configuration_is_read_at_start_and_on_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    write_atomically(&dir.path().join("house.json"), HOUSE_2);
+    let config = dir.path().join("concord.toml");
+    write_atomically(
+        &config,
+        "glossaries = [\"house.json\"]\ndefault-glossaries = false\n[rules]\n\"name/glossary\" = \"warning\"\n",
+    );
+    let s = Server::start(&["--config", config.to_str().unwrap()]);
+    let probe =
+        r#"{"text": "Ships left Muuga Harbor for Elering Grid's new cable site.", "lang": "en"}"#;
+    let summary = |s: &Server| post_json(&s.addr, "/v1/check", probe).json()["summary"].clone();
+    assert_eq!(
+        summary(&s),
+        json!({"files": 1, "errors": 0, "warnings": 2, "infos": 0})
+    );
+    write_atomically(
+        &config,
+        "glossaries = [\"house.json\"]\ndefault-glossaries = false\n",
+    );
+    s.signal("HUP");
+    s.wait_log("reloaded on SIGHUP");
+    assert_eq!(
+        summary(&s),
+        json!({"files": 1, "errors": 2, "warnings": 0, "infos": 0})
+    );
+    write_atomically(
+        &config,
+        "glossaries = [\"house.json\"]\ncolour = \"blue\"\n",
+    );
+    s.signal("HUP");
+    assert!(
+        s.wait_log("reload on SIGHUP failed")
+            .contains("concord.toml")
+    );
+    assert_eq!(
+        summary(&s),
+        json!({"files": 1, "errors": 2, "warnings": 0, "infos": 0})
     );
 }

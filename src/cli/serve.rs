@@ -5,12 +5,13 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::Args;
 
 use concord::serve::{self, Config, Limits, Setup};
 
 use super::EXIT_CLEAN;
+use super::settings::{self, Flags, Settings};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -23,9 +24,16 @@ pub struct ServeArgs {
     /// Do not load the glossaries shipped with concord
     #[arg(long)]
     no_default_glossaries: bool,
-    /// Language used when a request gives none and identification is unreliable
-    #[arg(long, value_name = "TAG", default_value = "en")]
-    default_lang: String,
+    /// Read this configuration instead of the concord.toml found from the working directory
+    /// (read again on every reload)
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Read no configuration file
+    #[arg(long)]
+    isolated: bool,
+    /// Language used when a request gives none and identification is unreliable (default en)
+    #[arg(long, value_name = "TAG")]
+    default_lang: Option<String>,
     /// Do not report this rule unless a request turns it on; repeatable
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
@@ -92,6 +100,36 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("expected a duration such as 10s or 500ms, got {s:?}"))
 }
 
+/// What the service reads at start and on every reload: the configuration file, then the
+/// glossaries it and the flags name.
+fn setup(args: &ServeArgs) -> anyhow::Result<Setup> {
+    let here = [PathBuf::from(".")];
+    let config = settings::groups(&here, args.config.as_deref(), args.isolated)?
+        .into_iter()
+        .next()
+        .and_then(|(config, _)| config);
+    let flags = Flags {
+        lang: None,
+        source_lang: None,
+        default_lang: args.default_lang.as_deref(),
+        glossaries: &args.glossaries,
+        no_default_glossaries: args.no_default_glossaries,
+        fail_on: None,
+        disabled: &args.disabled,
+        spell_out: &args.spell_out,
+    };
+    let settings = Settings::resolve(&flags, config)?;
+    let extra: Vec<PathBuf> = settings
+        .glossaries
+        .iter()
+        .map(|g| g.value.clone())
+        .collect();
+    Ok(Setup {
+        glossaries: super::load_glossaries(!settings.default_glossaries.value, &extra)?,
+        options: settings.options()?,
+    })
+}
+
 pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
     let known = concord::checks::rule_ids();
     if let Some(rule) = args.disabled.iter().find(|r| !known.contains(&r.as_str())) {
@@ -100,21 +138,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
             known.join(", ")
         );
     }
-    let mut spell_out = concord::checks::SpellOut::default();
-    for arg in &args.spell_out {
-        spell_out
-            .set(arg)
-            .map_err(|e| anyhow::anyhow!("--spell-out {arg}: {e}"))?;
-    }
-    let options = concord::Options {
-        default_lang: concord::lang::LangTag::parse(&args.default_lang)
-            .context("--default-lang")?,
-        disabled_rules: args.disabled.iter().cloned().collect(),
-        spell_out,
-        ..concord::Options::default()
-    };
     let reload_token = args
         .reload_token
+        .clone()
         .or_else(|| std::env::var("CONCORD_RELOAD_TOKEN").ok())
         .filter(|t| !t.is_empty());
     let config = Config {
@@ -130,13 +156,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
         workers: args.workers,
         reload_token,
     };
-    let (no_default, paths) = (args.no_default_glossaries, args.glossaries);
-    let loader: serve::Loader = Box::new(move || {
-        Ok(Setup {
-            glossaries: super::load_glossaries(no_default, &paths)?,
-            options: options.clone(),
-        })
-    });
+    // The whole chain of causes, as the CLI's own errors show it.
+    let loader: serve::Loader = Box::new(move || setup(&args).map_err(|e| format!("{e:#}").into()));
     serve::run(config, loader, |event| eprintln!("concord serve: {event}"))?;
     Ok(EXIT_CLEAN)
 }

@@ -196,9 +196,10 @@ fn format(name: Option<&str>, at: &str) -> Result<Format, ApiError> {
     match name.unwrap_or("plain") {
         "plain" => Ok(Format::Plain),
         "markdown" => Ok(Format::Markdown),
+        "html" => Ok(Format::Html),
         other => Err(ApiError::invalid(
             "unknown_format",
-            format!("{at}format: unknown format {other:?} (expected plain or markdown)"),
+            format!("{at}format: unknown format {other:?} (expected plain, markdown or html)"),
         )),
     }
 }
