@@ -108,6 +108,12 @@ impl Drop for Server {
     }
 }
 
+/// `POST /v1/reload`, with this Authorization header if any.
+fn reload(s: &Server, auth: Option<&str>) -> http::Response {
+    let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
+    request(&s.addr, "POST", "/v1/reload", &headers, b"")
+}
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(common::root().join(path)).expect("test data is readable")
 }
@@ -471,13 +477,7 @@ fn bad_requests_get_a_clear_json_error() {
         (r.status, r.code().as_str(), r.header("allow")),
         (405, "method_not_allowed", Some("POST"))
     );
-    let r = request(
-        &s.addr,
-        "POST",
-        "/v1/reload",
-        &[("Authorization", "Bearer x")],
-        b"",
-    );
+    let r = reload(&s, Some("Bearer x"));
     assert_eq!((r.status, r.code().as_str()), (403, "reload_disabled"));
     assert_eq!(
         s.metric("concord_http_requests_total{endpoint=\"/v1/check\",status=\"422\"}"),
@@ -639,13 +639,7 @@ fn reloads_swap_glossaries_under_load_and_keep_the_old_set_when_broken() {
 
     // A broken file: the reload says why and the old set stays.
     write_atomically(&house, BROKEN);
-    let r = request(
-        &s.addr,
-        "POST",
-        "/v1/reload",
-        &[("Authorization", "Bearer s3cret")],
-        b"",
-    );
+    let r = reload(&s, Some("Bearer s3cret"));
     assert_eq!((r.status, r.code().as_str()), (500, "reload_failed"));
     let message = r.json()["error"]["message"].as_str().unwrap().to_string();
     assert!(
@@ -671,21 +665,14 @@ fn reloads_swap_glossaries_under_load_and_keep_the_old_set_when_broken() {
 
     // The token is required; a fixed file reloads.
     for auth in [None, Some("Bearer wrong"), Some("s3cret")] {
-        let headers: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
-        let r = request(&s.addr, "POST", "/v1/reload", &headers, b"");
+        let r = reload(&s, auth);
         assert_eq!(
             (r.status, r.code().as_str(), r.header("www-authenticate")),
             (401, "unauthorized", Some("Bearer"))
         );
     }
     write_atomically(&house, HOUSE_1);
-    let r = request(
-        &s.addr,
-        "POST",
-        "/v1/reload",
-        &[("Authorization", "Bearer s3cret")],
-        b"",
-    );
+    let r = reload(&s, Some("Bearer s3cret"));
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json()["generation"], 3);
     assert_eq!(version(&s), v1);

@@ -33,7 +33,7 @@ const ENDPOINTS: [&str; 7] = [
 pub fn router(service: Arc<Service>) -> Router {
     let checking = Router::new()
         .route("/v1/check", post(check))
-        .route("/v1/check/batch", post(batch))
+        .route("/v1/check/batch", post(check))
         .route_layer(middleware::from_fn_with_state(
             service.slots.clone(),
             limits::admit,
@@ -74,22 +74,18 @@ async fn observe(State(service): State<Arc<Service>>, req: Request, next: Next) 
     response
 }
 
+/// `/v1/check` and `/v1/check/batch`: one path, one body shape each.
 async fn check(
     State(service): State<Arc<Service>>,
     Extension(permit): Extension<Permit>,
-    headers: HeaderMap,
-    body: Body,
+    req: Request,
 ) -> Response {
-    checking(service, permit, headers, body, api::check).await
-}
-
-async fn batch(
-    State(service): State<Arc<Service>>,
-    Extension(permit): Extension<Permit>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    checking(service, permit, headers, body, api::batch).await
+    let parse: Parse = match req.uri().path() {
+        "/v1/check/batch" => api::batch,
+        _ => api::check,
+    };
+    let (parts, body) = req.into_parts();
+    checking(service, permit, parts.headers, body, parse).await
 }
 
 type Parse = fn(&[u8], &Limits) -> Result<api::Checking, ApiError>;
