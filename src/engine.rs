@@ -43,6 +43,20 @@ pub enum Input {
     },
     /// A translated article and its source article.
     Pair { source: PathBuf, target: PathBuf },
+    /// An article held in memory (a request to a service).
+    Text(Text),
+    /// A translation and its source, both held in memory; reported under the target's name.
+    TextPair { source: Text, target: Text },
+}
+
+/// An article held in memory, in the language its sender declares (else the name's, else the
+/// identified one).
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub name: String,
+    pub text: String,
+    pub format: Format,
+    pub lang: Option<LangTag>,
 }
 
 /// What an input holds.
@@ -372,6 +386,12 @@ impl Engine {
     fn run_one(&self, input: Input, index: usize) -> Result<Checked, InputError> {
         let (name, bytes, kind) = match input {
             Input::Pair { source, target } => return self.run_pair(&source, &target),
+            Input::TextPair { source, target } => return self.run_text_pair(source, target),
+            Input::Text(t) => {
+                let lang = t.lang.or_else(|| self.options.lang.clone());
+                let doc = self.load(&t.name, t.text.as_bytes(), t.format, lang)?;
+                return self.run_article(doc, Kind::Text(t.format), index);
+            }
             Input::File(path) => (
                 path.display().to_string(),
                 read(&path)?,
@@ -381,24 +401,27 @@ impl Engine {
         };
         match kind {
             Kind::Text(format) => {
-                let doc = self.document(&name, &bytes, format)?;
-                let note = vec![language_note(&doc)];
-                let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-                let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
-                let mut findings =
-                    self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
-                crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
-                let suppressions = self.suppressions(&doc)?;
-                findings.retain(|f| !suppressions.covers(f));
-                let mut checked = self.checked(name, findings, note, doc.file_text());
-                checked.suppressions = suppressions;
-                if self.options.corpus_names {
-                    checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
-                }
-                Ok(checked)
+                self.run_article(self.document(&name, &bytes, format)?, kind, index)
             }
             Kind::Container(container) => self.run_container(name, &bytes, container),
         }
+    }
+
+    /// One article's checks and, for the corpus register, its names.
+    fn run_article(&self, doc: Document, kind: Kind, index: usize) -> Result<Checked, InputError> {
+        let note = vec![language_note(&doc)];
+        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+        let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
+        let mut findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+        crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
+        let suppressions = self.suppressions(&doc)?;
+        findings.retain(|f| !suppressions.covers(f));
+        let mut checked = self.checked(doc.path.clone(), findings, note, doc.file_text());
+        checked.suppressions = suppressions;
+        if self.options.corpus_names {
+            checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
+        }
+        Ok(checked)
     }
 
     fn checked(
@@ -442,26 +465,42 @@ impl Engine {
                 Format::from_path(source),
                 self.options.source_lang.clone(),
             )
-            .map_err(|e| InputError {
-                path: t_name.clone(),
-                message: format!("its source {}: {}", e.path, e.message),
-            })?;
+            .map_err(|e| source_error(&t_name, e))?;
         let t = self.document(&t_name, &read(target)?, Format::from_path(target))?;
-        let mut note = vec![language_note(&t)];
+        self.pair_checked(s, t, Kind::from_path(target))
+    }
+
+    /// A source and translation held in memory; their own languages come first.
+    fn run_text_pair(&self, source: Text, target: Text) -> Result<Checked, InputError> {
+        let s_lang = source.lang.or_else(|| self.options.source_lang.clone());
+        let s = self
+            .load(&source.name, source.text.as_bytes(), source.format, s_lang)
+            .map_err(|e| source_error(&target.name, e))?;
+        let t_lang = target.lang.or_else(|| self.options.lang.clone());
+        let t = self.load(&target.name, target.text.as_bytes(), target.format, t_lang)?;
+        self.pair_checked(s, t, Kind::Text(target.format))
+    }
+
+    /// A translation's checks against its source; `kind` is the translation's.
+    fn pair_checked(
+        &self,
+        source: Document,
+        target: Document,
+        kind: Kind,
+    ) -> Result<Checked, InputError> {
+        let mut note = vec![language_note(&target)];
         note[0]
             .message
-            .push_str(&format!(", its source {}", s.path));
-        note.push(language_note(&s));
-        let pair = Pair::align(s, t);
+            .push_str(&format!(", its source {}", source.path));
+        note.push(language_note(&source));
+        let s_name = source.path.clone();
+        let pair = Pair::align(source, target);
         let mut findings = self.check_pair(&pair);
-        crate::fix::keep_safe(
-            &mut findings,
-            pair.target.file_text(),
-            Kind::from_path(target),
-        );
+        crate::fix::keep_safe(&mut findings, pair.target.file_text(), kind);
         let suppressions = self.suppressions(&pair.target)?;
         findings.retain(|f| !suppressions.covers(f));
-        let mut checked = self.checked(t_name, findings, note, pair.target.file_text());
+        let name = pair.target.path.clone();
+        let mut checked = self.checked(name, findings, note, pair.target.file_text());
         checked.suppressions = suppressions;
         if self.options.keep_sources {
             let mut alignment = Alignment {
@@ -601,6 +640,14 @@ fn read(path: &Path) -> Result<Vec<u8>, InputError> {
     })
 }
 
+/// A source that could not be read is the translation's error.
+fn source_error(target: &str, e: InputError) -> InputError {
+    InputError {
+        path: target.to_string(),
+        message: format!("its source {}: {}", e.path, e.message),
+    }
+}
+
 fn decode(path: &str, bytes: &[u8]) -> Result<(String, text::Encoding), InputError> {
     text::decode(bytes).map_err(|e| InputError {
         path: path.to_string(),
@@ -640,7 +687,8 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::File(p) | Input::Pair { target: p, .. } => p.display().to_string(),
-            Input::Bytes { name, .. } => name.clone(),
+            Input::Bytes { name, .. } | Input::Text(Text { name, .. }) => name.clone(),
+            Input::TextPair { target, .. } => target.name.clone(),
         }
     }
 }
@@ -696,6 +744,9 @@ impl Engine {
                 let (name, bytes, format) = match input {
                     Input::File(p) => (p.display().to_string(), read(&p)?, Format::from_path(&p)),
                     Input::Bytes { name, bytes, .. } => (name, bytes, Format::Plain),
+                    Input::Text(t) | Input::TextPair { target: t, .. } => {
+                        (t.name, t.text.into_bytes(), t.format)
+                    }
                     Input::Pair { target, .. } => (
                         target.display().to_string(),
                         read(&target)?,

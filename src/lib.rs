@@ -32,6 +32,8 @@ pub mod numbers;
 pub mod options;
 pub mod origin;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod stem;
 pub mod suppress;
 pub mod text;

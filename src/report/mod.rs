@@ -11,7 +11,7 @@ use std::io::{self, Write};
 pub use brief::write_brief;
 pub use html::write_html;
 pub use human::write_human;
-pub use json::{write_json, write_jsonl};
+pub use json::{JsonReport, write_json, write_jsonl};
 pub use sarif::write_sarif;
 
 use crate::engine::Report;
