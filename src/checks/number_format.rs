@@ -170,9 +170,11 @@ fn problem(
 
 /// Whether the number at `span` is a percentage, money, a measure or carries a scale word.
 fn measured(quantities: &[Quantity], span: &Range<usize>) -> bool {
-    quantities
-        .iter()
-        .find(|q| q.span.start <= span.start && span.end <= q.span.end)
+    // In order and apart: the only quantity that can hold `span` starts last at or before it.
+    let i = quantities.partition_point(|q| q.span.start <= span.start);
+    i.checked_sub(1)
+        .map(|k| &quantities[k])
+        .filter(|q| span.end <= q.span.end)
         .is_some_and(|q| {
             matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Measure(_))
                 || (q.unit == Unit::Count && q.span.end > span.end && !q.ordinal)

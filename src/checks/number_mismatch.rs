@@ -5,13 +5,15 @@
 //! ("the first time" → "por primera vez") are matched when present but never reported alone,
 //! since a translation rightly drops or rephrases them.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::numbers::{Dimension, Quantity, Unit, Written, number_word_forms, quantities};
+use crate::numbers::{Dimension, Quantity, Unit, Written, compound_values, quantities};
 
 pub struct NumberMismatch;
 
@@ -49,16 +51,12 @@ impl PairCheck for NumberMismatch {
         let (source, target) = (&cx.pair.source, &cx.pair.target);
         let source_q = quantities(&source.text, &source.lang);
         let target_q = quantities(&target.text, &target.lang);
-        let in_range = |qs: &'_ [Quantity], r: &Range<usize>| -> Vec<Quantity> {
-            qs.iter()
-                .filter(|x| r.contains(&x.span.start))
-                .cloned()
-                .collect()
-        };
         let mut out = Vec::new();
         for unit in cx.aligned_units() {
             let src = in_range(&source_q, &unit.source);
             let tgt = in_range(&target_q, &unit.target);
+            let src_side = Side::new(source, &unit.source);
+            let tgt_side = Side::new(target, &unit.target);
             // The same characters on both sides are the same number, whatever each language's
             // notation makes of them ("5.1" as a section number in a Czech text).
             let equal = |a: &Quantity, b: &Quantity| {
@@ -72,19 +70,17 @@ impl PairCheck for NumberMismatch {
             };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_left = Vec::new();
-            for s in &src {
-                let found = tgt
-                    .iter()
-                    .enumerate()
-                    .position(|(k, t)| !tgt_used[k] && equal(s, t));
+            for (i, s) in src.iter().enumerate() {
+                let near = window(i, src.len(), tgt.len());
+                let found = near.clone().find(|&k| !tgt_used[k] && equal(s, &tgt[k]));
                 match found {
                     Some(k) => tgt_used[k] = true,
                     // A source number given twice ("45 miles (72 kilometres)") may be given
                     // once in the target.
-                    None if tgt.iter().any(|t| equal(s, t)) => {}
-                    None if reportable(s, source, &src)
-                        && !inside_compound(s, target, &unit.target)
-                        && !year_in_code(s, target, &unit.target)
+                    None if near.clone().any(|k| equal(s, &tgt[k])) => {}
+                    None if reportable(s, source, src)
+                        && !tgt_side.holds_compound(s)
+                        && !tgt_side.holds_year_code(s)
                         && !list_marker(s, source, &unit.source) =>
                     {
                         src_left.push(s)
@@ -94,18 +90,18 @@ impl PairCheck for NumberMismatch {
             }
             let tgt_left: Vec<&Quantity> = tgt
                 .iter()
-                .zip(&tgt_used)
-                .filter(|(t, used)| {
-                    !**used
-                        && reportable(t, target, &tgt)
-                        && !inside_compound(t, source, &unit.source)
-                        && !year_in_code(t, source, &unit.source)
+                .enumerate()
+                .filter(|&(k, t)| {
+                    !tgt_used[k]
+                        && reportable(t, target, tgt)
+                        && !src_side.holds_compound(t)
+                        && !src_side.holds_year_code(t)
                         && !list_marker(t, target, &unit.target)
+                        // A target number that equals a source one already matched is a
+                        // repetition ("15 … los 15"), not a new number.
+                        && !window(k, tgt.len(), src.len()).any(|i| equal(&src[i], t))
                 })
-                .map(|(t, _)| t)
-                // A target number that equals a source one already matched is a repetition
-                // ("15 … los 15"), not a new number.
-                .filter(|t| !src.iter().any(|s| equal(s, t)))
+                .map(|(_, t)| t)
                 .collect();
             // Pair what is left in order: the usual error is one number changed into another.
             let mut report = |span: Range<usize>, message: String| {
@@ -143,6 +139,96 @@ impl PairCheck for NumberMismatch {
         }
         out
     }
+}
+
+/// The quantities (in order) that start inside `range`: a binary search.
+fn in_range<'q>(qs: &'q [Quantity], range: &Range<usize>) -> &'q [Quantity] {
+    let a = qs.partition_point(|x| x.span.start < range.start);
+    let b = qs.partition_point(|x| x.span.start < range.end);
+    &qs[a..b.max(a)]
+}
+
+/// How many numbers of the other side one number is compared with, around where it stands in
+/// the segment: every one in any real segment, a bounded number in a hostile one.
+const REACH: usize = 512;
+
+/// The indices on the other side (of `other` numbers) that number `i` of `n` is compared with.
+fn window(i: usize, n: usize, other: usize) -> Range<usize> {
+    if n + other <= 2 * REACH {
+        return 0..other;
+    }
+    let centre = i * other / n.max(1);
+    centre.saturating_sub(REACH)..(centre + REACH).min(other)
+}
+
+/// One side of an aligned unit, with what some tests need from all its words, worked out the
+/// first time (once per unit, not once per number).
+struct Side<'d> {
+    doc: &'d Document,
+    range: &'d Range<usize>,
+    compounds: OnceCell<HashSet<u64>>,
+    codes: OnceCell<HashSet<&'d str>>,
+}
+
+impl<'d> Side<'d> {
+    fn new(doc: &'d Document, range: &'d Range<usize>) -> Self {
+        Side {
+            doc,
+            range,
+            compounds: OnceCell::new(),
+            codes: OnceCell::new(),
+        }
+    }
+
+    /// A number word of the other text found at the start of a longer word on this side:
+    /// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
+    fn holds_compound(&self, x: &Quantity) -> bool {
+        if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
+            return false;
+        }
+        self.compounds
+            .get_or_init(|| {
+                tokens_in(self.doc, self.range)
+                    .flat_map(|i| compound_values(self.doc.tokens.key(i), &self.doc.lang))
+                    .collect()
+            })
+            .contains(&(x.value as u64))
+    }
+
+    /// A year this side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
+    /// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
+    fn holds_year_code(&self, x: &Quantity) -> bool {
+        if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0
+        {
+            return false;
+        }
+        let codes = self
+            .codes
+            .get_or_init(|| glued_digits(&self.doc.text[self.range.clone()]));
+        let year = (x.value as u32).to_string();
+        codes.contains(year.as_str()) || codes.contains(&year[2..])
+    }
+}
+
+/// Every run of digits glued after a letter or an apostrophe ("SS19", "FY2021", "’19").
+fn glued_digits(text: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’') {
+            out.insert(&text[start..i]);
+        }
+    }
+    out
 }
 
 /// A quantity whose absence in the other language is worth an error: numbers in digits,
@@ -209,27 +295,14 @@ fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
         return false;
     };
     let end = before.trim_end().len();
-    around.iter().any(|o| {
+    // In order and apart: the quantity ending at `end` starts last before it.
+    let i = around.partition_point(|o| o.span.start < end);
+    i.checked_sub(1).map(|k| &around[k]).is_some_and(|o| {
         o.span.end == end
             && matches!(
                 (o.unit, x.unit),
                 (Unit::Money(_), Unit::Money(_)) | (Unit::Measure(_), Unit::Measure(_))
             )
-    })
-}
-
-/// A number word of the other text found at the start of a longer word in this segment:
-/// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
-fn inside_compound(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
-    if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
-        return false;
-    }
-    let forms = number_word_forms(x.value as u64, &other.lang);
-    tokens_in(other, range).any(|i| {
-        let key = other.tokens.key(i);
-        forms
-            .iter()
-            .any(|f| f.chars().count() >= 3 && key.len() > f.len() && key.starts_with(f))
     })
 }
 
@@ -249,23 +322,6 @@ fn list_marker(x: &Quantity, doc: &Document, range: &Range<usize>) -> bool {
     // Only the number itself: "4.6 million people" opens a sentence, not a clause.
     let bare = written.chars().all(|c| c.is_ascii_digit() || c == '.') && x.unit == Unit::Count;
     opens && marked && then_word && bare && matches!(x.written, Written::Digits(_))
-}
-
-/// A year the other side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
-/// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
-fn year_in_code(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
-    if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0 {
-        return false;
-    }
-    let year = (x.value as u32).to_string();
-    let text = &other.text[range.clone()];
-    [year.as_str(), &year[2..]].iter().any(|digits| {
-        text.match_indices(digits).any(|(i, _)| {
-            let glued = text[..i].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-            let ends = !text[i + digits.len()..].starts_with(|c: char| c.is_ascii_digit());
-            glued && ends
-        })
-    })
 }
 
 /// A converted measure whose unit the other side leaves to the context: "4 inches" and "los
@@ -387,6 +443,9 @@ fn magnitude_matches(power: f64, n: f64) -> bool {
     n > 0.0 && (n.log10() - power).abs() <= 1.0
 }
 
+/// How far a score reaches on either side of one of its numbers, in characters.
+const SCORE: usize = 24;
+
 /// The whole score a number is part of ("2-1"), if it is part of one.
 fn score_around(x: &Quantity, doc: &Document) -> Option<String> {
     let text = &doc.text;
@@ -394,15 +453,18 @@ fn score_around(x: &Quantity, doc: &Document) -> Option<String> {
         return None;
     }
     let part = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ':' | ' ');
+    // A score is short: a long run of digits and dashes is shown only in part.
     let start = text[..x.span.start]
         .char_indices()
         .rev()
+        .take(SCORE)
         .take_while(|&(_, c)| part(c))
         .last()
         .map_or(x.span.start, |(i, _)| i);
     let end = x.span.end
         + text[x.span.end..]
             .char_indices()
+            .take(SCORE)
             .take_while(|&(_, c)| part(c))
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
@@ -529,11 +591,13 @@ mod tests {
         };
         let d = doc("the SS19 collection and the FY2021 accounts");
         let all = 0..d.text.len();
-        assert!(year_in_code(&year(2019.0), &d, &all));
-        assert!(year_in_code(&year(2021.0), &d, &all));
-        assert!(!year_in_code(&year(2020.0), &d, &all));
+        let side = Side::new(&d, &all);
+        assert!(side.holds_year_code(&year(2019.0)));
+        assert!(side.holds_year_code(&year(2021.0)));
+        assert!(!side.holds_year_code(&year(2020.0)));
         let d = doc("the collection of 2019, 19 pieces");
-        assert!(!year_in_code(&year(2019.0), &d, &(0..d.text.len())));
+        let all = 0..d.text.len();
+        assert!(!Side::new(&d, &all).holds_year_code(&year(2019.0)));
     }
 
     #[test]

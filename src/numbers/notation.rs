@@ -158,12 +158,14 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             seps: Vec::new(),
         };
         let mut j = i;
+        let mut longest = 0;
         loop {
             let g = j;
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
             run.groups.push(&text[g..j]);
+            longest = longest.max(j - g);
             let Some(c) = text[j..].chars().next() else {
                 break;
             };
@@ -177,7 +179,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
                 // A space joins only a thousands group: "68 000", not "2019 2020".
                 _ if SPACES.contains(&c) => {
                     digits_after == 3
-                        && run.groups.iter().all(|g| g.len() <= 3)
+                        && longest <= 3
                         && !text[after + 3..].starts_with(|d: char| d.is_alphanumeric())
                 }
                 _ => false,

@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::digits::Digits;
+use super::quantity::Quantity;
+
 /// An ordinal word's value, and whether it only counts after a determiner.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct OrdinalWord {
@@ -129,4 +132,19 @@ pub(super) fn digit_suffix(lang: &str, after: &str) -> Option<usize> {
         let matches = after[..s.len()].to_lowercase() == *s;
         (matches && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(s.len())
     })
+}
+
+/// An ordinal suffix after digits ("1st", "1.º", "1er", "1-й", "3. Platz") ends the quantity:
+/// whether there was one.
+pub(super) fn ordinal_after_digits(text: &str, lang: &str, d: &Digits, q: &mut Quantity) -> bool {
+    let after = &text[q.span.end..];
+    let Some(n) =
+        digit_suffix(lang, after).or_else(|| dotted_ordinal(lang, &text[d.span.clone()], after))
+    else {
+        return false;
+    };
+    q.span.end += n;
+    q.ordinal = true;
+    q.as_written = q.value;
+    true
 }

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Quantity, Unit, Written};
+use std::collections::BTreeMap;
+
+use super::quantity::{Quantity, Unit, Written};
 use crate::lang::LangTag;
 
 /// The vulgar fractions Unicode encodes, with their values.
@@ -28,19 +30,8 @@ const VULGAR: &[(char, f64)] = &[
     ('⅞', 0.875),
 ];
 
-/// A quantity in a fixed shape of digits, with no notation of its own.
 fn digits_shape(span: std::ops::Range<usize>, value: f64, unit: Unit) -> Quantity {
-    Quantity {
-        span,
-        value,
-        as_written: value,
-        unit,
-        ordinal: false,
-        written: Written::Digits(super::Notation {
-            decimal: None,
-            grouping: None,
-        }),
-    }
+    Quantity::shape(span, value, unit)
 }
 
 /// The value of a Roman numeral up to 89 (centuries), if it is well formed.
@@ -186,16 +177,25 @@ fn windows(text: &str, lang: &LangTag) -> Vec<std::ops::Range<usize>> {
         while at > 0 && !text.is_char_boundary(at) {
             at -= 1;
         }
-        // Out to whitespace, so that no word is cut (a cut word has a false boundary).
-        let stop = text[..at]
+        // Out to whitespace, so that no word is cut (a cut word has a false boundary); no
+        // further than another reach, so that a text without spaces costs no more.
+        let mut low = at.saturating_sub(REACH + 4);
+        while !text.is_char_boundary(low) {
+            low -= 1;
+        }
+        let stop = text[low..at]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(k, c)| k + c.len_utf8());
-        if at - stop <= REACH || floor == 0 {
-            stop
-        } else {
-            at
+            .map(|(k, c)| low + k + c.len_utf8());
+        match stop {
+            Some(stop) if at - stop <= REACH => stop,
+            _ if floor == 0 => text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8()),
+            _ => at,
         }
     };
     let widen_forward = |mut at: usize| {
@@ -203,10 +203,15 @@ fn windows(text: &str, lang: &LangTag) -> Vec<std::ops::Range<usize>> {
         while at < text.len() && !text.is_char_boundary(at) {
             at += 1;
         }
-        let stop = text[at..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| at + k);
-        if stop - at <= REACH { stop } else { at }
+        let mut high = (at + REACH + 4).min(text.len());
+        while !text.is_char_boundary(high) {
+            high += 1;
+        }
+        match text[at..high].find(char::is_whitespace) {
+            Some(k) if k <= REACH => at + k,
+            _ if high == text.len() && text.len() - at <= REACH => text.len(),
+            _ => at,
+        }
     };
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for a in anchors {
@@ -228,17 +233,42 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             q
         }));
     }
-    // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+    lone_fractions(text, &mut out);
+    out
+}
+
+/// A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+/// `out` holds the shapes found so far, in order and apart.
+fn lone_fractions(text: &str, out: &mut Vec<Quantity>) {
+    let found = out.len();
     for (i, ch) in text.char_indices() {
         if let Some(v) = vulgar(ch)
             && !text[..i].ends_with(|c: char| c.is_ascii_digit())
-            && !out.iter().any(|o| o.span.contains(&i))
+            && !super::quantity::overlaps_any(&out[..found], &(i..i + 1))
         {
             out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
         }
     }
     out.sort_by_key(|q| q.span.start);
-    out
+}
+
+/// Spans taken so far, by start: a new one is kept only if it overlaps none (a log-time look
+/// at the one before where it ends).
+#[derive(Default)]
+struct Taken(BTreeMap<usize, usize>);
+
+impl Taken {
+    fn take(&mut self, span: &std::ops::Range<usize>) -> bool {
+        let clash = self
+            .0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if !clash {
+            self.0.insert(span.start, span.end);
+        }
+        !clash
+    }
 }
 
 /// The shapes in one window of text. The slow patterns run only where their words are.
@@ -249,11 +279,12 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     // The text for a pattern when its anchor is there, else nothing.
     let gated = |needed: bool| if needed { text } else { "" };
     let mut out: Vec<Quantity> = super::dates::dates(text, lang);
+    let mut taken = Taken::default();
+    for q in &out {
+        taken.take(&q.span);
+    }
     let mut push = |q: Quantity| {
-        if !out
-            .iter()
-            .any(|o| o.span.start < q.span.end && q.span.start < o.span.end)
-        {
+        if taken.take(&q.span) {
             out.push(q);
         }
     };
@@ -347,17 +378,11 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             if !(n.as_str().len() == 2 || (1000.0..=2100.0).contains(&value)) {
                 continue;
             }
-            push(Quantity {
-                span: c.get(0).expect("match").range(),
+            push(digits_shape(
+                c.get(0).expect("match").range(),
                 value,
-                as_written: value,
-                unit: Unit::Decade,
-                ordinal: false,
-                written: Written::Digits(super::Notation {
-                    decimal: None,
-                    grouping: None,
-                }),
-            });
+                Unit::Decade,
+            ));
         }
     }
     for c in p
@@ -366,15 +391,10 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     {
         let numeral = c.get(1).or(c.get(2)).expect("group");
         if let Some(v) = roman(numeral.as_str()) {
-            push(Quantity {
-                span: numeral.range(),
-                value: f64::from(v),
-                as_written: f64::from(v),
-                unit: Unit::Count,
-                ordinal: true,
-                // Roman numerals are letters: matched when present, like ordinal words.
-                written: Written::Words,
-            });
+            // Roman numerals are letters: matched when present, like ordinal words.
+            let mut q = Quantity::new(numeral.range(), f64::from(v), Unit::Count, Written::Words);
+            q.ordinal = true;
+            push(q);
         }
     }
     for c in p.slash.captures_iter(gated(text.contains('/'))) {
@@ -403,15 +423,7 @@ mod tests {
     /// What `shaped` finds when the patterns run over the whole text at once.
     fn whole(text: &str, lang: &LangTag) -> Vec<Quantity> {
         let mut out = shaped_in(text, lang);
-        for (i, ch) in text.char_indices() {
-            if let Some(v) = vulgar(ch)
-                && !text[..i].ends_with(|c: char| c.is_ascii_digit())
-                && !out.iter().any(|o| o.span.contains(&i))
-            {
-                out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
-            }
-        }
-        out.sort_by_key(|q| q.span.start);
+        lone_fractions(text, &mut out);
         out
     }
 

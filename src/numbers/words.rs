@@ -8,6 +8,12 @@ use std::sync::OnceLock;
 
 use crate::lang::LangTag;
 
+/// Articles that are also the number one: alone they are not a quantity.
+pub(super) const ARTICLES: &[&str] = &[
+    "a", "an", "un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eines", "um",
+    "uma", "een",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     /// Units, teens, tens and whole hundreds written as one word: added.
@@ -86,28 +92,52 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
     .get(lang)
 }
 
+/// The longest word that can be a number ("neunhundertneunundneunzigtausend…" is 57
+/// letters): a longer one is not read, whatever it holds.
+const LONGEST_WORD: usize = 96;
+
 /// Splits a word into lexicon words, longest first with backtracking ("einundzwanzig" →
-/// "ein", "und", "zwanzig").
+/// "ein", "und", "zwanzig"). A rest that failed to split once is not tried again, so the cost
+/// is bounded by the word's length times the longest lexicon word.
 fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
-    if word.is_empty() {
+    if word.len() > LONGEST_WORD {
+        return false;
+    }
+    let mut failed = vec![false; word.len() + 1];
+    split_from(word, 0, lex, out, &mut failed)
+}
+
+fn split_from(
+    word: &str,
+    at: usize,
+    lex: &Lexicon,
+    out: &mut Vec<(u64, Role)>,
+    failed: &mut [bool],
+) -> bool {
+    if at == word.len() {
         return true;
     }
-    let bounds: Vec<usize> = word
+    if failed[at] {
+        return false;
+    }
+    let rest = &word[at..];
+    let bounds: Vec<usize> = rest
         .char_indices()
         .map(|(i, _)| i)
         .skip(1)
-        .chain(std::iter::once(word.len()))
+        .chain(std::iter::once(rest.len()))
         .take(lex.longest)
         .collect();
     for &end in bounds.iter().rev() {
-        if let Some(&entry) = lex.words.get(&word[..end]) {
+        if let Some(&entry) = lex.words.get(&rest[..end]) {
             out.push(entry);
-            if split(&word[end..], lex, out) {
+            if split_from(word, at + end, lex, out, failed) {
                 return true;
             }
             out.pop();
         }
     }
+    failed[at] = true;
     false
 }
 
@@ -141,6 +171,24 @@ pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
         .collect();
     forms.sort_unstable();
     forms
+}
+
+/// The numbers from 2 to 99 whose word (three letters or more) a longer word starts with: a
+/// number inside a compound ("dreimal", "трехдневный", "czterodniowy"). Costs a lexicon
+/// look-up per prefix, whatever the lexicon's size.
+pub fn compound_values(word: &str, lang: &LangTag) -> Vec<u64> {
+    let Some(lex) = lexicon(lang.primary()) else {
+        return Vec::new();
+    };
+    word.char_indices()
+        .map(|(i, _)| i)
+        .skip(3)
+        .take(lex.longest.saturating_sub(2))
+        .filter_map(|end| match lex.words.get(&word[..end]) {
+            Some(&(v, Role::Add)) if (2..=99).contains(&v) => Some(v),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The value of a cardinal number written in words ("vingt et un", "einundzwanzig",
@@ -262,6 +310,10 @@ mod tests {
         assert_eq!(p("ru", "две тысячи триста"), Some(2300));
         assert_eq!(p("sv", "tjugoett"), Some(21));
         assert_eq!(p("ja", "ichi"), None, "no lexicon");
+        let en: LangTag = "en".parse().unwrap();
+        assert_eq!(compound_values("fourballs", &en), [4]);
+        assert_eq!(compound_values("four", &en), [] as [u64; 0]);
+        assert_eq!(compound_values("dreimal", &"de".parse().unwrap()), [3]);
     }
 
     #[test]
