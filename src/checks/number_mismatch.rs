@@ -13,7 +13,9 @@ use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::numbers::{Dimension, Quantity, Unit, Written, compound_values, quantities};
+use crate::numbers::{
+    Dimension, Quantity, Unit, Written, compound_values, quantities, reads_number_words,
+};
 
 pub struct NumberMismatch;
 
@@ -65,19 +67,49 @@ impl PairCheck for NumberMismatch {
             // A score on both sides ("2-1" ↔ "2:0") makes its ones and zeros count.
             let scores =
                 src.iter().any(|x| in_score(x, source)) && tgt.iter().any(|x| in_score(x, target));
+            // A number in words is reported only where the other language's words are read:
+            // "three" may be rendered "tre" in a language the tables lack.
+            let (src_words, tgt_words) = (
+                reads_number_words(&target.lang),
+                reads_number_words(&source.lang),
+            );
             let reportable = |x: &Quantity, doc: &Document, around: &[Quantity]| {
-                reportable(x, doc, around) || (scores && in_score(x, doc))
+                let words_seen = if std::ptr::eq(doc, source) {
+                    src_words
+                } else {
+                    tgt_words
+                };
+                (reportable(x, doc, around) && (x.written != Written::Words || words_seen))
+                    || (scores && in_score(x, doc))
+            };
+            // Numbers match one to one: a changed number equal to another one in the segment
+            // ("10-6" given as "10-5" beside a "5-3") is still found. Alike first (an ordinal
+            // with an ordinal, digits with digits), then any equal one.
+            let alike = |a: &Quantity, b: &Quantity| {
+                a.ordinal == b.ordinal
+                    && matches!(a.written, Written::Digits(_))
+                        == matches!(b.written, Written::Digits(_))
             };
             let mut tgt_used = vec![false; tgt.len()];
+            let mut src_match: Vec<Option<usize>> = vec![None; src.len()];
+            for strict in [true, false] {
+                for (i, s) in src.iter().enumerate() {
+                    if src_match[i].is_some() {
+                        continue;
+                    }
+                    let found = window(i, src.len(), tgt.len()).find(|&k| {
+                        !tgt_used[k] && (!strict || alike(s, &tgt[k])) && equal(s, &tgt[k])
+                    });
+                    if let Some(k) = found {
+                        tgt_used[k] = true;
+                        src_match[i] = Some(k);
+                    }
+                }
+            }
             let mut src_left = Vec::new();
             for (i, s) in src.iter().enumerate() {
-                let near = window(i, src.len(), tgt.len());
-                let found = near.clone().find(|&k| !tgt_used[k] && equal(s, &tgt[k]));
-                match found {
-                    Some(k) => tgt_used[k] = true,
-                    // A source number given twice ("45 miles (72 kilometres)") may be given
-                    // once in the target.
-                    None if near.clone().any(|k| equal(s, &tgt[k])) => {}
+                match src_match[i] {
+                    Some(_) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_compound(s)
                         && !tgt_side.holds_year_code(s)
@@ -97,9 +129,6 @@ impl PairCheck for NumberMismatch {
                         && !src_side.holds_compound(t)
                         && !src_side.holds_year_code(t)
                         && !list_marker(t, target, &unit.target)
-                        // A target number that equals a source one already matched is a
-                        // repetition ("15 … los 15"), not a new number.
-                        && !window(k, tgt.len(), src.len()).any(|i| equal(&src[i], t))
                 })
                 .map(|(_, t)| t)
                 .collect();
@@ -295,13 +324,15 @@ fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
         return false;
     };
     let end = before.trim_end().len();
-    // In order and apart: the quantity ending at `end` starts last before it.
+    // In order and apart: the quantity ending at `end` starts last before it. A bare number
+    // is a conversion too when its unit is one the tables lack ("209 km (130 miles)" in French).
     let i = around.partition_point(|o| o.span.start < end);
     i.checked_sub(1).map(|k| &around[k]).is_some_and(|o| {
         o.span.end == end
             && matches!(
                 (o.unit, x.unit),
-                (Unit::Money(_), Unit::Money(_)) | (Unit::Measure(_), Unit::Measure(_))
+                (Unit::Money(_), Unit::Money(_) | Unit::Count)
+                    | (Unit::Measure(_), Unit::Measure(_) | Unit::Count)
             )
     })
 }

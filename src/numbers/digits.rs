@@ -69,6 +69,8 @@ fn chain(text: &str, i: usize) -> (Vec<(usize, usize)>, Vec<char>, bool) {
 /// Every number written with digits in `text`, read as `lang` writes numbers.
 pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
     let dec = super::conventions(lang).decimal;
+    // "5.1." is a date where dates are written so; elsewhere "7.5." ends a sentence.
+    let dotted_dates = super::ordinals::writes_dotted(lang.primary());
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -91,7 +93,7 @@ pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
             continue;
         }
         let start = i;
-        let (value, notation, end) = read(text, &runs, &seps, dec, more);
+        let (value, notation, end) = read(text, &runs, &seps, dec, more, dotted_dates);
         // Three or more groups joined by full stops that are not grouping are a section
         // number, a version or a date ("9.2.1", "27.6.10", "5.1.2021"): not a quantity.
         if seps.len() >= 2 && seps.iter().all(|&c| c == '.') && end < full_end {
@@ -117,6 +119,7 @@ fn read(
     seps: &[char],
     dec: char,
     more: bool,
+    dotted_dates: bool,
 ) -> (f64, Notation, usize) {
     // The last run read, when the chain ends there.
     let last_run = |k: usize| k == runs.len() - 1 && !more;
@@ -139,14 +142,15 @@ fn read(
         }
         // The other language's decimal mark where it cannot be grouping: "5.1" in a Czech
         // text is a section number or a decimal written the English way, not 5 and 1. Not
-        // before another full stop: "5.1." is a date in German and Czech.
+        // before another full stop where dates are written so: "5.1." is a date in German and
+        // Czech, but "magnitudo 7.5." ends an Italian sentence.
         let last = last_run(k);
         let foreign_decimal = last
             && grouping.is_none()
             && len(k) != 3
             && matches!(sep, '.' | ',')
             && sep != dec
-            && !text[runs[k].1..].starts_with('.');
+            && !(dotted_dates && text[runs[k].1..].starts_with('.') && len(0) <= 2 && len(k) <= 2);
         if is_decimal || foreign_decimal || (sep == dec && grouping.is_none_or(|g| g != sep)) {
             let frac = digits_of(k);
             let value = format!("{int}.{frac}").parse().unwrap_or(0.0);

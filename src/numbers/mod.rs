@@ -29,4 +29,4 @@ pub use notation::{Conventions, Reading, Run, conventions, runs};
 pub use quantity::{Dimension, Quantity, Unit, Written, base_unit};
 pub use read::{quantities, quantities_in};
 pub use scales::is_scale_word;
-pub use words::{compound_values, number_word_forms, parse_cardinal};
+pub use words::{compound_values, number_word_forms, parse_cardinal, reads_number_words};

@@ -99,6 +99,12 @@ const DE_STARTERS: &[&str] = &[
     "dieser", "als", "wie", "wenn", "da", "laut", "nur", "noch", "zudem",
 ];
 
+/// Whether a language writes ordinals, and so days and months, with a full stop ("3. März",
+/// "5.1.").
+pub(super) fn writes_dotted(lang: &str) -> bool {
+    DOTTED.contains(&lang)
+}
+
 /// A full stop that makes the digits before it an ordinal (its length, 1), in the languages
 /// that write ordinals so: a word follows on the same line, lowercase ("3. miejsce") or, in
 /// German, a noun that does not open a sentence ("1. Platz", not "… 30. Dann").

@@ -17,7 +17,7 @@ pub enum Unit {
     /// A vague quantity ("dozens", "des milliers", "Zehntausende"), as its power of ten.
     Magnitude,
     /// A measure, in the dimension's base unit (metres, kilograms, square metres, litres, km/h,
-    /// degrees Celsius).
+    /// degrees Celsius, seconds).
     Measure(Dimension),
     /// Money in a currency (ISO 4217 code); no exchange rates.
     Money(&'static str),
@@ -26,8 +26,8 @@ pub enum Unit {
     Date,
 }
 
-/// What a measure measures. Values are in metres, kilograms, square metres, litres, km/h and
-/// degrees Celsius.
+/// What a measure measures. Values are in metres, kilograms, square metres, litres, km/h,
+/// degrees Celsius and seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
     Length,
@@ -38,6 +38,8 @@ pub enum Dimension {
     Temperature,
     /// "Degrees" with no scale said: Celsius or Fahrenheit, or an angle.
     Degrees,
+    /// A span of time, in seconds ("30 nanoseconds", "2 Sekunden").
+    Duration,
 }
 
 /// The symbol of a dimension's base unit, for messages.
@@ -50,6 +52,7 @@ pub fn base_unit(d: Dimension) -> &'static str {
         Dimension::Speed => "km/h",
         Dimension::Temperature => "°C",
         Dimension::Degrees => "°",
+        Dimension::Duration => "s",
     }
 }
 

@@ -15,7 +15,7 @@ use super::scales::scale_after;
 use super::shapes::shaped;
 use super::signs::signed;
 use super::spelled::numbers_in_words;
-use super::units::{currency_before_number, percent_after, unit_after_number};
+use super::units::{currency_before_number, percent_after, percent_before, unit_after_number};
 use super::view::View;
 use crate::lang::LangTag;
 use crate::token::{Tokens, tokenize_str};
@@ -56,6 +56,7 @@ fn digit_quantity(v: &View<'_>, d: &Digits) -> Quantity {
     let before_scale = q.span.end;
     scale_after(v, d, &mut q);
     percent_after(v, &mut q);
+    percent_before(v.text, v.lang.primary(), &mut q);
     unit_after_number(v, before_scale, &mut q);
     if !matches!(q.unit, Unit::Measure(_)) {
         q.as_written = q.value;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::digits::Digits;
 use super::quantity::{Quantity, Unit};
 use super::view::View;
-use super::words::scale_word;
+use super::words::{AGGLUTINATIVE, scale_word};
 use crate::lang::LangTag;
 
 /// A scale written after a number: its words and its factor.
@@ -99,11 +99,32 @@ fn spaced(v: &View<'_>, scales: &[Scale], d: &Digits) -> Option<(f64, usize)> {
         .iter()
         .find_map(|(words, factor)| v.words_at(next, words).map(|end| (*factor, end)));
     // Else any scale word of the language's number lexicon, in any case form.
-    from_table.or_else(|| {
-        scale_word(v.key(next), v.lang)
-            .filter(|_| spaced)
-            .map(|f| (f, v.toks.list[next].end))
-    })
+    let end = v.toks.list[next].end;
+    from_table
+        .or_else(|| {
+            scale_word(v.key(next), v.lang)
+                .filter(|_| spaced)
+                .map(|f| (f, end))
+        })
+        .or_else(|| with_case_ending(scales, v.lang.primary(), v.key(next)).map(|f| (f, end)))
+}
+
+/// A one-word scale with a case ending of at most five letters glued to it, in the languages
+/// that write them.
+fn with_case_ending(scales: &[Scale], lang: &str, key: &str) -> Option<f64> {
+    if !AGGLUTINATIVE.contains(&lang) {
+        return None;
+    }
+    scales
+        .iter()
+        .filter(|(words, _)| words.len() == 1)
+        .filter(|(words, _)| {
+            key.strip_prefix(words[0]).is_some_and(|rest| {
+                rest.chars().count() <= 5 && rest.chars().all(char::is_alphabetic)
+            })
+        })
+        .max_by_key(|(words, _)| words[0].len())
+        .map(|(_, f)| *f)
 }
 
 #[cfg(test)]

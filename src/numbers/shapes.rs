@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::quantity::{Quantity, Unit, Written};
 use crate::lang::LangTag;
@@ -95,6 +95,8 @@ struct Patterns {
     roman_century: Regex,
     /// "3/4": a fraction when small, else left to the digit reader (it may be a date).
     slash: Regex,
+    /// "18.30", a clock time when a clock word is next to it (`data/numbers/clock.tsv`).
+    dotted_time: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -119,6 +121,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("century pattern"),
         slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
+        dotted_time: Regex::new(r"\b([01]?\d|2[0-3])\.([0-5]\d)\b").expect("time pattern"),
     })
 }
 
@@ -271,6 +274,59 @@ impl Taken {
     }
 }
 
+/// The clock words of a language that stand before or after a time (`data/numbers/clock.tsv`).
+fn clock_words(lang: &str, after: bool) -> &'static [&'static str] {
+    type Table = HashMap<(&'static str, bool), Vec<&'static str>>;
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: Table = HashMap::new();
+        for line in include_str!("../../data/numbers/clock.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if let [l, side, words] = cols.as_slice() {
+                m.entry((*l, *side == "after"))
+                    .or_default()
+                    .extend(words.split(' '));
+            }
+        }
+        m
+    })
+    .iter()
+    .find(|((l, a), _)| *l == lang && *a == after)
+    .map_or(&[], |(_, words)| words.as_slice())
+}
+
+/// Whether a clock word of `lang` is the word right before or right after a number.
+fn clock_word_around(lang: &str, before: &str, after: &str) -> bool {
+    let word = |s: &str| s.to_lowercase();
+    let prev: String = before
+        .trim_end_matches([' ', '\u{a0}'])
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let next: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect();
+    let next = next.trim_end_matches('.');
+    let listed = |words: &[&str], w: &str| {
+        !w.is_empty()
+            && words
+                .iter()
+                .any(|x| *x == w || x.trim_end_matches('.') == w)
+    };
+    listed(clock_words(lang, false), &word(&prev))
+        || listed(clock_words(lang, false), word(&prev).trim_end_matches('.'))
+        || listed(clock_words(lang, true), &word(next))
+}
+
 /// The shapes in one window of text. The slow patterns run only where their words are.
 fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let p = patterns();
@@ -359,10 +415,33 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 hour = 0;
             }
         }
-        // A time glued to more digits ("12:30:15" is fine, "1:2345" is not a time).
-        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        // A time glued to more digits ("12:30:15" is fine, "1:2345" is not a time), or the end
+        // of a decimal ("16,5:10,5" is a score).
+        let before = &text[..whole.start()];
+        let after_decimal = before
+            .strip_suffix([',', '.'])
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) || after_decimal {
             continue;
         }
+        push(digits_shape(
+            whole.range(),
+            f64::from(hour * 60 + minute),
+            Unit::Time,
+        ));
+    }
+    for c in p
+        .dotted_time
+        .captures_iter(gated(digits && text.contains('.')))
+    {
+        let whole = c.get(0).expect("match");
+        let glued = text[whole.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            && text[whole.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if glued || !clock_word_around(lang.primary(), &text[..whole.start()], &text[whole.end()..])
+        {
+            continue;
+        }
+        let (hour, minute): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         push(digits_shape(
             whole.range(),
             f64::from(hour * 60 + minute),

@@ -3,16 +3,32 @@
 //! ("a mile"), and maximal runs of tokens that parse as one cardinal ("twenty-one", "dos mil
 //! millones", "двадцять п'ять").
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::ordinals::{implied_number, is_determiner, is_title_after_ordinal, ordinal_word};
 use super::quantity::{Quantity, Unit, Written};
-use super::units::{Kind, unit_after, unit_after_words};
+use super::units::{Kind, percent_before, unit_after, unit_after_words};
 use super::vague::magnitude;
 use super::view::View;
 use super::words::{ARTICLES, is_hundred_word, parse_cardinal, scale_word};
 use crate::token::Gap;
 
-/// Number words that are more often another word.
-const HOMOGRAPHS: &[(&str, &str)] = &[("ru", "семью")];
+/// Whether a number word is as often another word (`data/numbers/homographs.tsv`).
+pub(super) fn is_homograph(lang: &str, key: &str) -> bool {
+    static T: OnceLock<HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../data/numbers/homographs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?))
+            })
+            .collect()
+    })
+    .contains(&(lang, key))
+}
 
 /// What a reader made of the words at a token: maybe a quantity, and the token to go on from.
 struct Step {
@@ -152,9 +168,7 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
     // "сім'я" (family) is not "сім": the word is the tokens on both sides of an apostrophe.
     let glued = usize::from(glued_by_apostrophe(v, i) && !used[i + 1]);
     let first_value = parse_cardinal(&text[list[i].start..list[i + glued].end], lang);
-    // Words that are also a number's case form: Russian "семью" is "family" as often as
-    // "seven".
-    if first_value.is_none() || HOMOGRAPHS.contains(&(lang.primary(), v.key(i))) {
+    if first_value.is_none() {
         return Step {
             quantity: None,
             next: i + 1 + glued,
@@ -171,7 +185,10 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
     // hundred) is loose: matched, never reported alone.
     let lone_scale = end == i + 1 + glued
         && (scale_word(v.key(i), lang).is_some() || is_hundred_word(v.key(i), lang));
-    let written = if lone_scale {
+    // A word that is as often another word ("venti", winds; "sei", you are) counts when the
+    // other text has its number, and is never reported alone.
+    let homograph = end == i + 1 + glued && is_homograph(lang.primary(), v.key(i));
+    let written = if lone_scale || homograph {
         Written::Implied
     } else {
         Written::Words
@@ -183,6 +200,7 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
         written,
     );
     unit_after_words(text, lang, &mut q);
+    percent_before(text, lang.primary(), &mut q);
     // An article alone is a number only with a unit: "un kilómetro", "uno por ciento".
     let lone_article = end == i + 1 && ARTICLES.contains(&v.key(i));
     if lone_article && q.unit == Unit::Count {
@@ -288,6 +306,8 @@ mod tests {
             [("двадцять п'ять".into(), 25.0, false)]
         );
         assert_eq!(words("uk", "сім'я"), []);
-        assert_eq!(words("ru", "семью"), []);
+        assert_eq!(words("ru", "семью"), [("семью".into(), 7.0, true)]);
+        assert_eq!(words("it", "i venti forti"), [("venti".into(), 20.0, true)]);
+        assert_eq!(words("it", "ventidue"), [("ventidue".into(), 22.0, false)]);
     }
 }

@@ -14,6 +14,8 @@ use crate::lang::LangTag;
 pub(super) enum Kind {
     Measure(Dimension),
     Money(&'static str),
+    /// "per hour" after a length: makes it a speed.
+    PerHour,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +52,9 @@ fn table() -> &'static Table {
                 "speed" => Kind::Measure(Dimension::Speed),
                 "temperature" => Kind::Measure(Dimension::Temperature),
                 "degrees" => Kind::Measure(Dimension::Degrees),
+                "duration" => Kind::Measure(Dimension::Duration),
+                // Said after a length ("km per uur", "miglia all'ora"): kept apart.
+                "per-hour" => Kind::PerHour,
                 code => Kind::Money(code),
             };
             let offset = cols.get(4).and_then(|o| o.parse().ok()).unwrap_or(0.0);
@@ -97,20 +102,53 @@ pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
     if space > 3 {
         return None;
     }
+    // The longest unit of the language's and the shared table: "km/h" before "km".
+    let (len, unit) = [lang, "*"]
+        .iter()
+        .filter_map(|l| table().get(l))
+        .flat_map(|units| {
+            units.iter().find_map(|(word, unit)| {
+                let len = starts_with_word(trimmed, word)?;
+                let short = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                let symbol = !word.chars().all(char::is_alphabetic);
+                let ok = if hyphen {
+                    !short && !symbol
+                } else {
+                    !short || space > 0
+                };
+                (ok && unit.kind != Kind::PerHour).then_some((len, *unit))
+            })
+        })
+        .max_by_key(|(len, _)| *len)?;
+    // A length per hour is a speed: "85 miglia all'ora", "140 km per uur", "800 km/ora".
+    if unit.kind == Kind::Measure(Dimension::Length)
+        && let Some(n) = per_hour(lang, &trimmed[len..])
+    {
+        let speed = UnitWord {
+            kind: Kind::Measure(Dimension::Speed),
+            factor: unit.factor / 1000.0,
+            offset: 0.0,
+        };
+        return Some((space + len + n, speed));
+    }
+    Some((space + len, unit))
+}
+
+/// A "per hour" after a length ("/h", " per uur", " all'ora"): the bytes it takes.
+fn per_hour(lang: &str, rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let space = rest.len() - trimmed.len();
     [lang, "*"]
         .iter()
         .filter_map(|l| table().get(l))
         .flatten()
-        .find_map(|(word, unit)| {
-            let len = starts_with_word(trimmed, word)?;
-            let short = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            let symbol = !word.chars().all(char::is_alphabetic);
-            let ok = if hyphen {
-                !short && !symbol
-            } else {
-                !short || space > 0
-            };
-            ok.then_some((space + len, *unit))
+        .filter(|(_, u)| u.kind == Kind::PerHour)
+        .find_map(|(word, _)| {
+            let glued = word.starts_with('/');
+            if glued != (space == 0) {
+                return None;
+            }
+            starts_with_word(trimmed, word).map(|n| space + n)
         })
 }
 
@@ -153,6 +191,34 @@ const PERCENT: &[&[&str]] = &[
     &["процента"],
     &["процентов"],
 ];
+
+/// Words that say "per cent" before a number ("yüzde 58", "yüzde elli sekizi").
+const PERCENT_BEFORE: &[(&str, &str)] = &[("tr", "yüzde")];
+
+/// A percent word before a count makes it a percentage, and takes it into the span.
+pub(super) fn percent_before(text: &str, lang: &str, q: &mut Quantity) {
+    if q.unit != Unit::Count {
+        return;
+    }
+    let before = text[..q.span.start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == q.span.start {
+        return;
+    }
+    for (l, word) in PERCENT_BEFORE {
+        let Some(start) = before.len().checked_sub(word.len()) else {
+            continue;
+        };
+        let said = before
+            .get(start..)
+            .is_some_and(|w| w.to_lowercase() == *word)
+            && !before[..start].ends_with(char::is_alphanumeric);
+        if *l == lang && said {
+            q.unit = Unit::Percent;
+            q.span.start = start;
+            return;
+        }
+    }
+}
 
 /// A currency sign before a number in digits ("€5", "US$ 5") makes it money.
 pub(super) fn currency_before_number(text: &str, q: &mut Quantity) {
@@ -251,6 +317,7 @@ pub(super) fn unit_after_words(text: &str, lang: &LangTag, q: &mut Quantity) {
                 q.unit = Unit::Measure(dim);
             }
             Kind::Money(code) => q.unit = Unit::Money(code),
+            Kind::PerHour => return,
         }
         q.span.end += n;
     }
