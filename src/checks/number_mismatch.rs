@@ -111,6 +111,7 @@ impl PairCheck for NumberMismatch {
                 match src_match[i] {
                     Some(_) => {}
                     None if reportable(s, source, src)
+                        && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
                         && !tgt_side.holds_year_code(s)
                         && !list_marker(s, source, &unit.source) =>
@@ -126,12 +127,19 @@ impl PairCheck for NumberMismatch {
                 .filter(|&(k, t)| {
                     !tgt_used[k]
                         && reportable(t, target, tgt)
+                        && !src_side.holds_word(t, target)
                         && !src_side.holds_compound(t)
                         && !src_side.holds_year_code(t)
                         && !list_marker(t, target, &unit.target)
                 })
                 .map(|(_, t)| t)
                 .collect();
+            // A number that names (after a capitalised word, or with a plus sign: "Livi 11",
+            // "+44") is reported when the other side changed a number too, not when it only
+            // dropped it.
+            let (src_none, tgt_none) = (src_left.is_empty(), tgt_left.is_empty());
+            let src_left = keep_labels_if(src_left, tgt_none, source);
+            let tgt_left = keep_labels_if(tgt_left, src_none, target);
             // Pair what is left in order: the usual error is one number changed into another.
             let mut report = |span: Range<usize>, message: String| {
                 out.push(cx.target.finding(
@@ -224,6 +232,16 @@ impl<'d> Side<'d> {
             .contains(&(x.value as u64))
     }
 
+    /// A number word of the other text left untranslated on this side ("the back nine" kept
+    /// in English in a Dutch text).
+    fn holds_word(&self, x: &Quantity, other: &Document) -> bool {
+        if x.written != Written::Words {
+            return false;
+        }
+        let word = crate::normalize::folded(&other.text[x.span.clone()]);
+        tokens_in(self.doc, self.range).any(|i| self.doc.tokens.key(i) == word)
+    }
+
     /// A year this side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
     /// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
     fn holds_year_code(&self, x: &Quantity) -> bool {
@@ -258,6 +276,42 @@ fn glued_digits(text: &str) -> HashSet<&str> {
         }
     }
     out
+}
+
+/// `left` without its labels when the other side has no number left.
+fn keep_labels_if<'q>(
+    left: Vec<&'q Quantity>,
+    other_none: bool,
+    doc: &Document,
+) -> Vec<&'q Quantity> {
+    if !other_none {
+        return left;
+    }
+    left.into_iter().filter(|x| !is_label(x, doc)).collect()
+}
+
+/// A number that names rather than counts: digits after a capitalised word inside a sentence
+/// ("the same Livi 11", "Nord Stream 2"), or with a plus sign ("+44").
+fn is_label(x: &Quantity, doc: &Document) -> bool {
+    if !matches!(x.written, Written::Digits(_)) || x.unit != Unit::Count {
+        return false;
+    }
+    let text = &doc.text;
+    if text[x.span.clone()].starts_with('+') {
+        return true;
+    }
+    let before = text[..x.span.start].trim_end_matches([' ', '\u{a0}']);
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let opens = before[..word_start].trim_end().is_empty()
+        || before[..word_start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '“', '«']);
+    before.len() < x.span.start && word.starts_with(char::is_uppercase) && !opens
 }
 
 /// A quantity whose absence in the other language is worth an error: numbers in digits,
