@@ -291,10 +291,15 @@ fn keep_labels_if<'q>(
 }
 
 /// A number that names rather than counts: digits after a capitalised word inside a sentence
-/// ("the same Livi 11", "Nord Stream 2"), or with a plus sign ("+44").
+/// ("the same Livi 11", "Nord Stream 2"), with a plus sign ("+44"), or an ordinal.
 fn is_label(x: &Quantity, doc: &Document) -> bool {
     if !matches!(x.written, Written::Digits(_)) || x.unit != Unit::Count {
         return false;
+    }
+    // An ordinal in digits the other side says in words the tables may lack ("36th" →
+    // "trigésimo sexta") counts when it was changed into another number ("89th" → "80.").
+    if x.ordinal {
+        return true;
     }
     let text = &doc.text;
     if text[x.span.clone()].starts_with('+') {
@@ -326,9 +331,14 @@ fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
     if trivial || in_title(x, doc) || is_conversion(x, doc, around) {
         return false;
     }
-    // Ordinals are often rephrased ("in second" → "en 2e position", "12th time" →
-    // "douzième fois"); a decade without its century is usually an age ("in his 40s").
-    if x.ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0) {
+    // Ordinals in words are often rephrased ("in second" → "en 2e position", "for the first
+    // time" → "por primera vez"), as are first and second in digits; "89th minute" → "80.
+    // Minute" is a changed number. A decade without its century is usually an age ("in his
+    // 40s").
+    let rephrased_ordinal =
+        x.ordinal && (!matches!(x.written, Written::Digits(_)) || x.value < 3.0);
+    if rephrased_ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0)
+    {
         return false;
     }
     match x.written {
@@ -411,7 +421,7 @@ fn list_marker(x: &Quantity, doc: &Document, range: &Range<usize>) -> bool {
 
 /// A converted measure whose unit the other side leaves to the context: "4 inches" and "los
 /// 10" (centimetres), "2 miles" and "3" (kilometres). `value` is in the dimension's base unit.
-fn bare_measure(value: f64, dimension: Dimension, n: f64) -> bool {
+fn bare_measure(value: f64, as_written: f64, dimension: Dimension, n: f64) -> bool {
     let scales: &[f64] = match dimension {
         // metres, centimetres, millimetres, kilometres
         Dimension::Length => &[1.0, 100.0, 1000.0, 0.001],
@@ -423,8 +433,10 @@ fn bare_measure(value: f64, dimension: Dimension, n: f64) -> bool {
         Dimension::Volume => &[1.0, 1000.0],
         _ => &[1.0],
     };
+    // The unit it was written in is no conversion: "76,000 hectares" is not "76 001".
     scales
         .iter()
+        .filter(|s| !close(value * *s, as_written, 1e-9))
         .any(|s| close(value * s, n, CONVERSION_TOLERANCE))
 }
 
@@ -455,17 +467,24 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
                     0.0
                 }
             };
+            // Written in the same unit, nothing was converted: no tolerance ("300 km" and
+            // "301 km" differ).
+            let same_unit = close(unit(a), unit(b), 1e-9);
             da == db
-                && (close(a.value, b.value, CONVERSION_TOLERANCE)
-                    || (a.value - b.value).abs() <= unit(a).max(unit(b)))
+                && if same_unit {
+                    exact(a.as_written, b.as_written)
+                } else {
+                    close(a.value, b.value, CONVERSION_TOLERANCE)
+                        || (a.value - b.value).abs() <= unit(a).max(unit(b))
+                }
         }
         // One side's unit was not recognised: compare the numbers as written.
         // or converted, with the unit in a form the tables lack.
         (Unit::Measure(d), Unit::Count) => {
-            exact(a.as_written, b.value) || bare_measure(a.value, d, b.value)
+            exact(a.as_written, b.value) || bare_measure(a.value, a.as_written, d, b.value)
         }
         (Unit::Count, Unit::Measure(d)) => {
-            exact(a.value, b.as_written) || bare_measure(b.value, d, a.value)
+            exact(a.value, b.as_written) || bare_measure(b.value, b.as_written, d, a.value)
         }
         (Unit::Time, Unit::Time) => exact(a.value, b.value),
         // "7 a.m." and "las 7": a whole hour may be written as a bare number.
@@ -646,10 +665,12 @@ mod tests {
         assert!(magnitude_matches(4.0, 20_000.0));
         assert!(!magnitude_matches(4.0, 20.0));
         // "4 inches" (0.1016 m) said as "10" (centimetres); "2 miles" as "3" (kilometres).
-        assert!(bare_measure(0.1016, Dimension::Length, 10.0));
-        assert!(bare_measure(3218.688, Dimension::Length, 3.2));
-        assert!(!bare_measure(0.1016, Dimension::Length, 4.0));
-        assert!(bare_measure(2000.0, Dimension::Mass, 2.0));
+        assert!(bare_measure(0.1016, 4.0, Dimension::Length, 10.0));
+        assert!(bare_measure(3218.688, 2.0, Dimension::Length, 3.2));
+        assert!(!bare_measure(0.1016, 4.0, Dimension::Length, 4.0));
+        assert!(bare_measure(2000.0, 2000.0, Dimension::Mass, 2.0));
+        // No tolerance in the unit it was written in: 76,000 hectares are not 76,001.
+        assert!(!bare_measure(7.6e8, 76_000.0, Dimension::Area, 76_001.0));
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub fn conventions(lang: &LangTag) -> Conventions {
         | "sr" => (',', Some('.'), true),
         "fr" | "ru" | "uk" | "pl" | "cs" | "sk" | "bg" | "be" | "fi" | "sv" | "nb" | "no"
         | "et" | "lv" | "lt" | "hu" => (',', None, true),
-        "zh" | "ja" | "ko" | "he" | "hi" | "th" => ('.', Some(','), false),
+        "zh" | "ja" | "ko" => ('.', Some(','), true),
+        "he" | "hi" | "th" => ('.', Some(','), false),
         _ => (',', None, false),
     };
     Conventions {

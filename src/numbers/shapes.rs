@@ -117,7 +117,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("decade pattern"),
         roman_century: Regex::new(
-            r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|век[аеу]?|wiek[uów]*|Jahrhunderts?)\b",
+            r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|secol[oi]|siglos?|séculos?|eeuw|век[аеу]?|wiek[uów]*|století|Jahrhunderts?)\b",
         )
         .expect("century pattern"),
         slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
@@ -136,7 +136,7 @@ struct Anchors {
 fn anchors() -> &'static Anchors {
     static A: OnceLock<Anchors> = OnceLock::new();
     A.get_or_init(|| Anchors {
-        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|век|wiek|jahrhundert")
+        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|eeuw|век|wiek|století|jahrhundert")
             .expect("anchor pattern"),
         part_of_day: Regex::new(
             r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера",
