@@ -105,6 +105,7 @@ impl Check for NumberStyle {
                     && in_sentence(doc, &x.span)
                     && !sentence_start(doc, &x.span)
                     && !exempt(text, x, cx.quantities())
+                    && !(words && capitalised(text, x))
                     && (words || !own_convention(text, x, &doc.lang));
                 judged.then_some((x, words))
             })
@@ -290,6 +291,12 @@ fn head(s: &str, n: usize) -> &str {
     &s[..at]
 }
 
+/// A number word written with a capital inside a sentence is a name ("les Vingt-Sept", the
+/// EU's member states; "the Big Four"), which no house style rewrites.
+fn capitalised(text: &str, x: &Quantity) -> bool {
+    text[x.span.clone()].starts_with(char::is_uppercase)
+}
+
 /// A number in words inside a compound ("fifteen-year-old", "zwölfjährig" is one word anyway).
 fn in_compound(text: &str, span: &Range<usize>) -> bool {
     text[span.end..].starts_with(['-', '‑']) || text[..span.start].ends_with(['-', '‑'])
@@ -458,6 +465,14 @@ mod tests {
         assert!(s.set("fr").is_err());
         assert!(s.set("fr=ten").is_err());
         assert!(s.set("zz=3").is_err());
+    }
+
+    #[test]
+    fn a_capitalised_number_word_is_a_name() {
+        let fr: LangTag = "fr".parse().unwrap();
+        let text = "Les dirigeants des Vingt-Sept se sont réunis.";
+        let x = &crate::numbers::quantities(text, &fr)[0];
+        assert_eq!((x.value, capitalised(text, x)), (27.0, true));
     }
 
     #[test]

@@ -66,8 +66,70 @@ fn chain(text: &str, i: usize) -> (Vec<(usize, usize)>, Vec<char>, bool) {
     }
 }
 
-/// Every number written with digits in `text`, read as `lang` writes numbers.
+/// The zero of each set of decimal digits read besides ASCII: Arabic-Indic (Arabic),
+/// Extended Arabic-Indic (Persian, Urdu), Devanagari, Bengali and full-width (Chinese,
+/// Japanese). Unicode encodes every set as ten code points in a row, from zero.
+const ZEROS: &[u32] = &[0x660, 0x6F0, 0x966, 0x9E6, 0xFF10];
+
+/// A character's value as a decimal digit of any set read.
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| {
+        let c = u32::from(c);
+        ZEROS
+            .iter()
+            .find(|&&z| (z..z + 10).contains(&c))
+            .map(|z| c - z)
+    })
+}
+
+/// `text` with every digit of another set as an ASCII digit, the Arabic decimal and thousands
+/// separators as "." and ",", and for each byte of the result the offset it comes from.
+fn folded(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let ascii = match c {
+            '\u{66B}' => Some('.'),
+            '\u{66C}' => Some(','),
+            _ if !c.is_ascii() => digit_value(c).and_then(|d| char::from_digit(d, 10)),
+            _ => None,
+        };
+        match ascii {
+            Some(a) => {
+                out.push(a);
+                from.push(i);
+            }
+            None => {
+                out.push(c);
+                from.extend(i..i + c.len_utf8());
+            }
+        }
+    }
+    from.push(text.len());
+    (out, from)
+}
+
+/// Every number written with digits in `text`, read as `lang` writes numbers. Digits of other
+/// sets ("٣٥", "۳۵", "３５") are read as their values, with spans in `text`.
 pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| !c.is_ascii() && digit_value(c).is_some())
+    {
+        return ascii_digits(text, lang);
+    }
+    let (ascii, from) = folded(text);
+    ascii_digits(&ascii, lang)
+        .into_iter()
+        .map(|mut d| {
+            d.span = from[d.span.start]..from[d.span.end];
+            d
+        })
+        .collect()
+}
+
+fn ascii_digits(text: &str, lang: &LangTag) -> Vec<Digits> {
     let dec = super::conventions(lang).decimal;
     // "5.1." is a date where dates are written so; elsewhere "7.5." ends a sentence.
     let dotted_dates = super::ordinals::writes_dotted(lang.primary());
@@ -87,7 +149,7 @@ pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
         if text[..i]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(|c| c.is_alphanumeric() && !super::cjk::unspaced(c))
         {
             i = full_end;
             continue;

@@ -22,7 +22,9 @@ pub(super) fn mark_labels(text: &str, d: &Digits, q: &mut Quantity) {
     let times = rest.starts_with(['x', 'х', '×'])
         && rest[rest.chars().next().map_or(0, char::len_utf8)..]
             .starts_with(|c: char| c.is_ascii_digit());
-    if q.unit == Unit::Count && rest.starts_with(char::is_alphabetic) && !times {
+    // Chinese and Japanese write every word against its number ("45人", "2019年").
+    let unspaced = rest.starts_with(super::cjk::unspaced);
+    if q.unit == Unit::Count && rest.starts_with(char::is_alphabetic) && !times && !unspaced {
         q.written = Written::Implied;
     }
 }

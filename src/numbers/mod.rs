@@ -5,6 +5,7 @@
 //! `dates`, then `digits`, `signs`, `ordinals`, `units`, `scales`, `labels`, then `spelled`,
 //! then `fractions` and `ranges`), each looking at the text through a `view` of its tokens.
 
+mod cjk;
 mod dates;
 mod digits;
 mod fractions;

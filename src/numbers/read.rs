@@ -5,6 +5,7 @@
 //! compound ordinals, feet and inches, ranges). Each stage costs the same wherever it is in the
 //! text: tokens and quantities are found by offset, never by a scan.
 
+use super::cjk;
 use super::digits::{Digits, digits};
 use super::fractions::{compound_ordinals, word_fractions};
 use super::labels::mark_labels;
@@ -29,13 +30,30 @@ pub fn quantities(text: &str, lang: &LangTag) -> Vec<Quantity> {
 /// never join).
 pub fn quantities_in(text: &str, toks: &Tokens, lang: &LangTag) -> Vec<Quantity> {
     let v = View { text, toks, lang };
-    let shapes = shaped(text, lang);
+    let cjk = cjk::reads(lang.primary());
+    let mut shapes = shaped(text, lang);
+    if cjk {
+        shapes = in_order([shapes, cjk::dates(text)].concat());
+    }
     let in_digits = digits(text, lang)
         .iter()
         .filter(|d| !overlaps_any(&shapes, &d.span))
         .map(|d| digit_quantity(&v, d))
         .collect::<Vec<_>>();
     let mut out = in_order([shapes, in_digits].concat());
+    // Chinese and Japanese numerals are read from the characters, not from tokens.
+    if cjk {
+        let numerals = cjk::numerals(text)
+            .into_iter()
+            .filter(|q| !overlaps_any(&out, &q.span))
+            .map(|mut q| {
+                percent_before(text, lang.primary(), &mut q);
+                q
+            })
+            .collect::<Vec<_>>();
+        out = in_order([out, numerals].concat());
+        cjk::ordinal_prefixes(text, &mut out);
+    }
     let used = covered_tokens(toks, &out);
     numbers_in_words(&v, &used, &mut out);
     let out = in_order(word_fractions(&v, in_order(out)));

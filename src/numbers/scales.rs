@@ -79,7 +79,8 @@ fn glued<'s>(scales: &'s [Scale], after: &str) -> Option<&'s Scale> {
             && after
                 .get(..words[0].len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(words[0]))
-            && !after[words[0].len()..].starts_with(|c: char| c.is_alphanumeric())
+            && !after[words[0].len()..]
+                .starts_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c))
     })
 }
 

@@ -83,7 +83,11 @@ pub(super) fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     if text[..end].chars().count() != n || text[..end].to_lowercase() != word {
         return None;
     }
-    let last_alnum = word.chars().last().is_some_and(char::is_alphanumeric);
+    // Chinese and Japanese words end without a boundary ("公里的").
+    let last_alnum = word
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() && !super::cjk::unspaced(c));
     let next_alnum = text[end..].starts_with(|c: char| c.is_alphanumeric());
     (!(last_alnum && next_alnum)).then_some(end)
 }
@@ -109,7 +113,10 @@ pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
         .flat_map(|units| {
             units.iter().find_map(|(word, unit)| {
                 let len = starts_with_word(trimmed, word)?;
-                let short = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                let short = word.chars().count() == 1
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() && !super::cjk::unspaced(c));
                 let symbol = !word.chars().all(char::is_alphabetic);
                 let ok = if hyphen {
                     !short && !symbol
@@ -193,7 +200,7 @@ const PERCENT: &[&[&str]] = &[
 ];
 
 /// Words that say "per cent" before a number ("yüzde 58", "yüzde elli sekizi").
-const PERCENT_BEFORE: &[(&str, &str)] = &[("tr", "yüzde")];
+const PERCENT_BEFORE: &[(&str, &str)] = &[("tr", "yüzde"), ("zh", "百分之"), ("ja", "百分之")];
 
 /// A percent word before a count makes it a percentage, and takes it into the span.
 pub(super) fn percent_before(text: &str, lang: &str, q: &mut Quantity) {
@@ -211,7 +218,8 @@ pub(super) fn percent_before(text: &str, lang: &str, q: &mut Quantity) {
         let said = before
             .get(start..)
             .is_some_and(|w| w.to_lowercase() == *word)
-            && !before[..start].ends_with(char::is_alphanumeric);
+            && !before[..start]
+                .ends_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c));
         if *l == lang && said {
             q.unit = Unit::Percent;
             q.span.start = start;
@@ -232,9 +240,13 @@ pub(super) fn currency_before_number(text: &str, q: &mut Quantity) {
 pub(super) fn percent_after(v: &View<'_>, q: &mut Quantity) {
     let rest = &v.text[q.span.end..];
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if trimmed.starts_with('%') {
+    if let Some(sign) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '%' | '％' | '٪'))
+    {
         q.unit = Unit::Percent;
-        q.span.end += rest.len() - trimmed.len() + 1;
+        q.span.end += rest.len() - trimmed.len() + sign.len_utf8();
         return;
     }
     // The next word, one space away: not a word further on past a code ("1m3.5 Prozent").

@@ -98,7 +98,7 @@ const LONGEST_WORD: usize = 96;
 
 /// Whether numbers written in words are read in this language.
 pub fn reads_number_words(lang: &LangTag) -> bool {
-    lexicon(lang.primary()).is_some()
+    lexicon(lang.primary()).is_some() || super::cjk::reads(lang.primary())
 }
 
 /// Splits a word into lexicon words, longest first with backtracking ("einundzwanzig" →
