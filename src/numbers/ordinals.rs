@@ -43,8 +43,8 @@ pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
 
 /// The number a word implies ("decade" 10, "quintuple" 5, "une quarantaine" 40), from
 /// `data/numbers/implied.tsv`.
-pub(super) fn implied_number(lang: &str, key: &str) -> Option<u64> {
-    static T: OnceLock<HashMap<(&'static str, &'static str), u64>> = OnceLock::new();
+pub(super) fn implied_number(lang: &str, key: &str) -> Option<f64> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
     T.get_or_init(|| {
         include_str!("../../data/numbers/implied.tsv")
             .lines()

@@ -80,18 +80,32 @@ fn vague(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
     })
 }
 
-/// "decade", "dozen", "quintuple", "une quarantaine".
+/// "decade", "dozen", "quintuple", "une quarantaine", "anderhalf" (one and a half), with a
+/// scale word after it ("anderhalf miljoen", 1.5 million).
 fn implied(v: &View<'_>, i: usize) -> Option<Step> {
-    let n = implied_number(v.lang.primary(), v.key(i))?;
+    let mut n = implied_number(v.lang.primary(), v.key(i))?;
     let t = &v.toks.list[i];
+    let mut end = t.end;
+    let mut next = i + 1;
+    if let Some(factor) = v
+        .toks
+        .list
+        .get(i + 1)
+        .filter(|t| t.gap == Gap::Space)
+        .and_then(|_| scale_word(v.key(i + 1), v.lang))
+    {
+        n *= factor;
+        end = v.toks.list[i + 1].end;
+        next = i + 2;
+    }
+    let mut q = Quantity::new(t.start..end, n, Unit::Count, Written::Implied);
+    if next == i + 2 {
+        unit_after_words(v.text, v.lang, &mut q);
+    }
+    let next = token_after(v, i, q.span.end).max(next);
     Some(Step {
-        quantity: Some(Quantity::new(
-            t.start..t.end,
-            n as f64,
-            Unit::Count,
-            Written::Implied,
-        )),
-        next: i + 1,
+        quantity: Some(q),
+        next,
     })
 }
 
@@ -199,6 +213,15 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
         Unit::Count,
         written,
     );
+    // "two decades", "drei Dutzend": a number of a word that implies one is their product.
+    if let Some(t) = list.get(end).filter(|t| t.gap == Gap::Space)
+        && let Some(per) = implied_number(lang.primary(), v.key(end)).filter(|p| *p >= 10.0)
+    {
+        q.value *= per;
+        q.as_written = q.value;
+        q.span.end = t.end;
+        q.written = Written::Implied;
+    }
     unit_after_words(text, lang, &mut q);
     percent_before(text, lang.primary(), &mut q);
     // An article alone is a number only with a unit: "un kilómetro", "uno por ciento".
