@@ -347,6 +347,14 @@ fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>
     let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(2).collect();
     ends.iter().rev().take(5).any(|&end| {
         let base = &word[..end];
+        // An ordinal ("üçüncü") or a derived word ("üçlü", trio; "yüzler") is not a case form.
+        let ending = &word[end..];
+        if ["nc", "ınc", "inc", "unc", "ünc", "l"]
+            .iter()
+            .any(|d| ending.starts_with(d))
+        {
+            return false;
+        }
         // Turkish softens a final consonant before a vowel ending: "dört" → "dörde".
         let hard = base.strip_suffix('d').map(|b| format!("{b}t"));
         [Some(base.to_string()), hard]
@@ -460,6 +468,8 @@ mod tests {
         assert_eq!(p("tr", "dörde"), Some(4));
         assert_eq!(p("tr", "elli sekizi"), Some(58));
         assert_eq!(p("tr", "onu"), None, "him, not ten");
+        assert_eq!(p("tr", "yüzden"), None, "therefore, not from a hundred");
+        assert_eq!(p("tr", "üçüncü"), None, "the ordinal");
         let en: LangTag = "en".parse().unwrap();
         assert_eq!(compound_values("fourballs", &en), [4]);
         assert_eq!(compound_values("four", &en), [] as [u64; 0]);
