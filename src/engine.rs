@@ -490,12 +490,15 @@ impl Engine {
         // Units of one document and language pair, in the order the file gives them.
         type Group = ((String, Option<LangTag>, Option<LangTag>), Vec<Unit>);
         let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: HashMap<(String, Option<LangTag>, Option<LangTag>), usize> =
+            HashMap::new();
         for u in units.into_iter().filter(|u| u.target.is_some()) {
             let key = (u.doc.clone(), u.source_lang.clone(), u.target_lang.clone());
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, g)) => g.push(u),
-                None => groups.push((key, vec![u])),
-            }
+            let at = *group_of.entry(key.clone()).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(u);
         }
         let mut findings = Vec::new();
         let mut alignment = Alignment {

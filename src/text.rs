@@ -107,16 +107,37 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In lines longer than [`STRIDE`] bytes, every STRIDE bytes: (byte offset, characters
+    /// from its line's start). A column is then counted from the nearest one, so positions on
+    /// a long line cost the same as on a short one.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column marks on a long line.
+const STRIDE: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (&start, end) in starts.iter().zip(ends) {
+            let mut at = start;
+            let mut column = 0;
+            while end - at > STRIDE {
+                let mut next = at + STRIDE;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
-    /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
     /// The byte offset of a 1-based line and column (in characters), if the text has it.
     pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
@@ -132,10 +153,16 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let (from, before) = match self.marks.partition_point(|&(o, _)| o <= offset) {
+            0 => (start, 0),
+            k if self.marks[k - 1].0 > start => self.marks[k - 1],
+            _ => (start, 0),
+        };
+        let column = before + text[from..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -181,6 +208,18 @@ mod tests {
         assert_eq!(idx.offset(text, 4, 1), None);
         assert_eq!(idx.offset(text, 1, 7), None);
         assert_eq!(idx.offset(text, 0, 1), None);
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_every_character() {
+        let line: String = "aé€𝄞 ".repeat(3000);
+        let text = format!("short\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        for (i, (o, _)) in text.char_indices().enumerate().step_by(997) {
+            let start = text[..o].rfind('\n').map_or(0, |n| n + 1);
+            let want = text[start..o].chars().count() + 1;
+            assert_eq!(idx.position(&text, o).column, want, "char {i}");
+        }
     }
 
     #[test]

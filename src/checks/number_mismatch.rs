@@ -50,10 +50,7 @@ impl PairCheck for NumberMismatch {
         let source_q = quantities(&source.text, &source.lang);
         let target_q = quantities(&target.text, &target.lang);
         let in_range = |qs: &'_ [Quantity], r: &Range<usize>| -> Vec<Quantity> {
-            qs.iter()
-                .filter(|x| r.contains(&x.span.start))
-                .cloned()
-                .collect()
+            super::starting_in(qs, r, |x| x.span.start).to_vec()
         };
         let mut out = Vec::new();
         for unit in cx.aligned_units() {
