@@ -1,4 +1,4 @@
-//! Raw bytes to text: decoding (UTF-8 with or without BOM, UTF-16 with BOM) and the line index
+//! Raw bytes to text: decoding (UTF-8 with or without BOM, UTF-16 with BOM; UTF-32 refused) and the line index
 //! that turns byte offsets into 1-based lines and character columns.
 
 use crate::error::Position;
@@ -21,6 +21,15 @@ pub struct DecodeError {
 
 /// Decodes bytes to a string, recognising byte order marks.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    // UTF-32's little-endian mark starts like UTF-16's: tell them apart first.
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Err(DecodeError {
+            position: Position { line: 1, column: 1 },
+            message:
+                "UTF-32 (its byte order mark says so) is not supported; save the file as UTF-8"
+                    .to_string(),
+        });
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest).map(|s| (s, Encoding::Utf8Bom));
     }
@@ -253,5 +262,12 @@ mod tests {
         assert_eq!(err.position, Position { line: 2, column: 5 });
         assert!(err.message.contains("0xFF"));
         assert!(decode(b"a\x00b").is_err());
+        for utf32 in [
+            &b"\xFF\xFE\x00\x00h\x00\x00\x00"[..],
+            b"\x00\x00\xFE\xFF\x00\x00\x00h",
+        ] {
+            let err = decode(utf32).unwrap_err();
+            assert!(err.message.starts_with("UTF-32"), "{}", err.message);
+        }
     }
 }
