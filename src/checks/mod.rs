@@ -12,6 +12,8 @@ mod number_style;
 mod rule;
 mod term_inconsistent;
 mod term_missing;
+mod text_invisible;
+mod text_mixed_script;
 
 pub use number_style::SpellOut;
 pub use rule::{Example, Rule};
@@ -114,6 +116,8 @@ pub fn registry() -> Vec<Box<dyn Check>> {
         Box::new(name_inconsistent::NameInconsistent),
         Box::new(number_format::NumberFormat),
         Box::new(number_style::NumberStyle),
+        Box::new(text_invisible::TextInvisible),
+        Box::new(text_mixed_script::TextMixedScript),
     ]
 }
 

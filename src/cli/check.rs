@@ -547,7 +547,12 @@ fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow
     match (&args.source, &options.source_lang) {
         (Some(source), _) => {
             if !source.is_file() {
-                bail!("--source {}: no such file", source.display());
+                let what = if source.exists() {
+                    "not a regular file"
+                } else {
+                    "no such file"
+                };
+                bail!("--source {}: {what}", walk::shown(source));
             }
             let targets = walked.into_iter().filter(|t| t != source);
             inputs.extend(targets.map(|t| Input::Pair {
