@@ -312,7 +312,8 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
             ));
         }
         first_at.insert(id.clone(), c.at);
-        let mut terms: BTreeMap<LangTag, super::LangSection> = BTreeMap::new();
+        // Two sections of one language ("en" and "EN"): one section, nothing lost.
+        let mut by_lang: BTreeMap<LangTag, LangData> = BTreeMap::new();
         for (tag, data) in c.langs {
             let Ok(lang) = LangTag::parse(&tag) else {
                 losses.push(Loss::new(
@@ -321,27 +322,24 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                 ));
                 continue;
             };
-            let Some(section) = section(&id, &lang, data, &mut losses) else {
-                continue;
-            };
-            // Two language sections of one language ("en" and "EN"): one section, nothing lost.
-            match terms.get_mut(&lang) {
+            match by_lang.get_mut(&lang) {
                 Some(first) => {
                     losses.push(Loss::new(
                         Some(&id),
                         format!("language {lang} is given twice (as {tag:?} too): its terms were merged into one section"),
                     ));
-                    let more = std::iter::once(section.preferred).chain(section.admitted);
-                    for f in more {
-                        if f != first.preferred && !first.admitted.contains(&f) {
-                            first.admitted.push(f);
-                        }
-                    }
-                    first.deprecated.extend(section.deprecated);
+                    first.terms.extend(data.terms);
+                    first.note = first.note.take().or(data.note);
                 }
                 None => {
-                    terms.insert(lang, section);
+                    by_lang.insert(lang, data);
                 }
+            }
+        }
+        let mut terms = BTreeMap::new();
+        for (lang, data) in by_lang {
+            if let Some(section) = section(&id, &lang, data, &mut losses) {
+                terms.insert(lang, section);
             }
         }
         if terms.is_empty() {
