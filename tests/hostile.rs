@@ -865,6 +865,31 @@ fn a_german_number_with_a_glued_unit_does_not_panic() {
     run_case(&c);
 }
 
+#[test]
+fn a_number_glued_by_a_semicolon_to_a_percentage_does_not_panic() {
+    // Found by fuzzing the number reader: "8;0 percent" gives spans out of order, in every
+    // language (a Russian article quoting an English figure, and an English one).
+    let cases = vec![
+        case(
+            "ru 8;0 percent",
+            vec![file("a.ru.txt", "Рост составил 8;0 percent.")],
+            args(check(&["--fail-on", "never", "a.ru.txt"])),
+            0,
+            &[],
+        ),
+        case(
+            "en 8;0 per cent",
+            vec![file("a.en.txt", "Turnout rose 8;0 per cent.")],
+            args(check(&["--fail-on", "never", "a.en.txt"])),
+            0,
+            &[],
+        ),
+    ];
+    for c in &cases {
+        run_case(c);
+    }
+}
+
 #[cfg(unix)]
 mod writes {
     use super::*;
