@@ -1,5 +1,5 @@
-//! The whole pipeline on one article (plain text or Markdown, in a language the first byte
-//! picks): every report format, then the fixes applied to the text.
+//! The whole pipeline on one article (plain text, Markdown or HTML, in a language the first
+//! byte picks): every report format, then the fixes applied to the text.
 #![no_main]
 use std::sync::OnceLock;
 
@@ -34,8 +34,11 @@ fn engines() -> &'static Vec<Engine> {
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let engine = &engines()[which as usize % LANGS.len()];
-    let format = if which & 0x80 != 0 { Format::Markdown } else { Format::Plain };
-    let name = if format == Format::Markdown { "fuzz.md" } else { "fuzz.txt" };
+    let (format, name) = [
+        (Format::Plain, "fuzz.txt"),
+        (Format::Markdown, "fuzz.md"),
+        (Format::Html, "fuzz.html"),
+    ][(which >> 6) as usize % 3];
     let report = engine.run(vec![Input::Bytes {
         name: name.into(),
         bytes: rest.to_vec(),
@@ -46,6 +49,8 @@ fuzz_target!(|data: &[u8]| {
     concord::report::write_brief(&mut out, &report).unwrap();
     concord::report::write_json(&mut out, &report).unwrap();
     concord::report::write_jsonl(&mut out, &report).unwrap();
+    concord::report::write_sarif(&mut out, &report).unwrap();
+    concord::report::write_html(&mut out, &report).unwrap();
     for (_, edits) in concord::fix::plan(&report.findings) {
         if let Ok(r) = concord::fix::rewrite(std::path::Path::new(name), rest, &edits, which & 1 == 1) {
             let _ = concord::fix::diff(name, &r.old, &r.new);
