@@ -214,6 +214,13 @@ impl Engine {
         given: Option<LangTag>,
     ) -> Result<Document, InputError> {
         let text = decode(path, bytes)?.0;
+        if let Some((at, len)) = crate::limits::long_line(&text) {
+            let p = LineIndex::new(&text).position(&text, at);
+            return Err(InputError {
+                path: path.to_string(),
+                message: format!("{p}: line {}: {}", p.line, crate::limits::too_long(len)),
+            });
+        }
         let file_name = Path::new(path).file_name().and_then(|n| n.to_str());
         let declared = given
             .map(|l| (l, LangSource::Given))
@@ -363,6 +370,7 @@ impl Engine {
                     }
                     report.findings.extend(checked.findings);
                     report.notes.extend(checked.notes);
+                    report.input_errors.extend(checked.errors);
                 }
                 Err(e) => {
                     doc_names.push(e.path.clone());
@@ -393,11 +401,19 @@ impl Engine {
                 return self.run_article(doc, Kind::Text(t.format), index);
             }
             Input::File(path) => (
-                path.display().to_string(),
+                crate::walk::shown(&path),
                 read(&path)?,
                 Kind::from_path(&path),
             ),
-            Input::Bytes { name, bytes, kind } => (name, bytes, kind),
+            Input::Bytes { name, bytes, kind } => {
+                if bytes.len() > crate::limits::MAX_INPUT_BYTES {
+                    return Err(InputError {
+                        message: crate::limits::too_big(bytes.len()),
+                        path: name,
+                    });
+                }
+                (name, bytes, kind)
+            }
         };
         match kind {
             Kind::Text(format) => {
@@ -440,6 +456,7 @@ impl Engine {
             names: DocNames::default(),
             alignment: None,
             suppressions: Suppressions::default(),
+            errors: Vec::new(),
         }
     }
 
@@ -456,8 +473,8 @@ impl Engine {
     /// Two article files: the source's language from `--source-lang`, its file name or
     /// identification; paragraphs aligned, then checked.
     fn run_pair(&self, source: &Path, target: &Path) -> Result<Checked, InputError> {
-        let s_name = source.display().to_string();
-        let t_name = target.display().to_string();
+        let s_name = crate::walk::shown(source);
+        let t_name = crate::walk::shown(target);
         let s = self
             .load(
                 &s_name,
@@ -522,20 +539,32 @@ impl Engine {
         container: Container,
     ) -> Result<Checked, InputError> {
         let text: Arc<str> = decode(&name, bytes)?.0.into();
-        let units = container.parse(&text).map_err(|e| InputError {
+        let parsed = container.parse(&text).map_err(|e| InputError {
             path: name.clone(),
             message: e.describe(&text),
         })?;
         let lines = Arc::new(LineIndex::new(&text));
+        let errors = parsed
+            .errors
+            .iter()
+            .map(|e| InputError {
+                path: name.clone(),
+                message: e.describe_with(&text, &lines),
+            })
+            .collect();
+        let units = parsed.units;
         // Units of one document and language pair, in the order the file gives them.
         type Group = ((String, Option<LangTag>, Option<LangTag>), Vec<Unit>);
         let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: HashMap<(String, Option<LangTag>, Option<LangTag>), usize> =
+            HashMap::new();
         for u in units.into_iter().filter(|u| u.target.is_some()) {
             let key = (u.doc.clone(), u.source_lang.clone(), u.target_lang.clone());
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, g)) => g.push(u),
-                None => groups.push((key, vec![u])),
-            }
+            let at = *group_of.entry(key.clone()).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(u);
         }
         let mut findings = Vec::new();
         let mut alignment = Alignment {
@@ -629,14 +658,15 @@ impl Engine {
         let mut checked = self.checked(name, findings, notes, &text);
         checked.alignment = Some(alignment);
         checked.suppressions = suppressions;
+        checked.errors = errors;
         Ok(checked)
     }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, InputError> {
-    std::fs::read(path).map_err(|e| InputError {
-        path: path.display().to_string(),
-        message: e.to_string(),
+    crate::limits::read(path).map_err(|message| InputError {
+        path: crate::walk::shown(path),
+        message,
     })
 }
 
@@ -667,6 +697,8 @@ struct Checked {
     alignment: Option<Alignment>,
     /// What the file's directives silence (for findings made across documents).
     suppressions: Suppressions,
+    /// Parts of the input that could not be read (a bad JSON Lines line); the rest was checked.
+    errors: Vec<InputError>,
 }
 
 /// A panic while checking one document becomes that document's error.
@@ -686,7 +718,7 @@ impl Input {
     /// The name this input is reported under.
     pub fn name(&self) -> String {
         match self {
-            Input::File(p) | Input::Pair { target: p, .. } => p.display().to_string(),
+            Input::File(p) | Input::Pair { target: p, .. } => crate::walk::shown(p),
             Input::Bytes { name, .. } | Input::Text(Text { name, .. }) => name.clone(),
             Input::TextPair { target, .. } => target.name.clone(),
         }
@@ -742,13 +774,13 @@ impl Engine {
             .into_par_iter()
             .map(|input| {
                 let (name, bytes, format) = match input {
-                    Input::File(p) => (p.display().to_string(), read(&p)?, Format::from_path(&p)),
+                    Input::File(p) => (crate::walk::shown(&p), read(&p)?, Format::from_path(&p)),
                     Input::Bytes { name, bytes, .. } => (name, bytes, Format::Plain),
                     Input::Text(t) | Input::TextPair { target: t, .. } => {
                         (t.name, t.text.into_bytes(), t.format)
                     }
                     Input::Pair { target, .. } => (
-                        target.display().to_string(),
+                        crate::walk::shown(&target),
                         read(&target)?,
                         Format::from_path(&target),
                     ),

@@ -2,10 +2,10 @@
 //! endings kept; a file rewritten whole or not at all (temporary file, then rename).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
+pub use crate::atomic::WriteOptions;
 use crate::bilingual::quotes::quotations;
 use crate::engine::Kind;
 use crate::finding::Finding;
@@ -148,27 +148,16 @@ fn escaped(s: &str, kind: Kind) -> String {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over
-/// it, so a reader (or a crash) sees the old file or the new one, never half of either.
+/// it, so a reader (or a crash) sees the old file or the new one, never half of either. A
+/// symbolic link is written through, owner, group and mode are kept, and a read-only or
+/// hard-linked file, a named pipe or a device is refused (see [`crate::atomic`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    // A new file gets the usual permissions (0666 less the umask), not a temporary file's 0600.
-    #[cfg(unix)]
-    if !path.exists() {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    write_atomic_with(path, bytes, WriteOptions::default())
+}
+
+/// [`write_atomic`], with what the user allowed (`--force`).
+pub fn write_atomic_with(path: &Path, bytes: &[u8], options: WriteOptions) -> std::io::Result<()> {
+    crate::atomic::write(path, bytes, options)
 }
 
 /// A path as diff headers write it: relative, without "./".

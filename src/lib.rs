@@ -9,6 +9,7 @@
 //! The library never prints; reporters write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod baseline;
 pub mod bilingual;
 pub mod checks;
@@ -25,6 +26,7 @@ pub mod formats;
 pub mod glossary;
 pub mod html;
 pub mod lang;
+pub mod limits;
 pub mod markup;
 pub mod names;
 pub mod normalize;

@@ -22,7 +22,8 @@ fn is_prose(path: &Path) -> bool {
         .is_some_and(|e| CHECKED_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
 }
 
-/// The files under `paths`, sorted and without duplicates, and the paths that failed.
+/// The files under `paths`, sorted and without duplicates (one file named twice, or by two
+/// paths, is checked once), and the paths that failed.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -31,10 +32,27 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
             files.push(root.clone());
             continue;
         }
-        if !root.exists() {
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let message = if e.kind() == std::io::ErrorKind::NotFound {
+                    "no such file or directory".to_string()
+                } else {
+                    e.to_string()
+                };
+                errors.push(WalkError {
+                    path: shown(root),
+                    message,
+                });
+                continue;
+            }
+        };
+        if let Some(kind) = crate::atomic::special_kind(&meta).filter(|_| !meta.is_dir()) {
             errors.push(WalkError {
-                path: root.display().to_string(),
-                message: "no such file or directory".into(),
+                path: shown(root),
+                message: format!(
+                    "{kind}, not a file: concord checks files and directories (pipe text to `-` for standard input)"
+                ),
             });
             continue;
         }
@@ -49,7 +67,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
                 }
                 Ok(_) => {}
                 Err(err) => errors.push(WalkError {
-                    path: root.display().to_string(),
+                    path: shown(root),
                     message: err.to_string(),
                 }),
             }
@@ -57,7 +75,32 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     }
     files.sort();
     files.dedup();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, errors)
+}
+
+/// A path as reports show it: control characters (a newline in a file name) and bytes that
+/// are not UTF-8 escaped, so that one report line is one finding and nothing is lost.
+pub fn shown(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Splits files into source/translation pairs and files checked alone: `X.es.txt` is the
@@ -272,5 +315,20 @@ mod tests {
         assert_eq!(names, ["a.en.txt", "b.md", "c.rs", "sub/d.es.txt"]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].message, "no such file or directory");
+        // One file by two paths is one input.
+        let (files, _) = collect(&[p.join("b.md"), p.join("sub/../b.md")]);
+        assert_eq!(files.len(), 1);
+    }
+
+    #[test]
+    fn paths_are_shown_escaped() {
+        assert_eq!(shown(Path::new("a\nb.txt")), "a\\nb.txt");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let p = Path::new(std::ffi::OsStr::from_bytes(b"bad\xFFname.txt"));
+            assert_eq!(shown(p), "bad\\xFFname.txt");
+        }
+        assert_eq!(shown(Path::new("plain/été.txt")), "plain/été.txt");
     }
 }

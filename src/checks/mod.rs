@@ -13,6 +13,8 @@ mod quote_inconsistent;
 mod rule;
 mod term_inconsistent;
 mod term_missing;
+mod text_invisible;
+mod text_mixed_script;
 
 pub use number_style::SpellOut;
 pub use rule::{Example, Rule};
@@ -126,6 +128,8 @@ pub fn registry() -> Vec<Box<dyn Check>> {
         Box::new(number_format::NumberFormat),
         Box::new(number_style::NumberStyle),
         Box::new(quote_inconsistent::QuoteInconsistent),
+        Box::new(text_invisible::TextInvisible),
+        Box::new(text_mixed_script::TextMixedScript),
     ]
 }
 
@@ -143,9 +147,7 @@ pub struct PairContext<'a> {
 impl PairContext<'_> {
     /// The glossary matches inside a unit's source or target text.
     pub fn matches_in<'m>(matches: &'m [Match], range: &Range<usize>) -> &'m [Match] {
-        let a = matches.partition_point(|m| m.span.start < range.start);
-        let b = matches.partition_point(|m| m.span.start < range.end);
-        &matches[a..b.max(a)]
+        starting_in(matches, range, |m| m.span.start)
     }
 
     /// The units the aligner trusts (all units of a container file).
@@ -203,6 +205,18 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Every rule id some check can report, sorted.
 pub fn rule_ids() -> Vec<&'static str> {
     rules().iter().map(|r| r.id).collect()
+}
+
+/// The items of `items` (sorted by `start`) that start inside `range`: two binary searches, so
+/// that a check visiting every unit of a long document stays linear.
+pub(crate) fn starting_in<'i, T>(
+    items: &'i [T],
+    range: &Range<usize>,
+    start: impl Fn(&T) -> usize,
+) -> &'i [T] {
+    let a = items.partition_point(|x| start(x) < range.start);
+    let b = items.partition_point(|x| start(x) < range.end);
+    &items[a..b.max(a)]
 }
 
 /// Quotes a form for a message, with typographic quotes.

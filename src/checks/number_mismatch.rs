@@ -180,9 +180,7 @@ impl PairCheck for NumberMismatch {
 
 /// The quantities (in order) that start inside `range`: a binary search.
 fn in_range<'q>(qs: &'q [Quantity], range: &Range<usize>) -> &'q [Quantity] {
-    let a = qs.partition_point(|x| x.span.start < range.start);
-    let b = qs.partition_point(|x| x.span.start < range.end);
-    &qs[a..b.max(a)]
+    super::starting_in(qs, range, |x| x.span.start)
 }
 
 /// How many numbers of the other side one number is compared with, around where it stands in

@@ -171,6 +171,10 @@ pub struct CheckArgs {
     /// input could not be read); later runs with --baseline show only new findings
     #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// With --fix: also rewrite read-only files, and write hard-linked files in place so that
+    /// every link sees the change
+    #[arg(long, requires = "fix")]
+    force: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -221,6 +225,8 @@ fn apply_fixes(
     keep_quotes: bool,
     quiet: bool,
     stdin: Option<(&[u8], Kind)>,
+    options: concord::fix::WriteOptions,
+    real: &std::collections::HashMap<String, PathBuf>,
 ) -> Fixed {
     use concord::fix;
     let broken: std::collections::HashSet<String> =
@@ -236,7 +242,8 @@ fn apply_fixes(
             continue;
         }
         let is_stdin = path == STDIN;
-        let p = Path::new(&path);
+        // Reports show a path escaped; the file is the one that was read.
+        let p = real.get(&path).map_or(Path::new(&path), |p| p.as_path());
         let outcome = match stdin.filter(|_| is_stdin) {
             Some((bytes, kind)) => fix::rewrite_as(kind, bytes, &edits, keep_quotes),
             None if is_stdin => continue,
@@ -262,7 +269,7 @@ fn apply_fixes(
             let bytes = concord::text::encode(&rewrite.new, rewrite.encoding);
             if is_stdin {
                 fixed_text.stdin = Some(bytes);
-            } else if let Err(e) = fix::write_atomic(p, &bytes) {
+            } else if let Err(e) = fix::write_atomic_with(p, &bytes, options) {
                 report.input_errors.push(concord::engine::InputError {
                     path,
                     message: format!("not fixed: {e}"),
@@ -404,10 +411,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     }
     let mut report = concord::Report::default();
     let mut stdin = None;
+    // The file behind each path as reports show it (escaped).
+    let mut real = std::collections::HashMap::new();
     // The threshold for --fail-on of each input, from its settings.
     let mut thresholds: Vec<(String, Option<Severity>)> = Vec::new();
     for (settings, paths) in &all {
-        let (group, group_stdin) = run_group(&args, settings, paths)?;
+        let (group, group_stdin, group_real) = run_group(&args, settings, paths)?;
+        real.extend(group_real);
         thresholds.extend(
             group
                 .findings
@@ -445,6 +455,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             args.keep_quotes,
             args.output.quiet,
             stdin.as_deref().map(|b| (b, args.input_format.kind())),
+            concord::fix::WriteOptions { force: args.force },
+            &real,
         );
         if args.diff {
             emit(&args.output, fixed.diff.as_bytes())?;
@@ -476,13 +488,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-/// Checks the paths that share one set of settings; returns the report and what standard
-/// input held, when it was read.
-fn run_group(
-    args: &CheckArgs,
-    settings: &Settings,
-    paths: &[PathBuf],
-) -> anyhow::Result<(concord::Report, Option<Vec<u8>>)> {
+/// What one group of paths gave: its report, what standard input held (when it was read), and
+/// the file behind each path as the report shows it.
+type GroupRun = (
+    concord::Report,
+    Option<Vec<u8>>,
+    std::collections::HashMap<String, PathBuf>,
+);
+
+/// Checks the paths that share one set of settings.
+fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<GroupRun> {
     let options = concord::Options {
         keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html),
         ..settings.options()?
@@ -532,7 +547,12 @@ fn run_group(
     match (&args.source, &options.source_lang) {
         (Some(source), _) => {
             if !source.is_file() {
-                bail!("--source {}: no such file", source.display());
+                let what = if source.exists() {
+                    "not a regular file"
+                } else {
+                    "no such file"
+                };
+                bail!("--source {}: {what}", walk::shown(source));
             }
             let targets = walked.into_iter().filter(|t| t != source);
             inputs.extend(targets.map(|t| Input::Pair {
@@ -562,6 +582,13 @@ fn run_group(
         (None, None) => inputs.extend(walked.into_iter().map(Input::File)),
     }
 
+    let real: std::collections::HashMap<String, PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) | Input::Pair { target: p, .. } => Some((walk::shown(p), p.clone())),
+            _ => None,
+        })
+        .collect();
     let engine = Engine::new(set, options);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
@@ -579,7 +606,7 @@ fn run_group(
             }),
     );
     report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((report, stdin))
+    Ok((report, stdin, real))
 }
 
 /// Renders the report and writes it to -o FILE or standard output, or to standard error when
