@@ -33,6 +33,7 @@ pub mod options;
 pub mod origin;
 pub mod report;
 pub mod stem;
+pub mod stream;
 pub mod suppress;
 pub mod text;
 pub mod token;
