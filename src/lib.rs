@@ -24,6 +24,7 @@ pub mod fix;
 pub mod formats;
 pub mod glossary;
 pub mod html;
+pub mod inputs;
 pub mod lang;
 pub mod markup;
 pub mod names;

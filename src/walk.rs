@@ -26,38 +26,95 @@ fn is_prose(path: &Path) -> bool {
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for root in paths {
-        if root.is_file() {
-            files.push(root.clone());
-            continue;
+    for item in files_under(paths) {
+        match item {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
         }
-        if !root.exists() {
-            errors.push(WalkError {
-                path: root.display().to_string(),
-                message: "no such file or directory".into(),
-            });
-            continue;
+    }
+    (files, errors)
+}
+
+/// A lazily walked sequence of files.
+type Walked = Box<dyn Iterator<Item = Result<PathBuf, WalkError>> + Send>;
+
+/// The files under `paths` as [`collect`] lists them, found as they are asked for: each folder
+/// is read when the walk reaches it, so a walk over millions of files holds one folder's
+/// entries at a time. Files come in path order (component by component, as reports order
+/// them); a path that fails comes as an error where the walk meets it.
+pub fn files_under(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, WalkError>> + Send {
+    let walks: Vec<std::iter::Peekable<Walked>> = paths
+        .iter()
+        .map(|root| walk(root.clone()).peekable())
+        .collect();
+    Merged { walks, last: None }
+}
+
+/// One root's files, sorted.
+fn walk(root: PathBuf) -> Walked {
+    if root.is_file() {
+        return Box::new(std::iter::once(Ok(root)));
+    }
+    if !root.exists() {
+        return Box::new(std::iter::once(Err(WalkError {
+            path: root.display().to_string(),
+            message: "no such file or directory".into(),
+        })));
+    }
+    let shown = root.display().to_string();
+    let walker = ignore::WalkBuilder::new(&root)
+        .require_git(false)
+        .sort_by_file_path(Ord::cmp)
+        .build();
+    Box::new(walker.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
+            Some(Ok(e.into_path()))
         }
-        let walker = ignore::WalkBuilder::new(root)
-            .require_git(false)
-            .sort_by_file_path(Ord::cmp)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
-                    files.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => errors.push(WalkError {
-                    path: root.display().to_string(),
-                    message: err.to_string(),
-                }),
+        Ok(_) => None,
+        Err(err) => Some(Err(WalkError {
+            path: shown.clone(),
+            message: err.to_string(),
+        })),
+    }))
+}
+
+/// Several sorted walks merged into one sorted sequence without duplicates (roots may overlap,
+/// and a file may be named beside its folder).
+struct Merged {
+    walks: Vec<std::iter::Peekable<Walked>>,
+    last: Option<PathBuf>,
+}
+
+impl Iterator for Merged {
+    type Item = Result<PathBuf, WalkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // Errors first, as they come; then the smallest next file of any walk.
+            let heads: Vec<Option<&Result<PathBuf, WalkError>>> =
+                self.walks.iter_mut().map(|w| w.peek()).collect();
+            if let Some(i) = heads.iter().position(|h| matches!(h, Some(Err(_)))) {
+                return self.walks[i].next();
+            }
+            let best = heads
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| match h {
+                    Some(Ok(p)) => Some((p, i)),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, i)| i);
+            let file = match self.walks[best?].next() {
+                Some(Ok(f)) => f,
+                other => return other,
+            };
+            if self.last.as_ref() != Some(&file) {
+                self.last = Some(file.clone());
+                return Some(Ok(file));
             }
         }
     }
-    files.sort();
-    files.dedup();
-    (files, errors)
 }
 
 /// Splits files into source/translation pairs and files checked alone: `X.es.txt` is the
