@@ -86,11 +86,18 @@ struct RawRecord {
 }
 
 /// Whether a JSON line is a document record: an object with a `text` string and no `source`
-/// (a line with `source` is a segment of a bilingual file).
+/// (a line with `source` is a segment of a bilingual file), and not a line of concord's own
+/// JSON Lines report (a finding has a `text` too).
 pub fn is_record(line: &[u8]) -> bool {
     match serde_json::from_slice::<serde_json::Value>(line) {
         Ok(serde_json::Value::Object(o)) => {
-            o.get("text").is_some_and(serde_json::Value::is_string) && !o.contains_key("source")
+            let report_line = o
+                .get("type")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|t| matches!(t, "finding" | "input_error" | "summary"));
+            o.get("text").is_some_and(serde_json::Value::is_string)
+                && !o.contains_key("source")
+                && !report_line
         }
         _ => false,
     }
@@ -246,6 +253,10 @@ mod tests {
         assert!(!is_record(br#"{"text": "Hello.", "source": "Hola."}"#));
         assert!(!is_record(br#"{"text": 3}"#));
         assert!(!is_record(b"not json"));
+        assert!(!is_record(
+            br#"{"type": "finding", "path": "a.txt", "text": "Kiev"}"#
+        ));
+        assert!(is_record(br#"{"type": "article", "text": "Kiev"}"#));
     }
 
     #[test]
