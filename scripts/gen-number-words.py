@@ -88,6 +88,22 @@ OBLIQUE = {
 # "stu" (dative, locative), "stem" (instrumental) and plural "stům", "sty", "stech" ("dvěma
 # stům", "pěti sty", "dvou stech"), take the same role; alone they count one hundred.
 OBLIQUE_HUNDRED = {"cs": "stu stem stům sty stech"}
+# Collective numerals, which CLDR leaves out, in every case: Polish "pięcioro dzieci", Russian
+# "трое мужчин", Ukrainian "п'ятеро загиблих". Polish "dwu" is the combining form of two
+# ("dwuletni").
+COLLECTIVE = {
+    "pl": {2: "dwoje dwojga dwojgu dwojgiem dwu", 3: "troje trojga trojgu trojgiem",
+           4: "czworo czworga czworgu czworgiem",
+           **{n: " ".join(stem + end for end in ("oro", "orga", "orgu", "orgiem"))
+              for n, stem in {5: "pięci", 6: "sześci", 7: "siedmi", 8: "ośmi", 9: "dziewięci",
+                              10: "dziesięci"}.items()}},
+    "ru": {2: "двое двоих двоим двоими", 3: "трое троих троим троими",
+           **{n: " ".join(stem + end for end in ("о", "ых", "ым", "ыми"))
+              for n, stem in {4: "четвер", 5: "пятер", 6: "шестер", 7: "семер", 8: "восьмер",
+                              9: "девятер", 10: "десятер"}.items()}},
+    "uk": {2: "двоє", 3: "троє", 4: "четверо", 5: f"п{A}ятеро", 6: "шестеро", 7: "семеро",
+           8: "восьмеро", 9: f"дев{A}ятеро", 10: "десятеро"},
+}
 BASE = set(range(0, 20)) | set(range(20, 100, 10)) | set(range(100, 1000, 100))
 
 
@@ -123,6 +139,7 @@ def main():
                         continue
                     words[w] = (n, "add")
         oblique = [(n, w, "add") for n, forms in OBLIQUE.get(lang, {}).items() for w in forms.split()]
+        oblique += [(n, w, "add") for n, forms in COLLECTIVE.get(lang, {}).items() for w in forms.split()]
         oblique += [(100, w, "hundred") for w in OBLIQUE_HUNDRED.get(lang, "").split()]
         for n, w, role in oblique:
             old = words.get(w)

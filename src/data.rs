@@ -6,6 +6,8 @@ pub const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 pub const NAME_PARTICLES: &str = include_str!("../data/name-particles.txt");
 /// Per language: endings that derive one word from another (Armenia → Armenian → Armenians).
 pub const DERIVATION_SUFFIXES: &str = include_str!("../data/derivation-suffixes.tsv");
+/// Per language: the case, number and possessive endings of nouns and adjectives.
+pub const CASE_ENDINGS: &str = include_str!("../data/case-endings.tsv");
 /// Titles and institutional words that are translated inside names ("President" / "Präsident").
 pub const TITLE_WORDS: &str = include_str!("../data/title-words.txt");
 /// Per language: function words that are capitalised only because they start a sentence.
@@ -63,6 +65,7 @@ mod tests {
         for (name, table) in [
             ("derivation-suffixes", DERIVATION_SUFFIXES),
             ("function-words", FUNCTION_WORDS),
+            ("case-endings", CASE_ENDINGS),
         ] {
             let rows: Vec<_> = by_language(table).collect();
             assert!(rows.len() >= 7, "{name}: one row per supported language");

@@ -19,7 +19,7 @@ use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
 use crate::formats::{Container, Unit};
 use crate::glossary::{GlossarySet, Matcher};
-pub use crate::inputs::{Input, Kind};
+pub use crate::inputs::{Input, Kind, Text};
 use crate::lang::{self, Detector, LangTag};
 use crate::markup::Format;
 pub use crate::options::Options;
@@ -87,6 +87,7 @@ impl Report {
         match outcome {
             Ok(checked) => {
                 self.files += 1;
+                self.input_errors.extend(checked.errors);
                 if let Some(alignment) = checked.alignment.filter(|_| checked.source.is_some()) {
                     self.alignments.insert(checked.path.clone(), alignment);
                 }
@@ -191,6 +192,13 @@ impl Engine {
         given: Option<LangTag>,
     ) -> Result<Document, InputError> {
         let text = decode(path, bytes)?.0;
+        if let Some((at, len)) = crate::limits::long_line(&text) {
+            let p = LineIndex::new(&text).position(&text, at);
+            return Err(InputError {
+                path: path.to_string(),
+                message: format!("{p}: line {}: {}", p.line, crate::limits::too_long(len)),
+            });
+        }
         let file_name = Path::new(path).file_name().and_then(|n| n.to_str());
         let declared = given
             .map(|l| (l, LangSource::Given))
@@ -253,7 +261,8 @@ impl Engine {
         let target_matches = self
             .matcher(&target.lang)
             .find(&target.prose, &target.tokens);
-        let cx = Context::new(target, &self.glossaries, &target_matches, &self.options);
+        let cx = Context::new(target, &self.glossaries, &target_matches, &self.options)
+            .with_source(source);
         let mut findings: Vec<Finding> = self.checks.iter().flat_map(|c| c.run(&cx)).collect();
         let pcx = PairContext {
             pair,
@@ -401,7 +410,7 @@ impl Engine {
                     corpus::collect(&doc, &matches, &self.glossaries),
                 )))
             }
-            Opened::Pair { .. } | Opened::Container { .. } => Ok(None),
+            Opened::Pair { .. } | Opened::TextPair { .. } | Opened::Container { .. } => Ok(None),
         }
     }
 
@@ -411,27 +420,49 @@ impl Engine {
         let (name, bytes, kind) = match input {
             Input::Failed(e) => return Err(e),
             Input::Pair { source, target } => return Ok(Opened::Pair { source, target }),
+            Input::TextPair { source, target } => {
+                return Ok(Opened::TextPair { source, target });
+            }
+            Input::Text(t) => {
+                // A service's request says its language; the run's default comes after.
+                let lang = t.lang.clone().or_else(|| self.options.lang.clone());
+                return Ok(Opened::Article {
+                    doc: Box::new(self.load(&t.name, t.text.as_bytes(), t.format, lang)?),
+                    name: t.name,
+                    kind: Kind::Text(t.format),
+                    record: false,
+                });
+            }
             Input::Record {
                 stream,
                 line,
                 bytes,
             } => {
                 let r = crate::inputs::parse_record(&stream, line, &bytes)?;
+                // As for a container, the command line's --lang comes before the record's.
                 let lang = self.options.lang.clone().or(r.lang);
-                let doc = self.load(&r.path, r.text.as_bytes(), r.format, lang)?;
+                let doc = self.load(&r.name, r.text.as_bytes(), r.format, lang)?;
                 return Ok(Opened::Article {
-                    name: r.path,
+                    name: r.name,
                     doc: Box::new(doc),
                     kind: Kind::Text(r.format),
                     record: true,
                 });
             }
             Input::File(path) => (
-                path.display().to_string(),
+                crate::walk::shown(&path),
                 read(&path)?,
                 Kind::from_path(&path),
             ),
-            Input::Bytes { name, bytes, kind } => (name, bytes, kind),
+            Input::Bytes { name, bytes, kind } => {
+                if bytes.len() > crate::limits::MAX_INPUT_BYTES {
+                    return Err(InputError {
+                        message: crate::limits::too_big(bytes.len()),
+                        path: name,
+                    });
+                }
+                (name, bytes, kind)
+            }
         };
         match kind {
             Kind::Text(format) => Ok(Opened::Article {
@@ -457,6 +488,7 @@ impl Engine {
                 record,
             } => self.run_article(name, &doc, kind, record, register),
             Opened::Pair { source, target } => self.run_pair(&source, &target),
+            Opened::TextPair { source, target } => self.run_text_pair(source, target),
             Opened::Container {
                 name,
                 bytes,
@@ -508,6 +540,7 @@ impl Engine {
             notes,
             source,
             alignment: None,
+            errors: Vec::new(),
         }
     }
 
@@ -524,8 +557,8 @@ impl Engine {
     /// Two article files: the source's language from `--source-lang`, its file name or
     /// identification; paragraphs aligned, then checked.
     fn run_pair(&self, source: &Path, target: &Path) -> Result<Checked, InputError> {
-        let s_name = source.display().to_string();
-        let t_name = target.display().to_string();
+        let s_name = crate::walk::shown(source);
+        let t_name = crate::walk::shown(target);
         let s = self
             .load(
                 &s_name,
@@ -533,26 +566,42 @@ impl Engine {
                 Format::from_path(source),
                 self.options.source_lang.clone(),
             )
-            .map_err(|e| InputError {
-                path: t_name.clone(),
-                message: format!("its source {}: {}", e.path, e.message),
-            })?;
+            .map_err(|e| source_error(&t_name, e))?;
         let t = self.document(&t_name, &read(target)?, Format::from_path(target))?;
-        let mut note = vec![language_note(&t)];
+        self.pair_checked(s, t, Kind::from_path(target))
+    }
+
+    /// A source and translation held in memory; their own languages come first.
+    fn run_text_pair(&self, source: Text, target: Text) -> Result<Checked, InputError> {
+        let s_lang = source.lang.or_else(|| self.options.source_lang.clone());
+        let s = self
+            .load(&source.name, source.text.as_bytes(), source.format, s_lang)
+            .map_err(|e| source_error(&target.name, e))?;
+        let t_lang = target.lang.or_else(|| self.options.lang.clone());
+        let t = self.load(&target.name, target.text.as_bytes(), target.format, t_lang)?;
+        self.pair_checked(s, t, Kind::Text(target.format))
+    }
+
+    /// A translation's checks against its source; `kind` is the translation's.
+    fn pair_checked(
+        &self,
+        source: Document,
+        target: Document,
+        kind: Kind,
+    ) -> Result<Checked, InputError> {
+        let mut note = vec![language_note(&target)];
         note[0]
             .message
-            .push_str(&format!(", its source {}", s.path));
-        note.push(language_note(&s));
-        let pair = Pair::align(s, t);
+            .push_str(&format!(", its source {}", source.path));
+        note.push(language_note(&source));
+        let s_name = source.path.clone();
+        let pair = Pair::align(source, target);
         let mut findings = self.check_pair(&pair);
-        crate::fix::keep_safe(
-            &mut findings,
-            pair.target.file_text(),
-            Kind::from_path(target),
-        );
+        crate::fix::keep_safe(&mut findings, pair.target.file_text(), kind);
         let suppressions = self.suppressions(&pair.target)?;
         findings.retain(|f| !suppressions.covers(f));
-        let mut checked = self.checked(t_name, findings, note, pair.target.file_text());
+        let name = pair.target.path.clone();
+        let mut checked = self.checked(name, findings, note, pair.target.file_text());
         if self.options.keep_sources {
             let mut alignment = Alignment {
                 source: s_name,
@@ -573,20 +622,32 @@ impl Engine {
         container: Container,
     ) -> Result<Checked, InputError> {
         let text: Arc<str> = decode(&name, bytes)?.0.into();
-        let units = container.parse(&text).map_err(|e| InputError {
+        let parsed = container.parse(&text).map_err(|e| InputError {
             path: name.clone(),
             message: e.describe(&text),
         })?;
         let lines = Arc::new(LineIndex::new(&text));
+        let errors = parsed
+            .errors
+            .iter()
+            .map(|e| InputError {
+                path: name.clone(),
+                message: e.describe_with(&text, &lines),
+            })
+            .collect();
+        let units = parsed.units;
         // Units of one document and language pair, in the order the file gives them.
         type Group = ((String, Option<LangTag>, Option<LangTag>), Vec<Unit>);
         let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: HashMap<(String, Option<LangTag>, Option<LangTag>), usize> =
+            HashMap::new();
         for u in units.into_iter().filter(|u| u.target.is_some()) {
             let key = (u.doc.clone(), u.source_lang.clone(), u.target_lang.clone());
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, g)) => g.push(u),
-                None => groups.push((key, vec![u])),
-            }
+            let at = *group_of.entry(key.clone()).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(u);
         }
         let mut findings = Vec::new();
         let mut alignment = Alignment {
@@ -679,15 +740,24 @@ impl Engine {
         alignment.rows.sort_by_key(|(_, t)| (t.start, t.end));
         let mut checked = self.checked(name, findings, notes, &text);
         checked.alignment = Some(alignment);
+        checked.errors = errors;
         Ok(checked)
     }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, InputError> {
-    std::fs::read(path).map_err(|e| InputError {
-        path: path.display().to_string(),
-        message: e.to_string(),
+    crate::limits::read(path).map_err(|message| InputError {
+        path: crate::walk::shown(path),
+        message,
     })
+}
+
+/// A source that could not be read is the translation's error.
+fn source_error(target: &str, e: InputError) -> InputError {
+    InputError {
+        path: target.to_string(),
+        message: format!("its source {}: {}", e.path, e.message),
+    }
 }
 
 fn decode(path: &str, bytes: &[u8]) -> Result<(String, text::Encoding), InputError> {
@@ -710,6 +780,8 @@ pub struct Checked {
     pub source: Option<String>,
     /// A translation's units, kept with its text.
     pub alignment: Option<Alignment>,
+    /// Parts of the input that could not be read (a bad JSON Lines line); the rest was checked.
+    pub errors: Vec<InputError>,
 }
 
 /// An input read far enough to be checked.
@@ -724,6 +796,10 @@ enum Opened {
     Pair {
         source: PathBuf,
         target: PathBuf,
+    },
+    TextPair {
+        source: Text,
+        target: Text,
     },
     Container {
         name: String,
@@ -815,13 +891,17 @@ impl Engine {
             .map(|input| {
                 let doc = match input {
                     Input::File(p) => {
-                        self.document(&p.display().to_string(), &read(&p)?, Format::from_path(&p))?
+                        self.document(&crate::walk::shown(&p), &read(&p)?, Format::from_path(&p))?
                     }
                     Input::Bytes { name, bytes, .. } => {
                         self.document(&name, &bytes, Format::Plain)?
                     }
+                    Input::Text(t) | Input::TextPair { target: t, .. } => {
+                        let lang = t.lang.or_else(|| self.options.lang.clone());
+                        self.load(&t.name, t.text.as_bytes(), t.format, lang)?
+                    }
                     Input::Pair { target, .. } => self.document(
-                        &target.display().to_string(),
+                        &crate::walk::shown(&target),
                         &read(&target)?,
                         Format::from_path(&target),
                     )?,
@@ -832,7 +912,7 @@ impl Engine {
                     } => {
                         let r = crate::inputs::parse_record(&stream, line, &bytes)?;
                         let lang = self.options.lang.clone().or(r.lang);
-                        self.load(&r.path, r.text.as_bytes(), r.format, lang)?
+                        self.load(&r.name, r.text.as_bytes(), r.format, lang)?
                     }
                     Input::Failed(e) => return Err(e),
                 };

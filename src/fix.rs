@@ -2,10 +2,10 @@
 //! endings kept; a file rewritten whole or not at all (temporary file, then rename).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
+pub use crate::atomic::WriteOptions;
 use crate::bilingual::quotes::quotations;
 use crate::engine::Kind;
 use crate::finding::Finding;
@@ -148,58 +148,16 @@ fn escaped(s: &str, kind: Kind) -> String {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over
-/// it, so a reader (or a crash) sees the old file or the new one, never half of either.
+/// it, so a reader (or a crash) sees the old file or the new one, never half of either. A
+/// symbolic link is written through, owner, group and mode are kept, and a read-only or
+/// hard-linked file, a named pipe or a device is refused (see [`crate::atomic`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = AtomicFile::create(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    write_atomic_with(path, bytes, WriteOptions::default())
 }
 
-/// A file written piece by piece beside `path` and renamed over it by [`AtomicFile::commit`]:
-/// until then (and for ever, if it is dropped) `path` is untouched.
-pub struct AtomicFile {
-    path: std::path::PathBuf,
-    tmp: tempfile::NamedTempFile,
-}
-
-impl AtomicFile {
-    pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut builder = tempfile::Builder::new();
-        // A new file gets the usual permissions (0666 less the umask), not a temporary file's 0600.
-        #[cfg(unix)]
-        if !path.exists() {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        Ok(AtomicFile {
-            path: path.to_path_buf(),
-            tmp: builder.tempfile_in(dir)?,
-        })
-    }
-
-    /// Puts the file in place.
-    pub fn commit(mut self) -> std::io::Result<()> {
-        self.tmp.flush()?;
-        self.tmp.as_file().sync_all()?;
-        if let Ok(meta) = std::fs::metadata(&self.path) {
-            self.tmp.as_file().set_permissions(meta.permissions())?;
-        }
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
-    }
+/// [`write_atomic`], with what the user allowed (`--force`).
+pub fn write_atomic_with(path: &Path, bytes: &[u8], options: WriteOptions) -> std::io::Result<()> {
+    crate::atomic::write(path, bytes, options)
 }
 
 /// A path as diff headers write it: relative, without "./".

@@ -28,6 +28,10 @@ pub enum Input {
     },
     /// A translated article and its source article.
     Pair { source: PathBuf, target: PathBuf },
+    /// An article held in memory (a request to a service).
+    Text(Text),
+    /// A translation and its source, both held in memory; reported under the target's name.
+    TextPair { source: Text, target: Text },
     /// One document of a JSON Lines stream: the line numbered `line` of `stream`.
     Record {
         stream: String,
@@ -59,22 +63,24 @@ impl Input {
     /// The name this input is reported under.
     pub fn name(&self) -> String {
         match self {
-            Input::File(p) | Input::Pair { target: p, .. } => p.display().to_string(),
-            Input::Bytes { name, .. } => name.clone(),
+            Input::File(p) | Input::Pair { target: p, .. } => crate::walk::shown(p),
+            Input::Bytes { name, .. } | Input::Text(Text { name, .. }) => name.clone(),
+            Input::TextPair { target, .. } => target.name.clone(),
             Input::Record { stream, line, .. } => format!("{stream}:{line}"),
             Input::Failed(e) => e.path.clone(),
         }
     }
 }
 
-/// A document given as a JSON Lines record.
+/// An article held in memory (a service's request, a JSON Lines record), in the language its
+/// sender declares (else the name's, else the identified one).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Record {
+pub struct Text {
     /// The name its findings are reported under.
-    pub path: String,
+    pub name: String,
     pub text: String,
-    pub lang: Option<LangTag>,
     pub format: Format,
+    pub lang: Option<LangTag>,
 }
 
 #[derive(Deserialize)]
@@ -105,7 +111,7 @@ pub fn is_record(line: &[u8]) -> bool {
 
 /// Reads the record at line `line` of `stream`. Without a `path`, the document is reported as
 /// `STREAM:LINE`; without a `format`, the path's extension tells it (plain text otherwise).
-pub fn parse_record(stream: &str, line: usize, bytes: &[u8]) -> Result<Record, InputError> {
+pub fn parse_record(stream: &str, line: usize, bytes: &[u8]) -> Result<Text, InputError> {
     let fail = |column: usize, message: String| InputError {
         path: stream.to_string(),
         message: format!("{line}:{column}: line {line} is not a document: {message}"),
@@ -135,8 +141,8 @@ pub fn parse_record(stream: &str, line: usize, bytes: &[u8]) -> Result<Record, I
             ));
         }
     };
-    Ok(Record {
-        path,
+    Ok(Text {
+        name: path,
         text: raw.text,
         lang,
         format,
@@ -169,10 +175,26 @@ impl<R: BufRead> Iterator for Records<R> {
     fn next(&mut self) -> Option<Input> {
         while !self.over {
             let mut bytes = Vec::new();
-            match self.reader.read_until(b'\n', &mut bytes) {
+            // A record is a document: a line past the largest document is skipped, not held.
+            let limit = crate::limits::MAX_INPUT_BYTES as u64 + 1;
+            match (&mut self.reader).take(limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => self.over = true,
                 Ok(_) => {
                     self.line += 1;
+                    if bytes.last() != Some(&b'\n') && bytes.len() as u64 == limit {
+                        return Some(match skip_line(&mut self.reader) {
+                            Ok(rest) => Input::Failed(InputError {
+                                path: self.stream.clone(),
+                                message: format!(
+                                    "{}:1: line {} is not a document: {}",
+                                    self.line,
+                                    self.line,
+                                    crate::limits::too_big(bytes.len() + rest)
+                                ),
+                            }),
+                            Err(e) => self.broken(e),
+                        });
+                    }
                     while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                         bytes.pop();
                     }
@@ -185,16 +207,43 @@ impl<R: BufRead> Iterator for Records<R> {
                         bytes,
                     });
                 }
-                Err(e) => {
-                    self.over = true;
-                    return Some(Input::Failed(InputError {
-                        path: self.stream.clone(),
-                        message: format!("after line {}: {e}", self.line),
-                    }));
-                }
+                Err(e) => return Some(self.broken(e)),
             }
         }
         None
+    }
+}
+
+impl<R: BufRead> Records<R> {
+    /// The stream broke off: one failed input, and the end.
+    fn broken(&mut self, e: std::io::Error) -> Input {
+        self.over = true;
+        Input::Failed(InputError {
+            path: self.stream.clone(),
+            message: format!("after line {}: {e}", self.line),
+        })
+    }
+}
+
+/// Reads past the rest of a line without keeping it; returns how many bytes it had.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(skipped + i);
+            }
+            None => {
+                let n = buf.len();
+                skipped += n;
+                reader.consume(n);
+            }
+        }
     }
 }
 
@@ -204,7 +253,9 @@ pub fn sniff<R: BufRead>(mut reader: R) -> std::io::Result<(bool, impl BufRead)>
     let mut head = Vec::new();
     let records = loop {
         let start = head.len();
-        if reader.read_until(b'\n', &mut head)? == 0 {
+        // Bounded as a record is (a longer first line is no record).
+        let limit = crate::limits::MAX_INPUT_BYTES as u64 + 1;
+        if (&mut reader).take(limit).read_until(b'\n', &mut head)? == 0 {
             break false;
         }
         let line = &head[start..];
@@ -230,9 +281,7 @@ pub fn of_files(
                 match std::fs::File::open(&path)
                     .and_then(|file| sniff(std::io::BufReader::new(file)))
                 {
-                    Ok((true, reader)) => {
-                        Box::new(Records::new(path.display().to_string(), reader))
-                    }
+                    Ok((true, reader)) => Box::new(Records::new(crate::walk::shown(&path), reader)),
                     // A bilingual file, or one that cannot be read: the check says which.
                     _ => Box::new(std::iter::once(Input::File(path))),
                 }
@@ -279,6 +328,20 @@ mod tests {
     }
 
     #[test]
+    fn a_record_past_the_largest_document_is_skipped_and_the_stream_goes_on() {
+        let mut data = b"{\"text\": \"".to_vec();
+        data.resize(crate::limits::MAX_INPUT_BYTES + 10, b'a');
+        data.extend_from_slice(b"\"}\n{\"text\": \"b\"}\n");
+        let inputs: Vec<Input> = Records::new("s", &data[..]).collect();
+        assert_eq!(inputs.len(), 2, "{:?}", inputs.len());
+        match &inputs[0] {
+            Input::Failed(e) => assert!(e.message.starts_with("1:1: line 1"), "{}", e.message),
+            other => panic!("{:?}", other.name()),
+        }
+        assert!(matches!(&inputs[1], Input::Record { line: 2, .. }));
+    }
+
+    #[test]
     fn sniffing_gives_back_every_byte() {
         let data = b"\n{\"text\": \"a\"}\nrest";
         let (records, mut reader) = sniff(&data[..]).expect("reads");
@@ -296,11 +359,11 @@ mod tests {
             br#"{"path": "x/a.md", "text": "T", "lang": "pt-BR"}"#,
         )
         .expect("a record");
-        assert_eq!(r.path, "x/a.md");
+        assert_eq!(r.name, "x/a.md");
         assert_eq!(r.format, Format::Markdown);
         assert_eq!(r.lang.map(|l| l.to_string()).as_deref(), Some("pt-BR"));
         let r = parse_record("<stdin>", 3, br#"{"text": "T"}"#).expect("a record");
-        assert_eq!(r.path, "<stdin>:3");
+        assert_eq!(r.name, "<stdin>:3");
         let e = parse_record("s.jsonl", 7, br#"{"path": "a", "text": 5}"#).unwrap_err();
         assert_eq!(e.path, "s.jsonl");
         assert!(e.message.starts_with("7:"), "{}", e.message);

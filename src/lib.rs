@@ -9,6 +9,7 @@
 //! The library never prints; reporters write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod baseline;
 pub mod bilingual;
 pub mod checks;
@@ -26,6 +27,7 @@ pub mod glossary;
 pub mod html;
 pub mod inputs;
 pub mod lang;
+pub mod limits;
 pub mod markup;
 pub mod names;
 pub mod normalize;
@@ -33,6 +35,8 @@ pub mod numbers;
 pub mod options;
 pub mod origin;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod stem;
 pub mod stream;
 pub mod suppress;

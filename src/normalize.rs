@@ -17,15 +17,177 @@ pub fn is_hyphen(c: char) -> bool {
 }
 
 /// Appends the matching key of `word` to `out`: NFC, then lowercase, with Russian "ё"
-/// written as "е" (as most Russian text does).
+/// written as "е" (as most Russian text does). Invisible characters are left out and a word
+/// that mixes Latin, Greek and Cyrillic look-alikes is read in its main script, so that "Ki­ev"
+/// with a soft hyphen and "Kiеv" with a Cyrillic "е" are both the word "kiev".
 pub fn push_folded(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-    } else if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        out.extend(word.chars().flat_map(char::to_lowercase).map(fold_yo));
-    } else {
-        out.extend(word.nfc().flat_map(char::to_lowercase).map(fold_yo));
+        return;
     }
+    let repaired;
+    let word = match homoglyphs(word) {
+        Some(m) => {
+            repaired = m.repaired;
+            repaired.as_str()
+        }
+        None => word,
+    };
+    let visible = word.chars().filter(|&c| !is_invisible(c));
+    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        out.extend(visible.flat_map(char::to_lowercase).map(fold_yo));
+    } else {
+        out.extend(visible.nfc().flat_map(char::to_lowercase).map(fold_yo));
+    }
+}
+
+/// Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties): characters that show
+/// nothing, such as the zero-width space and joiners, the soft hyphen, directional marks,
+/// variation selectors and tags. Checked against the UTS #39 tables of `unicode-security`
+/// (whose skeletons drop exactly these) by a test over every code point.
+const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
+/// Whether `c` is an invisible (default-ignorable) character.
+pub fn is_invisible(c: char) -> bool {
+    let c = c as u32;
+    if c < 0xAD {
+        return false;
+    }
+    let i = DEFAULT_IGNORABLE.partition_point(|&(_, hi)| hi < c);
+    DEFAULT_IGNORABLE.get(i).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// The scripts whose letters are confused with one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LookAlike {
+    Latin,
+    Cyrillic,
+    Greek,
+}
+
+impl LookAlike {
+    pub fn of(c: char) -> Option<LookAlike> {
+        use unicode_script::{Script, UnicodeScript};
+        if c.is_ascii() {
+            return c.is_ascii_alphabetic().then_some(LookAlike::Latin);
+        }
+        if !c.is_alphabetic() {
+            return None;
+        }
+        match c.script() {
+            Script::Latin => Some(LookAlike::Latin),
+            Script::Cyrillic => Some(LookAlike::Cyrillic),
+            Script::Greek => Some(LookAlike::Greek),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LookAlike::Latin => "Latin",
+            LookAlike::Cyrillic => "Cyrillic",
+            LookAlike::Greek => "Greek",
+        }
+    }
+}
+
+/// A word written in two of Latin, Cyrillic and Greek, with look-alike letters of the other
+/// script(s) replaced by their counterparts in its main script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Homoglyphs {
+    pub main: LookAlike,
+    pub repaired: String,
+    /// The replaced letters: (byte offset in the word, the letter, its script).
+    pub replaced: Vec<(usize, char, LookAlike)>,
+}
+
+/// The word read in its main script, when it mixes scripts and some letter of another script
+/// is a look-alike (same UTS #39 skeleton) of a letter of the main one: "Kiеv" → "Kiev",
+/// "Москвa" → "Москва". Words that mix scripts without look-alikes ("μg") are not repaired.
+pub fn homoglyphs(word: &str) -> Option<Homoglyphs> {
+    let mut counts = [0usize; 3];
+    for c in word.chars() {
+        if let Some(s) = LookAlike::of(c) {
+            counts[s as usize] += 1;
+        }
+    }
+    if counts.iter().filter(|&&n| n > 0).count() < 2 {
+        return None;
+    }
+    let main = [LookAlike::Latin, LookAlike::Cyrillic, LookAlike::Greek]
+        .into_iter()
+        .max_by_key(|s| (counts[*s as usize], std::cmp::Reverse(*s as usize)))?;
+    let mut repaired = String::with_capacity(word.len());
+    let mut replaced = Vec::new();
+    for (i, c) in word.char_indices() {
+        match LookAlike::of(c)
+            .filter(|&s| s != main)
+            .and_then(|s| counterpart(c, main).map(|r| (s, r)))
+        {
+            Some((script, r)) => {
+                repaired.push(r);
+                replaced.push((i, c, script));
+            }
+            None => repaired.push(c),
+        }
+    }
+    (!replaced.is_empty()).then_some(Homoglyphs {
+        main,
+        repaired,
+        replaced,
+    })
+}
+
+/// The letter of `script` that looks like `c` (the same skeleton), of the same case.
+fn counterpart(c: char, script: LookAlike) -> Option<char> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    type Table = HashMap<(String, LookAlike), Vec<char>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Table = HashMap::new();
+        let blocks = [
+            (0x41, 0x24F),
+            (0x370, 0x3FF),
+            (0x400, 0x52F),
+            (0x1E00, 0x1FFF),
+        ];
+        for (lo, hi) in blocks {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                if let Some(s) = LookAlike::of(c) {
+                    t.entry((skeleton(c), s)).or_default().push(c);
+                }
+            }
+        }
+        t
+    });
+    let found = table.get(&(skeleton(c), script))?;
+    found
+        .iter()
+        .copied()
+        .find(|r| r.is_uppercase() == c.is_uppercase())
+}
+
+fn skeleton(c: char) -> String {
+    unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect()
 }
 
 fn fold_yo(c: char) -> char {
@@ -87,6 +249,38 @@ mod tests {
     fn russian_yo_folds_to_ye() {
         assert_eq!(folded("Объединённых"), folded("Объединенных"));
         assert_eq!(ascii_key("Объединённых"), ascii_key("Объединенных"));
+    }
+
+    #[test]
+    fn the_invisible_table_is_unicodes_default_ignorable_set() {
+        // UTS #39 skeletons drop exactly the default-ignorable code points.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let empty = unicode_security::skeleton(c.encode_utf8(&mut [0; 4]))
+                .next()
+                .is_none();
+            assert_eq!(is_invisible(c), empty, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_and_look_alikes_do_not_change_the_key() {
+        for hidden in [
+            "Ki\u{AD}ev",
+            "Ki\u{200D}ev",
+            "\u{200E}Kiev",
+            "KI\u{0415}V",
+            "Ki\u{0435}v",
+        ] {
+            assert_eq!(folded(hidden), "kiev", "{hidden:?}");
+        }
+        assert_eq!(folded("Москв\u{61}"), "москва");
+        assert_eq!(folded("μg"), "μg");
+        assert_eq!(folded("Ελλάδα"), "ελλάδα");
+        let h = homoglyphs("Ki\u{0435}v").unwrap();
+        assert_eq!((h.main, h.repaired.as_str()), (LookAlike::Latin, "Kiev"));
+        assert_eq!(h.replaced, [(2, '\u{0435}', LookAlike::Cyrillic)]);
+        assert_eq!(homoglyphs("Kiev"), None);
+        assert_eq!(homoglyphs("Київ"), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Raw bytes to text: decoding (UTF-8 with or without BOM, UTF-16 with BOM) and the line index
+//! Raw bytes to text: decoding (UTF-8 with or without BOM, UTF-16 with BOM; UTF-32 refused) and the line index
 //! that turns byte offsets into 1-based lines and character columns.
 
 use crate::error::Position;
@@ -21,6 +21,15 @@ pub struct DecodeError {
 
 /// Decodes bytes to a string, recognising byte order marks.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    // UTF-32's little-endian mark starts like UTF-16's: tell them apart first.
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Err(DecodeError {
+            position: Position { line: 1, column: 1 },
+            message:
+                "UTF-32 (its byte order mark says so) is not supported; save the file as UTF-8"
+                    .to_string(),
+        });
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest).map(|s| (s, Encoding::Utf8Bom));
     }
@@ -107,16 +116,37 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In lines longer than [`STRIDE`] bytes, every STRIDE bytes: (byte offset, characters
+    /// from its line's start). A column is then counted from the nearest one, so positions on
+    /// a long line cost the same as on a short one.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column marks on a long line.
+const STRIDE: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (&start, end) in starts.iter().zip(ends) {
+            let mut at = start;
+            let mut column = 0;
+            while end - at > STRIDE {
+                let mut next = at + STRIDE;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
-    /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
     /// The byte offset of a 1-based line and column (in characters), if the text has it.
     pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
@@ -132,10 +162,16 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line and column (in Unicode scalar values) of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let (from, before) = match self.marks.partition_point(|&(o, _)| o <= offset) {
+            0 => (start, 0),
+            k if self.marks[k - 1].0 > start => self.marks[k - 1],
+            _ => (start, 0),
+        };
+        let column = before + text[from..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -184,6 +220,18 @@ mod tests {
     }
 
     #[test]
+    fn columns_on_long_lines_count_every_character() {
+        let line: String = "aé€𝄞 ".repeat(3000);
+        let text = format!("short\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        for (i, (o, _)) in text.char_indices().enumerate().step_by(997) {
+            let start = text[..o].rfind('\n').map_or(0, |n| n + 1);
+            let want = text[start..o].chars().count() + 1;
+            assert_eq!(idx.position(&text, o).column, want, "char {i}");
+        }
+    }
+
+    #[test]
     fn encode_reverses_decode() {
         for bytes in [
             &b"plain"[..],
@@ -214,5 +262,12 @@ mod tests {
         assert_eq!(err.position, Position { line: 2, column: 5 });
         assert!(err.message.contains("0xFF"));
         assert!(decode(b"a\x00b").is_err());
+        for utf32 in [
+            &b"\xFF\xFE\x00\x00h\x00\x00\x00"[..],
+            b"\x00\x00\xFE\xFF\x00\x00\x00h",
+        ] {
+            let err = decode(utf32).unwrap_err();
+            assert!(err.message.starts_with("UTF-32"), "{}", err.message);
+        }
     }
 }

@@ -105,7 +105,7 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
     gap.other = true; // nothing joins the first word of a segment to what came before
     let mut sentence_start = true;
     let mut prev_word: Option<Range<usize>> = None;
-    for (off, piece) in text[seg].split_word_bound_indices() {
+    for (off, piece) in words_across_invisibles(&text[seg]) {
         let start = base + off;
         if !is_word(piece) {
             gap.add(piece);
@@ -147,6 +147,34 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
     }
 }
 
+/// UAX 29 word pieces, with words that only an invisible character separates ("Ki\u{200B}ev",
+/// a zero-width space inside a word) joined again: the character hides nothing from matching.
+fn words_across_invisibles(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pieces = text.split_word_bound_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = pieces.next()?;
+        let mut end = start + first.len();
+        if !is_word(first) {
+            return Some((start, first));
+        }
+        loop {
+            let mut ahead = pieces.clone();
+            let Some((_, gap)) = ahead.next() else { break };
+            if !gap.chars().all(crate::normalize::is_invisible) {
+                break;
+            }
+            match ahead.next() {
+                Some((o, w)) if is_word(w) => {
+                    end = o + w.len();
+                    pieces = ahead;
+                }
+                _ => break,
+            }
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
 /// Whether a UAX 29 piece is a word (has a letter or digit) rather than space or punctuation.
 fn is_word(piece: &str) -> bool {
     if piece.is_ascii() {
@@ -185,7 +213,8 @@ impl Shape {
             }
             return s;
         }
-        for (i, c) in word.chars().enumerate() {
+        let visible = word.chars().filter(|&c| !crate::normalize::is_invisible(c));
+        for (i, c) in visible.enumerate() {
             s.chars += 1;
             if c.is_alphabetic() {
                 s.letters += 1;
@@ -244,8 +273,8 @@ impl GapBuilder {
 
     fn add(&mut self, piece: &str) {
         for c in piece.chars() {
-            if c as u32 == BLANK as u32 {
-                continue; // markup that was blanked: it separates like a space
+            if c as u32 == BLANK as u32 || crate::normalize::is_invisible(c) {
+                continue; // blanked markup separates like a space; an invisible character hides
             }
             if c == '\n' {
                 self.newlines += 1;
@@ -318,6 +347,22 @@ mod tests {
             .map(|x| &text[x.span()])
             .collect();
         assert_eq!(initial, ["The", "Mr", "J"]);
+    }
+
+    #[test]
+    fn invisible_characters_neither_split_nor_join_words() {
+        let t = tokenize_str("in Ki\u{200B}ev and Nagorno\u{200B}-Karabakh \u{200B}today");
+        assert_eq!(
+            keys(&t),
+            [
+                ("in", Gap::Break),
+                ("kiev", Gap::Space),
+                ("and", Gap::Space),
+                ("nagorno", Gap::Space),
+                ("karabakh", Gap::Hyphen),
+                ("today", Gap::Space),
+            ]
+        );
     }
 
     #[test]

@@ -22,7 +22,8 @@ fn is_prose(path: &Path) -> bool {
         .is_some_and(|e| CHECKED_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
 }
 
-/// The files under `paths`, sorted and without duplicates, and the paths that failed.
+/// The files under `paths`, sorted and without duplicates (one file named twice, or by two
+/// paths, is checked once), and the paths that failed.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -47,21 +48,40 @@ pub fn files_under(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, Wa
         .iter()
         .map(|root| walk(root.clone()).peekable())
         .collect();
-    Merged { walks, last: None }
+    // One root's walk meets each file once (links are not followed); only several roots can
+    // name one file by two paths, so only then is each file's real path remembered.
+    let seen = (paths.len() > 1).then(std::collections::HashSet::new);
+    Merged {
+        walks,
+        last: None,
+        seen,
+    }
 }
 
 /// One root's files, sorted.
 fn walk(root: PathBuf) -> Walked {
-    if root.is_file() {
+    let failed = |message: String| -> Walked {
+        Box::new(std::iter::once(Err(WalkError {
+            path: shown(&root),
+            message,
+        })))
+    };
+    let meta = match std::fs::metadata(&root) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return failed("no such file or directory".into());
+        }
+        Err(e) => return failed(e.to_string()),
+    };
+    if let Some(kind) = crate::atomic::special_kind(&meta).filter(|_| !meta.is_dir()) {
+        return failed(format!(
+            "{kind}, not a file: concord checks files and directories (pipe text to `-` for standard input)"
+        ));
+    }
+    if meta.is_file() {
         return Box::new(std::iter::once(Ok(root)));
     }
-    if !root.exists() {
-        return Box::new(std::iter::once(Err(WalkError {
-            path: root.display().to_string(),
-            message: "no such file or directory".into(),
-        })));
-    }
-    let shown = root.display().to_string();
+    let root_shown = shown(&root);
     let walker = ignore::WalkBuilder::new(&root)
         .require_git(false)
         .sort_by_file_path(Ord::cmp)
@@ -72,17 +92,19 @@ fn walk(root: PathBuf) -> Walked {
         }
         Ok(_) => None,
         Err(err) => Some(Err(WalkError {
-            path: shown.clone(),
+            path: root_shown.clone(),
             message: err.to_string(),
         })),
     }))
 }
 
 /// Several sorted walks merged into one sorted sequence without duplicates (roots may overlap,
-/// and a file may be named beside its folder).
+/// and a file may be named beside its folder, or by another path).
 struct Merged {
     walks: Vec<std::iter::Peekable<Walked>>,
     last: Option<PathBuf>,
+    /// The real paths met so far, when several roots are walked.
+    seen: Option<std::collections::HashSet<PathBuf>>,
 }
 
 impl Iterator for Merged {
@@ -109,12 +131,42 @@ impl Iterator for Merged {
                 Some(Ok(f)) => f,
                 other => return other,
             };
-            if self.last.as_ref() != Some(&file) {
-                self.last = Some(file.clone());
-                return Some(Ok(file));
+            if self.last.as_ref() == Some(&file) {
+                continue;
             }
+            self.last = Some(file.clone());
+            if let Some(seen) = &mut self.seen {
+                let real = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                if !seen.insert(real) {
+                    continue;
+                }
+            }
+            return Some(Ok(file));
         }
     }
+}
+
+/// A path as reports show it: control characters (a newline in a file name) and bytes that
+/// are not UTF-8 escaped, so that one report line is one finding and nothing is lost.
+pub fn shown(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Splits files into source/translation pairs and files checked alone: `X.es.txt` is the
@@ -329,5 +381,20 @@ mod tests {
         assert_eq!(names, ["a.en.txt", "b.md", "c.rs", "sub/d.es.txt"]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].message, "no such file or directory");
+        // One file by two paths is one input.
+        let (files, _) = collect(&[p.join("b.md"), p.join("sub/../b.md")]);
+        assert_eq!(files.len(), 1);
+    }
+
+    #[test]
+    fn paths_are_shown_escaped() {
+        assert_eq!(shown(Path::new("a\nb.txt")), "a\\nb.txt");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let p = Path::new(std::ffi::OsStr::from_bytes(b"bad\xFFname.txt"));
+            assert_eq!(shown(p), "bad\\xFFname.txt");
+        }
+        assert_eq!(shown(Path::new("plain/été.txt")), "plain/été.txt");
     }
 }

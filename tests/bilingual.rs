@@ -189,7 +189,9 @@ fn malformed_containers_are_input_errors_with_a_place() {
     assert_eq!(out.status.code(), Some(2));
     let err = common::stderr(&out);
     assert!(
-        err.contains("bad.jsonl: 2:12: line 2 is not a segment: invalid type: integer `3`"),
+        err.contains(
+            "bad.jsonl: 2:12: line 2 is not a segment: field \"source\" must be a string, found the number 3"
+        ),
         "{err}"
     );
     assert!(

@@ -305,7 +305,8 @@ fn rules_are_listed() {
     assert_eq!(
         stdout(&out),
         "align/uncertain\nlang/untranslated\nname/corpus\nname/glossary\nname/inconsistent\nname/mismatch\n\
-         name/missing\nnumber/format\nnumber/mismatch\nnumber/style\nterm/glossary\nterm/inconsistent\nterm/missing\n"
+         name/missing\nnumber/format\nnumber/mismatch\nnumber/style\nquote/inconsistent\nterm/glossary\nterm/inconsistent\nterm/missing\n\
+         text/invisible\ntext/mixed-script\n"
     );
 }
 
@@ -320,13 +321,13 @@ fn rules_show_severity_summary_and_explanation() {
     assert!(text.contains("\n\nname/missing (info): "));
     assert_eq!(
         text.matches("\n\n").count(),
-        12,
-        "13 rules, one paragraph each"
+        15,
+        "16 rules, one paragraph each"
     );
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
     let rules = json["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 13);
+    assert_eq!(rules.len(), 16);
     assert_eq!(rules[3]["id"], "name/glossary");
     assert_eq!(rules[3]["severity"], "error");
     assert_eq!(rules[3]["example"]["lang"], "en");

@@ -60,7 +60,7 @@ fn rule_ids_are_the_table_sorted_and_unique() {
     sorted.sort_unstable();
     sorted.dedup();
     assert_eq!(ids, sorted);
-    assert_eq!(ids.len(), 13);
+    assert_eq!(ids.len(), 16);
     for r in rules() {
         assert!(r.id.contains('/'), "{}", r.id);
         assert!(!r.summary.ends_with('.'), "{}: a summary is a phrase", r.id);

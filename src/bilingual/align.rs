@@ -64,7 +64,16 @@ fn anchor_agreement(a: &[&String], b: &[&String]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    let shared = a.iter().filter(|x| b.contains(x)).count() as f64;
+    // Both sorted: count the shared ones in one merge, not a search per anchor.
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+        }
+    }
+    let shared = shared as f64;
     Some(2.0 * shared / (a.len() + b.len()) as f64)
 }
 
@@ -73,6 +82,57 @@ fn anchors(paras: &[Para]) -> Vec<&String> {
     v.sort();
     v.dedup();
     v
+}
+
+/// How far (in paragraphs, on the longer side) an alignment may stray from the diagonal: the
+/// dynamic programme only visits this band, so its cost grows with the longer text, not with
+/// the product of the two lengths. Translators split and merge a few paragraphs, not dozens.
+const BAND: usize = 64;
+
+/// The cells of the dynamic programme a band allows: for each source row, the first target
+/// column and the costs and back-pointers of the columns from there.
+struct Banded {
+    n: usize,
+    m: usize,
+    width: usize,
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    cost: Vec<Vec<f64>>,
+    back: Vec<Vec<(usize, usize)>>,
+}
+
+impl Banded {
+    /// Cell (i, j) is in the band when |i·m − j·n| ≤ BAND·max(n, m).
+    fn new(n: usize, m: usize) -> Banded {
+        let width = BAND * n.max(m).max(1);
+        let (mut lo, mut hi) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        for i in 0..=n {
+            let (diag, nn) = (i * m, n.max(1));
+            lo.push(diag.saturating_sub(width).div_ceil(nn).min(m));
+            hi.push(((diag + width) / nn).min(m));
+        }
+        let cost = (0..=n)
+            .map(|i| vec![f64::INFINITY; hi[i] + 1 - lo[i]])
+            .collect();
+        let back = (0..=n).map(|i| vec![(0, 0); hi[i] + 1 - lo[i]]).collect();
+        Banded {
+            n,
+            m,
+            width,
+            lo,
+            hi,
+            cost,
+            back,
+        }
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        i <= self.n && j <= self.m && (i * self.m).abs_diff(j * self.n) <= self.width
+    }
+
+    fn cost(&self, i: usize, j: usize) -> f64 {
+        self.cost[i][j - self.lo[i]]
+    }
 }
 
 /// Aligns `source` with `target` paragraphs.
@@ -86,23 +146,24 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     } else {
         total_t as f64 / total_s as f64
     };
-    let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-    let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
-    cost[0][0] = 0.0;
+    let mut dp = Banded::new(n, m);
+    dp.cost[0][0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            if cost[i][j].is_infinite() {
+        for j in dp.lo[i]..=dp.hi[i] {
+            let here = dp.cost(i, j);
+            if here.is_infinite() {
                 continue;
             }
             for &(di, dj, prior) in MOVES {
                 let (ni, nj) = (i + di, j + dj);
-                if ni > n || nj > m {
+                if !dp.contains(ni, nj) {
                     continue;
                 }
                 let c_move = move_cost(&source[i..ni], &target[j..nj], c, prior);
-                if cost[i][j] + c_move < cost[ni][nj] {
-                    cost[ni][nj] = cost[i][j] + c_move;
-                    back[ni][nj] = (i, j);
+                let at = nj - dp.lo[ni];
+                if here + c_move < dp.cost[ni][at] {
+                    dp.cost[ni][at] = here + c_move;
+                    dp.back[ni][at] = (i, j);
                 }
             }
         }
@@ -110,7 +171,7 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (pi, pj) = back[i][j];
+        let (pi, pj) = dp.back[i][j - dp.lo[i]];
         let (s, t) = (&source[pi..i], &target[pj..j]);
         beads.push(Bead {
             source: pi..i,
@@ -219,6 +280,43 @@ mod tests {
         assert!(beads[0].confident);
         let beads = align(&[p(100, &["sanc"])], &[p(104, &["merk"])]);
         assert!(!beads[0].confident);
+    }
+
+    #[test]
+    fn the_band_grows_with_the_longer_side_only() {
+        for (n, m) in [(10, 10), (1000, 20), (20, 1000), (5000, 5000), (100_000, 3)] {
+            let dp = Banded::new(n, m);
+            let cells: usize = (0..=n).map(|i| dp.hi[i] + 1 - dp.lo[i]).sum();
+            assert!(
+                cells <= (2 * BAND + 2) * (n.max(m) + 1),
+                "{n}×{m}: {cells} cells"
+            );
+            assert!(dp.contains(0, 0) && dp.contains(n, m));
+        }
+        // Short texts are aligned over the whole table, as before the band.
+        let dp = Banded::new(BAND, 3 * BAND);
+        assert!((0..=BAND).all(|i| dp.lo[i] == 0 && dp.hi[i] == 3 * BAND));
+    }
+
+    #[test]
+    fn a_long_source_against_a_short_target_ends_at_both_ends() {
+        let s: Vec<Para> = (0..3000).map(|i| p(50 + i % 7, &[])).collect();
+        let t: Vec<Para> = (0..5).map(|_| p(52, &[])).collect();
+        let beads = align(&s, &t);
+        assert_eq!(
+            beads.first().map(|b| (b.source.start, b.target.start)),
+            Some((0, 0))
+        );
+        assert_eq!(
+            beads.last().map(|b| (b.source.end, b.target.end)),
+            Some((3000, 5))
+        );
+        assert!(
+            beads
+                .windows(2)
+                .all(|w| w[0].source.end == w[1].source.start
+                    && w[0].target.end == w[1].target.start)
+        );
     }
 
     #[test]

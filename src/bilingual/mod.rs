@@ -91,10 +91,9 @@ fn paragraphs(doc: &Document) -> Vec<align::Para> {
                     anchors.push(std::mem::take(&mut digits));
                 }
             }
-            for m in names
-                .iter()
-                .filter(|m| !m.weak && seg.contains(&m.span.start))
-            {
+            let first = names.partition_point(|m| m.span.start < seg.start);
+            let in_seg = names[first..].iter().take_while(|m| m.span.start < seg.end);
+            for m in in_seg.filter(|m| !m.weak) {
                 for &w in &m.words {
                     let key = ascii_key(&doc.text[doc.tokens.list[w].span()]);
                     if key.len() >= 4 {

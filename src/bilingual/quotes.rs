@@ -1,5 +1,7 @@
 //! Quotations in running text: the spans between matching quotation marks, in the styles
-//! news languages use (“…”, «…», „…“, "…", ‹…›).
+//! news languages use: “…” (English, Spanish), „…“ and »…« (German, Czech, Danish), „…” (Polish,
+//! Hungarian), ”…” and »…» (Swedish, Finnish), «…» (French, Russian), ‹…› and ›…‹, 「…」 and
+//! 『…』 (Japanese, Chinese), and straight "…".
 
 use std::ops::Range;
 
@@ -7,9 +9,13 @@ use std::ops::Range;
 const PAIRS: &[(char, &[char])] = &[
     ('“', &['”']),
     ('„', &['“', '”']),
+    ('”', &['”']),
     ('«', &['»']),
-    ('»', &['«']),
+    ('»', &['«', '»']),
     ('‹', &['›']),
+    ('›', &['‹']),
+    ('「', &['」']),
+    ('『', &['』']),
     ('"', &['"']),
 ];
 
@@ -22,7 +28,8 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let at = range.start + i;
         match open {
             Some((start, closers)) if closers.contains(&c) => {
-                if nested > 0 && c != '"' {
+                // A mark that both opens and closes ("…", ”…”, »…») never nests.
+                if nested > 0 && !PAIRS.iter().any(|(o, cl)| *o == c && cl.contains(&c)) {
                     nested -= 1;
                 } else {
                     out.push(start..at);
@@ -31,7 +38,7 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
             Some(_) => {
-                if PAIRS.iter().any(|(o, _)| *o == c && c != '"') {
+                if PAIRS.iter().any(|(o, cl)| *o == c && !cl.contains(&c)) {
                     nested += 1;
                 }
             }
@@ -61,6 +68,16 @@ mod tests {
             q,
             ["a global solution", "une solution", "eine Lösung", "plain"]
         );
+    }
+
+    #[test]
+    fn every_language_marks() {
+        let text = "„a“ „b” ”c” »d« »e» ‹f› ›g‹ 「h」 『i』 «j „k“ l»";
+        let q: Vec<&str> = quotations(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(q, ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j „k“ l"]);
     }
 
     #[test]

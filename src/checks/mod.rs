@@ -9,9 +9,12 @@ mod name_mismatch;
 mod number_format;
 mod number_mismatch;
 mod number_style;
+mod quote_inconsistent;
 mod rule;
 mod term_inconsistent;
 mod term_missing;
+mod text_invisible;
+mod text_mixed_script;
 
 pub use number_style::SpellOut;
 pub use rule::{Example, Rule};
@@ -34,6 +37,9 @@ pub struct Context<'a> {
     /// Glossary forms found in the document, in text order, non-overlapping.
     pub matches: &'a [Match],
     pub options: &'a Options,
+    /// In bilingual mode, the source the document translates: evidence for which of two
+    /// spellings is right.
+    pub source: Option<&'a Document>,
     /// The document's quantities, read once for the checks that need them.
     numbers: OnceCell<Vec<Quantity>>,
 }
@@ -50,8 +56,15 @@ impl<'a> Context<'a> {
             glossaries,
             matches,
             options,
+            source: None,
             numbers: OnceCell::new(),
         }
+    }
+
+    /// The same context, with the source document the checked one translates.
+    pub fn with_source(mut self, source: &'a Document) -> Context<'a> {
+        self.source = Some(source);
+        self
     }
 
     /// Every quantity in the document's prose, in text order.
@@ -114,6 +127,9 @@ pub fn registry() -> Vec<Box<dyn Check>> {
         Box::new(name_inconsistent::NameInconsistent),
         Box::new(number_format::NumberFormat),
         Box::new(number_style::NumberStyle),
+        Box::new(quote_inconsistent::QuoteInconsistent),
+        Box::new(text_invisible::TextInvisible),
+        Box::new(text_mixed_script::TextMixedScript),
     ]
 }
 
@@ -131,9 +147,7 @@ pub struct PairContext<'a> {
 impl PairContext<'_> {
     /// The glossary matches inside a unit's source or target text.
     pub fn matches_in<'m>(matches: &'m [Match], range: &Range<usize>) -> &'m [Match] {
-        let a = matches.partition_point(|m| m.span.start < range.start);
-        let b = matches.partition_point(|m| m.span.start < range.end);
-        &matches[a..b.max(a)]
+        starting_in(matches, range, |m| m.span.start)
     }
 
     /// The units the aligner trusts (all units of a container file).
@@ -191,6 +205,18 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Every rule id some check can report, sorted.
 pub fn rule_ids() -> Vec<&'static str> {
     rules().iter().map(|r| r.id).collect()
+}
+
+/// The items of `items` (sorted by `start`) that start inside `range`: two binary searches, so
+/// that a check visiting every unit of a long document stays linear.
+pub(crate) fn starting_in<'i, T>(
+    items: &'i [T],
+    range: &Range<usize>,
+    start: impl Fn(&T) -> usize,
+) -> &'i [T] {
+    let a = items.partition_point(|x| start(x) < range.start);
+    let b = items.partition_point(|x| start(x) < range.end);
+    &items[a..b.max(a)]
 }
 
 /// Quotes a form for a message, with typographic quotes.

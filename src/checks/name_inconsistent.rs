@@ -8,7 +8,10 @@ use std::ops::Range;
 use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
-use crate::names::{Groups, Mention, VariantRules, mentions};
+use crate::names::{
+    Groups, Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions,
+    typing_slip,
+};
 use crate::normalize::ascii_key;
 use crate::token::Tokens;
 
@@ -33,6 +36,10 @@ struct Spelling {
 
 /// How many occurrences of a spelling are compared for context; enough for any article.
 const CONTEXT_SAMPLE: usize = 64;
+/// Each spelling is compared with at most this many of the next spellings sharing its initial
+/// (by length): a real article has a few dozen, so all pairs are compared there, while a text of
+/// many thousands of distinct capitalised words costs linear time, not quadratic.
+const MAX_COMPARED: usize = 256;
 /// Related places listed with a finding.
 const MAX_RELATED: usize = 5;
 
@@ -94,9 +101,48 @@ impl Check for NameInconsistent {
                 }
             }
         }
+        // In bilingual mode a word the source capitalises too is a name, not a sentence opener
+        // or a German noun.
+        if let Some(source) = cx.source {
+            let st = &source.tokens;
+            let capitalised: std::collections::HashSet<&str> = (0..st.len())
+                .filter(|&i| st.list[i].capitalized && !st.list[i].sentence_initial)
+                .map(|i| st.key(i))
+                .collect();
+            for (key, s) in spellings.iter_mut() {
+                s.confirmed |= capitalised.contains(key);
+            }
+        }
         let list: Vec<(&str, Spelling)> = spellings.into_iter().collect();
         let rules = VariantRules::new(&doc.lang);
-        let clusters = cluster(&list, &mentions, tokens, &rules);
+        // A spelling that is a glossary place: the other spelling's uses inside a longer name
+        // ("BBC Scotland" beside "Schotland") are not mentions of that place.
+        let mut list = list;
+        for i in 0..list.len() {
+            let place = list[i].1.known.is_some_and(|(g, e)| {
+                cx.glossaries.entry(g, e).kind == crate::glossary::Kind::Place
+            });
+            if !place {
+                continue;
+            }
+            let (key, ascii) = (list[i].0, list[i].1.ascii.clone());
+            for (j, (other_key, other)) in list.iter_mut().enumerate() {
+                let close = rules.is_variant(key, other_key, &ascii, &other.ascii)
+                    || rules.is_short_variant(key, other_key, &ascii, &other.ascii);
+                if j == i || other.known.is_some() || !close {
+                    continue;
+                }
+                other.occurrences.retain(|o| {
+                    let t = mentions[o.mention].words[o.pos];
+                    !(mentions[o.mention].words.len() > 1 || inside_compound(tokens, t..t + 1))
+                });
+            }
+        }
+        let list: Vec<(&str, Spelling)> = list
+            .into_iter()
+            .filter(|(_, s)| !s.occurrences.is_empty())
+            .collect();
+        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source);
         let mut out = Vec::new();
         for members in clusters {
             report_cluster(cx, &list, &members, &mentions, &rules, &mut out);
@@ -111,6 +157,7 @@ fn cluster(
     mentions: &[Mention],
     tokens: &Tokens,
     rules: &VariantRules,
+    source: Option<&crate::document::Document>,
 ) -> Vec<Vec<usize>> {
     let n = list.len();
     let mut groups = Groups::new(n);
@@ -122,7 +169,7 @@ fn cluster(
     };
     order.sort_by_key(|&i| (initial(i), list[i].1.ascii.len(), i));
     for (oi, &a) in order.iter().enumerate() {
-        for &b in &order[oi + 1..] {
+        for &b in order[oi + 1..].iter().take(MAX_COMPARED) {
             if initial(b) != initial(a) || list[b].1.ascii.len() > list[a].1.ascii.len() + 3 {
                 break;
             }
@@ -133,7 +180,13 @@ fn cluster(
             if (sa.known.is_some() && sb.known.is_some()) || !(sa.confirmed || sb.confirmed) {
                 continue;
             }
-            if !rules.is_variant(ka, kb, &sa.ascii, &sb.ascii) {
+            // Two titles or institutional words are a translation and the original
+            // ("Foundation" / "Fondation") or two words ("Senador" / "Senado"), not a slip.
+            if is_title_word(ka) && is_title_word(kb) {
+                continue;
+            }
+            let full = rules.is_variant(ka, kb, &sa.ascii, &sb.ascii);
+            if !full && !rules.is_short_variant(ka, kb, &sa.ascii, &sb.ascii) {
                 continue;
             }
             // Accents alone tell many common words apart (porque / porquê, Mutter / Mütter):
@@ -141,7 +194,19 @@ fn cluster(
             if sa.ascii == sb.ascii && !(sa.confirmed && sb.confirmed) {
                 continue;
             }
-            if context_match(sa, sb, mentions, tokens).is_some() {
+            let Some((_, _, shared)) = context_match(sa, sb, mentions, tokens, full) else {
+                continue;
+            };
+            // A short name one letter off needs an anchor: a word of the name it shares ("Theresa
+            // May" / "Theresa Mya"), or the source writing one spelling and not the other.
+            let by_source = source
+                .and_then(|d| source_choice(d, list, &[a, b]))
+                .is_some_and(|i| {
+                    let other = if i == a { b } else { a };
+                    list[i].1.occurrences.len() >= list[other].1.occurrences.len()
+                });
+            let anchored = full || shared >= 2 || by_source;
+            if anchored {
                 groups.join(a, b);
             }
         }
@@ -155,14 +220,21 @@ fn cluster(
 
 /// Whether occurrence `a` (of one spelling) and `b` (of another) can name the same thing:
 /// aligned from the end of their mentions, every other word is the same ("Anthony Blinken" /
-/// "Antony Blinken"), or one of them is a lone surname. Returns the number of aligned words.
+/// "Antony Blinken"), or one of them is a lone surname. With `loose`, for spellings close
+/// enough to be variants on their own, a lone word may also match a word anywhere in a longer
+/// name ("Massachusetts" / "Parlament von Massachuestts Geoff Diehl"). Returns the number of
+/// aligned words.
 fn compatible(
     a: Occurrence,
     b: Occurrence,
     mentions: &[Mention],
     tokens: &Tokens,
+    loose: bool,
 ) -> Option<usize> {
     let (ma, mb) = (&mentions[a.mention].words, &mentions[b.mention].words);
+    if loose && (ma.len() == 1) != (mb.len() == 1) {
+        return Some(1);
+    }
     let (ra, rb) = (ma.len() - 1 - a.pos, mb.len() - 1 - b.pos);
     if ra != rb {
         return None;
@@ -189,15 +261,21 @@ fn context_match(
     b: &Spelling,
     mentions: &[Mention],
     tokens: &Tokens,
+    loose: bool,
 ) -> Option<(Occurrence, Occurrence, usize)> {
+    let mut found = None;
     for &oa in a.occurrences.iter().take(CONTEXT_SAMPLE) {
         for &ob in b.occurrences.iter().take(CONTEXT_SAMPLE) {
-            if let Some(n) = compatible(oa, ob, mentions, tokens) {
+            // The strict reading first: it tells how many words the two share.
+            if let Some(n) = compatible(oa, ob, mentions, tokens, false) {
                 return Some((oa, ob, n));
+            }
+            if found.is_none() && compatible(oa, ob, mentions, tokens, loose).is_some() {
+                found = Some((oa, ob, 1));
             }
         }
     }
-    None
+    found
 }
 
 /// The span of an occurrence's word with up to `before` and `after` words of its mention
@@ -232,34 +310,39 @@ fn report_cluster(
             .first()
             .map_or(usize::MAX, |o| mentions[o.mention].span.start)
     };
-    // The reference spelling: a glossary form if there is one, else the most frequent, else
-    // the one written first.
-    let target = *members
-        .iter()
-        .min_by_key(|&&i| {
-            (
-                list[i].1.known.is_none(),
-                std::cmp::Reverse(list[i].1.occurrences.len()),
-                first_seen(i),
-            )
-        })
-        .unwrap_or(&members[0]);
+    // The reference spelling, from evidence: a glossary form, else the one the source writes,
+    // else the most frequent. Without evidence the first written is compared with the others,
+    // and neither is preferred.
+    let (target, evidence) = reference(cx, list, members, &first_seen);
+    if evidence == Evidence::Conflict {
+        return;
+    }
     let reference = &list[target].1;
     let (target_key, target_spelling) = (&list[target].0, &list[target].1);
     for &i in members.iter().filter(|&&i| i != target) {
         // A cluster grows through chains (a typo close to both a name and its inflected form):
         // report only the spellings that are themselves variants of the reference.
         let (key, spelling) = (&list[i].0, &list[i].1);
-        if !rules.is_variant(key, target_key, &spelling.ascii, &target_spelling.ascii) {
+        let (ka, ta) = (&spelling.ascii, &target_spelling.ascii);
+        if !rules.is_variant(key, target_key, ka, ta)
+            && !rules.is_short_variant(key, target_key, ka, ta)
+        {
             continue;
         }
-        for &occ in &list[i].1.occurrences {
+        let occurrences = &list[i].1.occurrences;
+        // Without evidence the pair is reported once, at the later spelling's first use.
+        let take = if evidence == Evidence::None {
+            1
+        } else {
+            occurrences.len()
+        };
+        for &occ in occurrences.iter().take(take) {
             // Compare with the reference occurrence that shares the most words; a spelling
             // linked to the cluster only through a third one is compared word for word.
             let best = reference
                 .occurrences
                 .iter()
-                .filter_map(|&r| compatible(occ, r, mentions, tokens).map(|n| (r, n)))
+                .filter_map(|&r| compatible(occ, r, mentions, tokens, false).map(|n| (r, n)))
                 .max_by_key(|&(r, n)| (n, std::cmp::Reverse(mentions[r.mention].span.start)));
             let Some(&first_ref) = reference.occurrences.first() else {
                 continue;
@@ -291,24 +374,41 @@ fn report_cluster(
             } else {
                 format!(" {count} times")
             };
-            let glossary = if reference.known.is_some() {
-                " (the glossary's form)"
-            } else {
-                ""
+            let here = q(&text[span.clone()]);
+            let (message, suggestions) = match evidence {
+                Evidence::None => {
+                    let at = cx.doc.position(mentions[ref_occ.mention].span.start);
+                    (
+                        format!(
+                            "{here} and {} (at {}:{}) are two spellings of one name; nothing in the document shows which is right",
+                            q(&suggestion),
+                            at.line,
+                            at.column
+                        ),
+                        Vec::new(),
+                    )
+                }
+                e => {
+                    let why = match e {
+                        Evidence::Glossary => " (the glossary's form)",
+                        Evidence::Source => " (as in the source)",
+                        _ => "",
+                    };
+                    (
+                        format!(
+                            "{here} is written {}{why}{times} elsewhere in this document",
+                            q(&suggestion)
+                        ),
+                        vec![suggestion],
+                    )
+                }
             };
-            let message = format!(
-                "{} is written {}{}{} elsewhere in this document",
-                q(&text[span.clone()]),
-                q(&suggestion),
-                glossary,
-                times
-            );
             let mut finding = cx.finding(
                 "name/inconsistent",
                 Severity::Warning,
                 span,
                 message,
-                vec![suggestion],
+                suggestions,
             );
             finding.related = reference
                 .occurrences
@@ -318,5 +418,153 @@ fn report_cluster(
                 .collect();
             out.push(finding);
         }
+    }
+}
+
+/// What shows which spelling of a name is right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// A correct form of a glossary entry.
+    Glossary,
+    /// The only one of the spellings that the source text writes (or, across scripts, the one
+    /// whose transliteration is clearly closest to a source word).
+    Source,
+    /// Used more often than any other.
+    Majority,
+    /// The evidence disagrees (the source writes a spelling the translation uses less often,
+    /// or the others are not slips of it), or without evidence the spellings are not a slip
+    /// apart: nothing is reported.
+    Conflict,
+    None,
+}
+
+/// Cross-script source evidence needs the best spelling this close to a source word, and this
+/// much closer than the next ("Trampa" / "Tampa" against "Trump": 0.67 and 0.40).
+const SOURCE_CLOSE: f64 = 0.6;
+const SOURCE_MARGIN: f64 = 0.15;
+
+/// The reference spelling of a cluster and the evidence for it.
+fn reference(
+    cx: &Context<'_>,
+    list: &[(&str, Spelling)],
+    members: &[usize],
+    first_seen: &dyn Fn(usize) -> usize,
+) -> (usize, Evidence) {
+    let earliest = *members
+        .iter()
+        .min_by_key(|&&i| first_seen(i))
+        .unwrap_or(&members[0]);
+    let most_used = |among: &[usize]| {
+        *among
+            .iter()
+            .min_by_key(|&&i| {
+                (
+                    std::cmp::Reverse(list[i].1.occurrences.len()),
+                    first_seen(i),
+                )
+            })
+            .unwrap_or(&among[0])
+    };
+    let known: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| list[i].1.known.is_some())
+        .collect();
+    if !known.is_empty() {
+        // A glossary form the source does not write, beside one it does, is another place or
+        // person of a similar name ("Palau" beside the source's "Palu").
+        let source_pick = cx.source.and_then(|s| source_choice(s, list, members));
+        if source_pick.is_some_and(|i| list[i].1.known.is_none()) {
+            return (earliest, Evidence::Conflict);
+        }
+        return (most_used(&known), Evidence::Glossary);
+    }
+    let top = most_used(members);
+    let count = |i: usize| list[i].1.occurrences.len();
+    // The source breaks a tie or confirms the majority; a source spelling the translation
+    // uses less often is a name kept in the source language ("BBC Scotland" beside
+    // "Schotland"), not evidence against the translation's own form.
+    // When the source only breaks a tie, the other spellings must look like slips of the
+    // source's: one that differs as a respelling does ("Londen" beside "London") is the
+    // translation's own form.
+    let slip_of = |i: usize, j: usize| {
+        i == j
+            || list[i].1.ascii == list[j].1.ascii
+            || german_ascii(list[i].0).is_some_and(|g| g == list[j].1.ascii)
+            || german_ascii(list[j].0).is_some_and(|g| g == list[i].1.ascii)
+            || typing_slip(list[i].0, list[j].0)
+    };
+    if let Some(i) = cx.source.and_then(|s| source_choice(s, list, members)) {
+        let majority = members.iter().all(|&j| j == i || count(j) < count(i));
+        let tied = members.iter().all(|&j| count(j) <= count(i));
+        if majority || (tied && members.iter().all(|&j| slip_of(i, j))) {
+            return (i, Evidence::Source);
+        }
+        return (i, Evidence::Conflict);
+    }
+    if members.iter().all(|&i| i == top || count(i) < count(top)) {
+        return (top, Evidence::Majority);
+    }
+    // No evidence: a pair is worth a person's look only when one spelling is a slip of the
+    // other or they differ in accents alone; grammatical forms and respellings are not.
+    let plausible = members.iter().all(|&j| {
+        j == earliest
+            || list[j].1.ascii == list[earliest].1.ascii
+            || typing_slip(list[earliest].0, list[j].0)
+            || typing_slip(list[j].0, list[earliest].0)
+    });
+    if !plausible {
+        return (earliest, Evidence::Conflict);
+    }
+    (earliest, Evidence::None)
+}
+
+/// The one spelling of `members` the source supports: written there (same script), or, across
+/// scripts, clearly the closest to a capitalised source word once both are in ASCII.
+fn source_choice(
+    source: &crate::document::Document,
+    list: &[(&str, Spelling)],
+    members: &[usize],
+) -> Option<usize> {
+    let tokens = &source.tokens;
+    let words: Vec<(&str, String)> = (0..tokens.len())
+        .filter(|&i| tokens.list[i].capitalized && tokens.list[i].alphabetic)
+        .map(|i| (tokens.key(i), ascii_key(tokens.key(i))))
+        .filter(|(k, _)| k.chars().count() <= crate::names::MAX_NAME_WORD)
+        .collect();
+    let first = list[members[0]].0;
+    let same_script = words
+        .iter()
+        .any(|(k, _)| crate::names::script(k) == crate::names::script(first));
+    if same_script {
+        let supported: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| {
+                words
+                    .iter()
+                    .any(|(k, a)| *k == list[i].0 || *a == list[i].1.ascii)
+            })
+            .collect();
+        return (supported.len() == 1).then(|| supported[0]);
+    }
+    let mut scored: Vec<(f64, usize)> = members
+        .iter()
+        .map(|&i| {
+            let a = &list[i].1.ascii;
+            let best = words
+                .iter()
+                .filter(|(_, w)| w.len() >= 3 && w.as_bytes()[0] == a.as_bytes()[0])
+                .map(|(_, w)| crate::names::similarity(w, a))
+                .fold(0.0, f64::max);
+            (best, i)
+        })
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0));
+    match scored.as_slice() {
+        [(best, i), (next, _), ..] if *best >= SOURCE_CLOSE && best - next >= SOURCE_MARGIN => {
+            Some(*i)
+        }
+        _ => None,
     }
 }

@@ -6,12 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Example, PairCheck, PairContext, Rule, q};
+use super::{Example, PairCheck, PairContext, Rule, q, starting_in};
 use crate::bilingual::UnitPair;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{
-    Mention, VariantRules, german_ascii, is_title_word, mentions, script, similarity, skeleton,
+    Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions, script,
+    similarity, skeleton,
 };
 use crate::normalize::{ascii_key, folded};
 
@@ -83,14 +84,9 @@ impl PairCheck for NameMismatch {
             // The unit with its neighbours: a translator may move a name across a sentence.
             let window = units[ui.saturating_sub(1)].target.start
                 ..units[(ui + 1).min(units.len() - 1)].target.end;
-            let in_unit = |m: &&Mention, r: &std::ops::Range<usize>| r.contains(&m.span.start);
-            let src: Vec<&Mention> = source_names
+            let src = starting_in(&source_names, &unit.source, |m| m.span.start);
+            let tgt: Vec<&Mention> = starting_in(&target_names, &unit.target, |m| m.span.start)
                 .iter()
-                .filter(|m| in_unit(m, &unit.source))
-                .collect();
-            let tgt: Vec<&Mention> = target_names
-                .iter()
-                .filter(|m| in_unit(m, &unit.target))
                 .collect();
             let source_matches = PairContext::matches_in(cx.source_matches, &unit.source);
             let target_matches = PairContext::matches_in(cx.target.matches, &unit.target);
@@ -103,17 +99,21 @@ impl PairCheck for NameMismatch {
             for m in src {
                 // Every glossary name inside the mention ("European Commission President
                 // Ursula von der Leyen" holds two); without one, the mention's own words.
-                let entities: Vec<&crate::glossary::Match> = source_matches
+                let first = source_matches.partition_point(|g| g.span.end <= m.span.start);
+                let entities: Vec<&crate::glossary::Match> = source_matches[first..]
                     .iter()
+                    .take_while(|g| g.span.start < m.span.end)
                     .filter(|g| {
+                        let kind = cx
+                            .target
+                            .glossaries
+                            .entry(g.form.glossary, g.form.entry)
+                            .kind;
                         g.span.start < m.span.end
                             && m.span.start < g.span.end
-                            && cx
-                                .target
-                                .glossaries
-                                .entry(g.form.glossary, g.form.entry)
-                                .kind
-                                .is_name()
+                            && kind.is_name()
+                            && !(kind == crate::glossary::Kind::Place
+                                && place_in_compound(&source.tokens, m, g))
                     })
                     .collect();
                 let findings: Vec<Finding> = if entities.is_empty() {
@@ -138,6 +138,20 @@ impl PairCheck for NameMismatch {
         }
         out
     }
+}
+
+/// A place inside a longer name ("Air Navigation Indonesia", "Bank of England" is two mentions
+/// but "BBC Scotland" one): it names an organisation or another place, and keeps its form.
+fn place_in_compound(
+    tokens: &crate::token::Tokens,
+    m: &Mention,
+    g: &crate::glossary::Match,
+) -> bool {
+    let others = m
+        .words
+        .iter()
+        .any(|w| !g.tokens.contains(w) && !is_title_word(tokens.key(*w)));
+    others || inside_compound(tokens, g.tokens.clone())
 }
 
 /// A source name the glossary knows: the target must use one of the entry's forms.

@@ -127,8 +127,12 @@ fn problem(
         None => {
             let r = theirs?;
             // A lone decimal mark is also how versions, sections and scores are written
-            // ("Windows 8.1", "Artikel 3.5"): only a measured quantity makes it a number.
-            if !r.grouped && !measured(cx.quantities(), span) {
+            // ("Windows 8.1", "Artikel 3.5"): a measured quantity, or a plain count that no
+            // name or label comes before ("una magnitud de 7.5"), is a number.
+            if !r.grouped
+                && !measured(cx.quantities(), span)
+                && !plain_count(cx.quantities(), span, text)
+            {
                 return None;
             }
             // "1.500" in French or Russian: grouping the wrong way, or a decimal point.
@@ -154,12 +158,12 @@ fn problem(
             // in zeros before a scale word is a thousands group in the other notation.
             let r = theirs?;
             let frac = mine.fraction.as_deref()?;
-            let tell = !mine.grouped
-                && r.grouped
-                && frac.len() == 3
-                && frac.ends_with("00")
-                && mine.integer != "0"
-                && scale_follows(&text[span.end..]);
+            // So is a comma and exactly three digits on a count ("más de 820,000 personas"):
+            // a decimal that precise is written with a unit.
+            let three = !mine.grouped && r.grouped && frac.len() == 3 && mine.integer != "0";
+            let tell = three
+                && ((frac.ends_with("00") && scale_follows(&text[span.end..]))
+                    || plain_count(cx.quantities(), span, text));
             tell.then(|| Problem::Misleading {
                 as_decimal: own.format(&mine.integer, Some(frac.trim_end_matches('0'))),
                 as_grouped: own.format(&r.integer, None),
@@ -170,13 +174,41 @@ fn problem(
 
 /// Whether the number at `span` is a percentage, money, a measure or carries a scale word.
 fn measured(quantities: &[Quantity], span: &Range<usize>) -> bool {
-    quantities
-        .iter()
-        .find(|q| q.span.start <= span.start && span.end <= q.span.end)
+    // In order and apart: the only quantity that can hold `span` starts last at or before it.
+    let i = quantities.partition_point(|q| q.span.start <= span.start);
+    i.checked_sub(1)
+        .map(|k| &quantities[k])
+        .filter(|q| span.end <= q.span.end)
         .is_some_and(|q| {
             matches!(q.unit, Unit::Percent | Unit::Money(_) | Unit::Measure(_))
                 || (q.unit == Unit::Count && q.span.end > span.end && !q.ordinal)
         })
+}
+
+/// Whether the number at `span` is a plain count in running text: not a time, a date, an
+/// ordinal or a measure, and not after a capitalised word inside a sentence ("Windows 8.1",
+/// "Artikel 3.5", "Boeing 737") nor after a section sign.
+fn plain_count(quantities: &[Quantity], span: &Range<usize>, text: &str) -> bool {
+    let i = quantities.partition_point(|q| q.span.start <= span.start);
+    let Some(q) = i.checked_sub(1).map(|k| &quantities[k]) else {
+        return false;
+    };
+    if span.end > q.span.end || q.unit != Unit::Count || q.ordinal {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let rest = before[..before.len() - word.len()].trim_end();
+    let opens = rest.is_empty() || rest.ends_with(['.', '!', '?', ':', '"', '“', '«']);
+    let label = word.starts_with(char::is_uppercase) && !opens;
+    !label && !before.ends_with(['§', '#', '№'])
 }
 
 /// Whether a scale word of any language the number rules read follows: a number copied from

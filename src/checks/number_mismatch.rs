@@ -5,13 +5,17 @@
 //! ("the first time" → "por primera vez") are matched when present but never reported alone,
 //! since a translation rightly drops or rephrases them.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Example, PairCheck, PairContext, Rule, q};
 use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::numbers::{Dimension, Quantity, Unit, Written, number_word_forms, quantities};
+use crate::numbers::{
+    Dimension, Quantity, Unit, Written, compound_values, quantities, reads_number_words,
+};
 
 pub struct NumberMismatch;
 
@@ -49,16 +53,12 @@ impl PairCheck for NumberMismatch {
         let (source, target) = (&cx.pair.source, &cx.pair.target);
         let source_q = quantities(&source.text, &source.lang);
         let target_q = quantities(&target.text, &target.lang);
-        let in_range = |qs: &'_ [Quantity], r: &Range<usize>| -> Vec<Quantity> {
-            qs.iter()
-                .filter(|x| r.contains(&x.span.start))
-                .cloned()
-                .collect()
-        };
         let mut out = Vec::new();
         for unit in cx.aligned_units() {
             let src = in_range(&source_q, &unit.source);
             let tgt = in_range(&target_q, &unit.target);
+            let src_side = Side::new(source, &unit.source);
+            let tgt_side = Side::new(target, &unit.target);
             // The same characters on both sides are the same number, whatever each language's
             // notation makes of them ("5.1" as a section number in a Czech text).
             let equal = |a: &Quantity, b: &Quantity| {
@@ -67,24 +67,53 @@ impl PairCheck for NumberMismatch {
             // A score on both sides ("2-1" ↔ "2:0") makes its ones and zeros count.
             let scores =
                 src.iter().any(|x| in_score(x, source)) && tgt.iter().any(|x| in_score(x, target));
+            // A number in words is reported only where the other language's words are read:
+            // "three" may be rendered "tre" in a language the tables lack.
+            let (src_words, tgt_words) = (
+                reads_number_words(&target.lang),
+                reads_number_words(&source.lang),
+            );
             let reportable = |x: &Quantity, doc: &Document, around: &[Quantity]| {
-                reportable(x, doc, around) || (scores && in_score(x, doc))
+                let words_seen = if std::ptr::eq(doc, source) {
+                    src_words
+                } else {
+                    tgt_words
+                };
+                (reportable(x, doc, around) && (x.written != Written::Words || words_seen))
+                    || (scores && in_score(x, doc))
+            };
+            // Numbers match one to one: a changed number equal to another one in the segment
+            // ("10-6" given as "10-5" beside a "5-3") is still found. Alike first (an ordinal
+            // with an ordinal, digits with digits), then any equal one.
+            let alike = |a: &Quantity, b: &Quantity| {
+                a.ordinal == b.ordinal
+                    && matches!(a.written, Written::Digits(_))
+                        == matches!(b.written, Written::Digits(_))
             };
             let mut tgt_used = vec![false; tgt.len()];
+            let mut src_match: Vec<Option<usize>> = vec![None; src.len()];
+            for strict in [true, false] {
+                for (i, s) in src.iter().enumerate() {
+                    if src_match[i].is_some() {
+                        continue;
+                    }
+                    let found = window(i, src.len(), tgt.len()).find(|&k| {
+                        !tgt_used[k] && (!strict || alike(s, &tgt[k])) && equal(s, &tgt[k])
+                    });
+                    if let Some(k) = found {
+                        tgt_used[k] = true;
+                        src_match[i] = Some(k);
+                    }
+                }
+            }
             let mut src_left = Vec::new();
-            for s in &src {
-                let found = tgt
-                    .iter()
-                    .enumerate()
-                    .position(|(k, t)| !tgt_used[k] && equal(s, t));
-                match found {
-                    Some(k) => tgt_used[k] = true,
-                    // A source number given twice ("45 miles (72 kilometres)") may be given
-                    // once in the target.
-                    None if tgt.iter().any(|t| equal(s, t)) => {}
-                    None if reportable(s, source, &src)
-                        && !inside_compound(s, target, &unit.target)
-                        && !year_in_code(s, target, &unit.target)
+            for (i, s) in src.iter().enumerate() {
+                match src_match[i] {
+                    Some(_) => {}
+                    None if reportable(s, source, src)
+                        && !tgt_side.holds_word(s, source)
+                        && !tgt_side.holds_compound(s)
+                        && !tgt_side.holds_year_code(s)
                         && !list_marker(s, source, &unit.source) =>
                     {
                         src_left.push(s)
@@ -94,19 +123,23 @@ impl PairCheck for NumberMismatch {
             }
             let tgt_left: Vec<&Quantity> = tgt
                 .iter()
-                .zip(&tgt_used)
-                .filter(|(t, used)| {
-                    !**used
-                        && reportable(t, target, &tgt)
-                        && !inside_compound(t, source, &unit.source)
-                        && !year_in_code(t, source, &unit.source)
+                .enumerate()
+                .filter(|&(k, t)| {
+                    !tgt_used[k]
+                        && reportable(t, target, tgt)
+                        && !src_side.holds_word(t, target)
+                        && !src_side.holds_compound(t)
+                        && !src_side.holds_year_code(t)
                         && !list_marker(t, target, &unit.target)
                 })
-                .map(|(t, _)| t)
-                // A target number that equals a source one already matched is a repetition
-                // ("15 … los 15"), not a new number.
-                .filter(|t| !src.iter().any(|s| equal(s, t)))
+                .map(|(_, t)| t)
                 .collect();
+            // A number that names (after a capitalised word, or with a plus sign: "Livi 11",
+            // "+44") is reported when the other side changed a number too, not when it only
+            // dropped it.
+            let (src_none, tgt_none) = (src_left.is_empty(), tgt_left.is_empty());
+            let src_left = keep_labels_if(src_left, tgt_none, source);
+            let tgt_left = keep_labels_if(tgt_left, src_none, target);
             // Pair what is left in order: the usual error is one number changed into another.
             let mut report = |span: Range<usize>, message: String| {
                 out.push(cx.target.finding(
@@ -145,6 +178,145 @@ impl PairCheck for NumberMismatch {
     }
 }
 
+/// The quantities (in order) that start inside `range`: a binary search.
+fn in_range<'q>(qs: &'q [Quantity], range: &Range<usize>) -> &'q [Quantity] {
+    super::starting_in(qs, range, |x| x.span.start)
+}
+
+/// How many numbers of the other side one number is compared with, around where it stands in
+/// the segment: every one in any real segment, a bounded number in a hostile one.
+const REACH: usize = 512;
+
+/// The indices on the other side (of `other` numbers) that number `i` of `n` is compared with.
+fn window(i: usize, n: usize, other: usize) -> Range<usize> {
+    if n + other <= 2 * REACH {
+        return 0..other;
+    }
+    let centre = i * other / n.max(1);
+    centre.saturating_sub(REACH)..(centre + REACH).min(other)
+}
+
+/// One side of an aligned unit, with what some tests need from all its words, worked out the
+/// first time (once per unit, not once per number).
+struct Side<'d> {
+    doc: &'d Document,
+    range: &'d Range<usize>,
+    compounds: OnceCell<HashSet<u64>>,
+    codes: OnceCell<HashSet<&'d str>>,
+}
+
+impl<'d> Side<'d> {
+    fn new(doc: &'d Document, range: &'d Range<usize>) -> Self {
+        Side {
+            doc,
+            range,
+            compounds: OnceCell::new(),
+            codes: OnceCell::new(),
+        }
+    }
+
+    /// A number word of the other text found at the start of a longer word on this side:
+    /// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
+    fn holds_compound(&self, x: &Quantity) -> bool {
+        if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
+            return false;
+        }
+        self.compounds
+            .get_or_init(|| {
+                tokens_in(self.doc, self.range)
+                    .flat_map(|i| compound_values(self.doc.tokens.key(i), &self.doc.lang))
+                    .collect()
+            })
+            .contains(&(x.value as u64))
+    }
+
+    /// A number word of the other text left untranslated on this side ("the back nine" kept
+    /// in English in a Dutch text).
+    fn holds_word(&self, x: &Quantity, other: &Document) -> bool {
+        if x.written != Written::Words {
+            return false;
+        }
+        let word = crate::normalize::folded(&other.text[x.span.clone()]);
+        tokens_in(self.doc, self.range).any(|i| self.doc.tokens.key(i) == word)
+    }
+
+    /// A year this side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
+    /// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
+    fn holds_year_code(&self, x: &Quantity) -> bool {
+        if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0
+        {
+            return false;
+        }
+        let codes = self
+            .codes
+            .get_or_init(|| glued_digits(&self.doc.text[self.range.clone()]));
+        let year = (x.value as u32).to_string();
+        codes.contains(year.as_str()) || codes.contains(&year[2..])
+    }
+}
+
+/// Every run of digits glued after a letter or an apostrophe ("SS19", "FY2021", "’19").
+fn glued_digits(text: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’') {
+            out.insert(&text[start..i]);
+        }
+    }
+    out
+}
+
+/// `left` without its labels when the other side has no number left.
+fn keep_labels_if<'q>(
+    left: Vec<&'q Quantity>,
+    other_none: bool,
+    doc: &Document,
+) -> Vec<&'q Quantity> {
+    if !other_none {
+        return left;
+    }
+    left.into_iter().filter(|x| !is_label(x, doc)).collect()
+}
+
+/// A number that names rather than counts: digits after a capitalised word inside a sentence
+/// ("the same Livi 11", "Nord Stream 2"), with a plus sign ("+44"), or an ordinal.
+fn is_label(x: &Quantity, doc: &Document) -> bool {
+    if !matches!(x.written, Written::Digits(_)) || x.unit != Unit::Count {
+        return false;
+    }
+    // An ordinal in digits the other side says in words the tables may lack ("36th" →
+    // "trigésimo sexta") counts when it was changed into another number ("89th" → "80.").
+    if x.ordinal {
+        return true;
+    }
+    let text = &doc.text;
+    if text[x.span.clone()].starts_with('+') {
+        return true;
+    }
+    let before = text[..x.span.start].trim_end_matches([' ', '\u{a0}']);
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let opens = before[..word_start].trim_end().is_empty()
+        || before[..word_start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '“', '«']);
+    before.len() < x.span.start && word.starts_with(char::is_uppercase) && !opens
+}
+
 /// A quantity whose absence in the other language is worth an error: numbers in digits,
 /// and number words from three on. Small number words, ordinals in words and vague
 /// quantities are often rephrased ("one of" → "uno de", "both", "for the first time",
@@ -157,9 +329,14 @@ fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
     if trivial || in_title(x, doc) || is_conversion(x, doc, around) {
         return false;
     }
-    // Ordinals are often rephrased ("in second" → "en 2e position", "12th time" →
-    // "douzième fois"); a decade without its century is usually an age ("in his 40s").
-    if x.ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0) {
+    // Ordinals in words are often rephrased ("in second" → "en 2e position", "for the first
+    // time" → "por primera vez"), as are first and second in digits; "89th minute" → "80.
+    // Minute" is a changed number. A decade without its century is usually an age ("in his
+    // 40s").
+    let rephrased_ordinal =
+        x.ordinal && (!matches!(x.written, Written::Digits(_)) || x.value < 3.0);
+    if rephrased_ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0)
+    {
         return false;
     }
     match x.written {
@@ -209,27 +386,16 @@ fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
         return false;
     };
     let end = before.trim_end().len();
-    around.iter().any(|o| {
+    // In order and apart: the quantity ending at `end` starts last before it. A bare number
+    // is a conversion too when its unit is one the tables lack ("209 km (130 miles)" in French).
+    let i = around.partition_point(|o| o.span.start < end);
+    i.checked_sub(1).map(|k| &around[k]).is_some_and(|o| {
         o.span.end == end
             && matches!(
                 (o.unit, x.unit),
-                (Unit::Money(_), Unit::Money(_)) | (Unit::Measure(_), Unit::Measure(_))
+                (Unit::Money(_), Unit::Money(_) | Unit::Count)
+                    | (Unit::Measure(_), Unit::Measure(_) | Unit::Count)
             )
-    })
-}
-
-/// A number word of the other text found at the start of a longer word in this segment:
-/// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
-fn inside_compound(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
-    if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
-        return false;
-    }
-    let forms = number_word_forms(x.value as u64, &other.lang);
-    tokens_in(other, range).any(|i| {
-        let key = other.tokens.key(i);
-        forms
-            .iter()
-            .any(|f| f.chars().count() >= 3 && key.len() > f.len() && key.starts_with(f))
     })
 }
 
@@ -251,26 +417,9 @@ fn list_marker(x: &Quantity, doc: &Document, range: &Range<usize>) -> bool {
     opens && marked && then_word && bare && matches!(x.written, Written::Digits(_))
 }
 
-/// A year the other side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
-/// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
-fn year_in_code(x: &Quantity, other: &Document, range: &Range<usize>) -> bool {
-    if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0 {
-        return false;
-    }
-    let year = (x.value as u32).to_string();
-    let text = &other.text[range.clone()];
-    [year.as_str(), &year[2..]].iter().any(|digits| {
-        text.match_indices(digits).any(|(i, _)| {
-            let glued = text[..i].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-            let ends = !text[i + digits.len()..].starts_with(|c: char| c.is_ascii_digit());
-            glued && ends
-        })
-    })
-}
-
 /// A converted measure whose unit the other side leaves to the context: "4 inches" and "los
 /// 10" (centimetres), "2 miles" and "3" (kilometres). `value` is in the dimension's base unit.
-fn bare_measure(value: f64, dimension: Dimension, n: f64) -> bool {
+fn bare_measure(value: f64, as_written: f64, dimension: Dimension, n: f64) -> bool {
     let scales: &[f64] = match dimension {
         // metres, centimetres, millimetres, kilometres
         Dimension::Length => &[1.0, 100.0, 1000.0, 0.001],
@@ -282,8 +431,10 @@ fn bare_measure(value: f64, dimension: Dimension, n: f64) -> bool {
         Dimension::Volume => &[1.0, 1000.0],
         _ => &[1.0],
     };
+    // The unit it was written in is no conversion: "76,000 hectares" is not "76 001".
     scales
         .iter()
+        .filter(|s| !close(value * *s, as_written, 1e-9))
         .any(|s| close(value * s, n, CONVERSION_TOLERANCE))
 }
 
@@ -314,17 +465,24 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
                     0.0
                 }
             };
+            // Written in the same unit, nothing was converted: no tolerance ("300 km" and
+            // "301 km" differ).
+            let same_unit = close(unit(a), unit(b), 1e-9);
             da == db
-                && (close(a.value, b.value, CONVERSION_TOLERANCE)
-                    || (a.value - b.value).abs() <= unit(a).max(unit(b)))
+                && if same_unit {
+                    exact(a.as_written, b.as_written)
+                } else {
+                    close(a.value, b.value, CONVERSION_TOLERANCE)
+                        || (a.value - b.value).abs() <= unit(a).max(unit(b))
+                }
         }
         // One side's unit was not recognised: compare the numbers as written.
         // or converted, with the unit in a form the tables lack.
         (Unit::Measure(d), Unit::Count) => {
-            exact(a.as_written, b.value) || bare_measure(a.value, d, b.value)
+            exact(a.as_written, b.value) || bare_measure(a.value, a.as_written, d, b.value)
         }
         (Unit::Count, Unit::Measure(d)) => {
-            exact(a.value, b.as_written) || bare_measure(b.value, d, a.value)
+            exact(a.value, b.as_written) || bare_measure(b.value, b.as_written, d, a.value)
         }
         (Unit::Time, Unit::Time) => exact(a.value, b.value),
         // "7 a.m." and "las 7": a whole hour may be written as a bare number.
@@ -387,6 +545,9 @@ fn magnitude_matches(power: f64, n: f64) -> bool {
     n > 0.0 && (n.log10() - power).abs() <= 1.0
 }
 
+/// How far a score reaches on either side of one of its numbers, in characters.
+const SCORE: usize = 24;
+
 /// The whole score a number is part of ("2-1"), if it is part of one.
 fn score_around(x: &Quantity, doc: &Document) -> Option<String> {
     let text = &doc.text;
@@ -394,15 +555,18 @@ fn score_around(x: &Quantity, doc: &Document) -> Option<String> {
         return None;
     }
     let part = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ':' | ' ');
+    // A score is short: a long run of digits and dashes is shown only in part.
     let start = text[..x.span.start]
         .char_indices()
         .rev()
+        .take(SCORE)
         .take_while(|&(_, c)| part(c))
         .last()
         .map_or(x.span.start, |(i, _)| i);
     let end = x.span.end
         + text[x.span.end..]
             .char_indices()
+            .take(SCORE)
             .take_while(|&(_, c)| part(c))
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
@@ -499,10 +663,12 @@ mod tests {
         assert!(magnitude_matches(4.0, 20_000.0));
         assert!(!magnitude_matches(4.0, 20.0));
         // "4 inches" (0.1016 m) said as "10" (centimetres); "2 miles" as "3" (kilometres).
-        assert!(bare_measure(0.1016, Dimension::Length, 10.0));
-        assert!(bare_measure(3218.688, Dimension::Length, 3.2));
-        assert!(!bare_measure(0.1016, Dimension::Length, 4.0));
-        assert!(bare_measure(2000.0, Dimension::Mass, 2.0));
+        assert!(bare_measure(0.1016, 4.0, Dimension::Length, 10.0));
+        assert!(bare_measure(3218.688, 2.0, Dimension::Length, 3.2));
+        assert!(!bare_measure(0.1016, 4.0, Dimension::Length, 4.0));
+        assert!(bare_measure(2000.0, 2000.0, Dimension::Mass, 2.0));
+        // No tolerance in the unit it was written in: 76,000 hectares are not 76,001.
+        assert!(!bare_measure(7.6e8, 76_000.0, Dimension::Area, 76_001.0));
     }
 
     #[test]
@@ -529,11 +695,13 @@ mod tests {
         };
         let d = doc("the SS19 collection and the FY2021 accounts");
         let all = 0..d.text.len();
-        assert!(year_in_code(&year(2019.0), &d, &all));
-        assert!(year_in_code(&year(2021.0), &d, &all));
-        assert!(!year_in_code(&year(2020.0), &d, &all));
+        let side = Side::new(&d, &all);
+        assert!(side.holds_year_code(&year(2019.0)));
+        assert!(side.holds_year_code(&year(2021.0)));
+        assert!(!side.holds_year_code(&year(2020.0)));
         let d = doc("the collection of 2019, 19 pieces");
-        assert!(!year_in_code(&year(2019.0), &d, &(0..d.text.len())));
+        let all = 0..d.text.len();
+        assert!(!Side::new(&d, &all).holds_year_code(&year(2019.0)));
     }
 
     #[test]

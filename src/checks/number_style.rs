@@ -105,6 +105,7 @@ impl Check for NumberStyle {
                     && in_sentence(doc, &x.span)
                     && !sentence_start(doc, &x.span)
                     && !exempt(text, x, cx.quantities())
+                    && !(words && capitalised(text, x))
                     && (words || !own_convention(text, x, &doc.lang));
                 judged.then_some((x, words))
             })
@@ -244,28 +245,56 @@ fn sentence_start(doc: &crate::document::Document, span: &Range<usize>) -> bool 
 fn exempt(text: &str, x: &Quantity, all: &[Quantity]) -> bool {
     let after = &text[x.span.end..];
     let before = &text[..x.span.start];
-    let next_is_ordinal = all.iter().any(|o| {
-        o.ordinal && o.span.start > x.span.end && text[x.span.end..o.span.start].trim().is_empty()
-    });
+    // The quantities are in order and apart: only the neighbours can follow or precede `x`
+    // directly.
+    let at = all.partition_point(|o| o.span.start < x.span.start);
+    let next = all[at..].iter().find(|o| o.span.start >= x.span.end);
+    let prev = all[..at].last().filter(|o| o.span.end <= x.span.start);
+    let gap = |a: &Quantity, b: &Quantity| text.get(a.span.end..b.span.start).unwrap_or("x");
+    let next_is_ordinal = next.is_some_and(|o| o.ordinal && gap(x, o).trim().is_empty());
     // "8 (osmi)", "thirty (30)": written both ways on purpose, as contracts do.
-    let restated = all.iter().any(|o| {
-        o.value == x.value
-            && o.span != x.span
-            && (text[x.span.end..]
-                .trim_start()
-                .strip_prefix('(')
-                .is_some_and(|r| r.trim_start().len() == text[o.span.start..].len())
-                || text[..x.span.start]
-                    .trim_end()
-                    .strip_suffix('(')
-                    .is_some_and(|l| l.trim_end().len() == o.span.end))
-    });
+    let in_brackets = |a: &Quantity, b: &Quantity| {
+        gap(a, b)
+            .trim()
+            .strip_prefix('(')
+            .is_some_and(|r| r.trim().is_empty())
+    };
+    let restated = next.is_some_and(|o| o.value == x.value && in_brackets(x, o))
+        || prev.is_some_and(|o| o.value == x.value && in_brackets(o, x));
     let digits = matches!(x.written, Written::Digits(_));
     word_after_in(after, YEARS)
         || word_after_in(after, HOURS)
-        || (digits && series(before, after))
+        || (digits && series(tail(before, SENTENCE), head(after, SENTENCE)))
         || next_is_ordinal
         || restated
+}
+
+/// How far a sentence reaches on either side of a number, in bytes: news sentences are
+/// shorter, and a text without full stops costs no more per number.
+const SENTENCE: usize = 600;
+
+/// The last `n` bytes of `s` (or a little more, to a character boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut at = s.len().saturating_sub(n);
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[at..]
+}
+
+/// The first `n` bytes of `s` (or a little more, to a character boundary).
+fn head(s: &str, n: usize) -> &str {
+    let mut at = n.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    &s[..at]
+}
+
+/// A number word written with a capital inside a sentence is a name ("les Vingt-Sept", the
+/// EU's member states; "the Big Four"), which no house style rewrites.
+fn capitalised(text: &str, x: &Quantity) -> bool {
+    text[x.span.clone()].starts_with(char::is_uppercase)
 }
 
 /// A number in words inside a compound ("fifteen-year-old", "zwölfjährig" is one word anyway).
@@ -436,6 +465,14 @@ mod tests {
         assert!(s.set("fr").is_err());
         assert!(s.set("fr=ten").is_err());
         assert!(s.set("zz=3").is_err());
+    }
+
+    #[test]
+    fn a_capitalised_number_word_is_a_name() {
+        let fr: LangTag = "fr".parse().unwrap();
+        let text = "Les dirigeants des Vingt-Sept se sont réunis.";
+        let x = &crate::numbers::quantities(text, &fr)[0];
+        assert_eq!((x.value, capitalised(text, x)), (27.0, true));
     }
 
     #[test]

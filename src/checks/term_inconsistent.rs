@@ -90,7 +90,7 @@ impl PairCheck for TermInconsistent {
         for (key, renderings) in by_entry {
             let entry = cx.target.glossaries.entry(key.0, key.1);
             let what = format!("the glossary term {}", entry.id);
-            report(cx, &what, &renderings, &mut out);
+            report(cx, &what, &renderings, false, &mut out);
         }
         // Repeated source sentences and quotations.
         let mut repeated: BTreeMap<String, Vec<Rendering>> = BTreeMap::new();
@@ -110,7 +110,7 @@ impl PairCheck for TermInconsistent {
             } else {
                 "the same source sentence"
             };
-            report(cx, what, &renderings, &mut out);
+            report(cx, what, &renderings, quoted, &mut out);
         }
         out
     }
@@ -161,7 +161,13 @@ fn words(doc: &Document, span: &Range<usize>) -> String {
 }
 
 /// Reports every rendering that differs from the most frequent one (the first, on a tie).
-fn report(cx: &PairContext<'_>, what: &str, renderings: &[Rendering], out: &mut Vec<Finding>) {
+fn report(
+    cx: &PairContext<'_>,
+    what: &str,
+    renderings: &[Rendering],
+    quoted: bool,
+    out: &mut Vec<Finding>,
+) {
     if renderings.len() < 2 {
         return;
     }
@@ -183,7 +189,25 @@ fn report(cx: &PairContext<'_>, what: &str, renderings: &[Rendering], out: &mut 
         .filter(|r| r.key == reference_key)
         .collect();
     let text = &cx.pair.target.text;
-    for r in renderings.iter().filter(|r| r.key != reference_key) {
+    // A quotation the monolingual rule already reports as reworded is not reported twice.
+    let by_quote_rule = |r: &Rendering| {
+        let (a, b) = if r.span.start < reference[0].span.start {
+            (&r.span, &reference[0].span)
+        } else {
+            (&reference[0].span, &r.span)
+        };
+        quoted
+            && !cx
+                .target
+                .options
+                .disabled_rules
+                .contains("quote/inconsistent")
+            && super::quote_inconsistent::reworded(&cx.target, a, b)
+    };
+    for r in renderings
+        .iter()
+        .filter(|r| r.key != reference_key && !by_quote_rule(r))
+    {
         let (here, there) = difference(text, r, reference[0]);
         let at = cx.pair.target.position(reference[0].span.start);
         let message = format!(

@@ -186,6 +186,10 @@ pub struct CheckArgs {
     /// input could not be read); later runs with --baseline show only new findings
     #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// With --fix: also rewrite read-only files, and write hard-linked files in place so that
+    /// every link sees the change
+    #[arg(long, requires = "fix")]
+    force: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -236,6 +240,8 @@ fn apply_fixes(
     keep_quotes: bool,
     quiet: bool,
     stdin: Option<(&[u8], Kind)>,
+    options: concord::fix::WriteOptions,
+    real: &std::collections::HashMap<String, PathBuf>,
 ) -> Fixed {
     use concord::fix;
     let broken: std::collections::HashSet<String> =
@@ -251,7 +257,8 @@ fn apply_fixes(
             continue;
         }
         let is_stdin = path == STDIN;
-        let p = Path::new(&path);
+        // Reports show a path escaped; the file is the one that was read.
+        let p = real.get(&path).map_or(Path::new(&path), |p| p.as_path());
         let outcome = match stdin.filter(|_| is_stdin) {
             Some((bytes, kind)) => fix::rewrite_as(kind, bytes, &edits, keep_quotes),
             None if is_stdin => continue,
@@ -277,7 +284,7 @@ fn apply_fixes(
             let bytes = concord::text::encode(&rewrite.new, rewrite.encoding);
             if is_stdin {
                 fixed_text.stdin = Some(bytes);
-            } else if let Err(e) = fix::write_atomic(p, &bytes) {
+            } else if let Err(e) = fix::write_atomic_with(p, &bytes, options) {
                 report.input_errors.push(concord::engine::InputError {
                     path,
                     message: format!("not fixed: {e}"),
@@ -422,10 +429,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     }
     let mut report = concord::Report::default();
     let mut stdin = None;
+    // The file behind each path as reports show it (escaped).
+    let mut real = std::collections::HashMap::new();
     // The threshold for --fail-on of each input, from its settings.
     let mut thresholds: Vec<(String, Option<Severity>)> = Vec::new();
     for (settings, paths) in &all {
-        let (group, group_stdin) = run_group(&args, settings, paths, given.as_ref())?;
+        let (group, group_stdin, group_real) = run_group(&args, settings, paths, given.as_ref())?;
+        real.extend(group_real);
         thresholds.extend(
             group
                 .findings
@@ -463,6 +473,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             args.keep_quotes,
             args.output.quiet,
             stdin.as_deref().map(|b| (b, args.input_format.kind())),
+            concord::fix::WriteOptions { force: args.force },
+            &real,
         );
         if args.diff {
             emit(&args.output, fixed.diff.as_bytes())?;
@@ -659,14 +671,21 @@ fn register_for<'a>(
     Ok(Some(Reg::Read(Register::new(tally))))
 }
 
-/// Checks the paths that share one set of settings and collects the report; returns it and
-/// what standard input held, when it was read whole.
+/// What one group of paths gave: its report, what standard input held (when it was read), and
+/// the file behind each path the report shows escaped.
+type GroupRun = (
+    concord::Report,
+    Option<Vec<u8>>,
+    std::collections::HashMap<String, PathBuf>,
+);
+
+/// Checks the paths that share one set of settings and collects the report.
 fn run_group(
     args: &CheckArgs,
     settings: &Settings,
     paths: &[PathBuf],
     given: Option<&Given>,
-) -> anyhow::Result<(concord::Report, Option<Vec<u8>>)> {
+) -> anyhow::Result<GroupRun> {
     let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
     let register = register_for(args, &engine, &sources, given)?;
     let progress = super::progress::Progress::start(None, args.output.quiet);
@@ -675,13 +694,18 @@ fn run_group(
         order: Order::Input,
         done: Some(&progress.done),
     };
-    let report = engine.collect(
-        sources.inputs()?,
-        register.as_ref().map(|r| r.as_ref()),
-        run,
-    );
+    let mut real = std::collections::HashMap::new();
+    let inputs = sources.inputs()?.inspect(|input| {
+        if let Input::File(p) | Input::Pair { target: p, .. } = input {
+            let shown = walk::shown(p);
+            if Path::new(&shown) != p {
+                real.insert(shown, p.clone());
+            }
+        }
+    });
+    let report = engine.collect(inputs, register.as_ref().map(|r| r.as_ref()), run);
     progress.finish();
-    Ok((report, sources.stdin_bytes().map(<[u8]>::to_vec)))
+    Ok((report, sources.stdin_bytes().map(<[u8]>::to_vec), real))
 }
 
 /// The engine of a group of paths and where its inputs come from: folders are walked as the
@@ -752,7 +776,12 @@ fn prepare(
     match (&args.source, &options.source_lang) {
         (Some(source), _) => {
             if !source.is_file() {
-                bail!("--source {}: no such file", source.display());
+                let what = if source.exists() {
+                    "not a regular file"
+                } else {
+                    "no such file"
+                };
+                bail!("--source {}: {what}", walk::shown(source));
             }
             let targets = walked.into_iter().filter(|t| t != source);
             inputs.extend(targets.map(|t| Input::Pair {

@@ -8,6 +8,8 @@ mod names;
 mod output;
 mod progress;
 mod rules;
+#[cfg(feature = "serve")]
+mod serve;
 mod settings;
 mod shell;
 mod sources;
@@ -51,6 +53,9 @@ enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff) of concord or of one subcommand
     Man(shell::ManArgs),
+    /// Serve checks over HTTP for a CMS: a JSON API on loopback (see the README)
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// The command line's definition, with `--version` naming the shipped glossaries.
@@ -151,6 +156,8 @@ pub fn main() -> i32 {
         Command::Man(args) => shell::man(args, command(None)),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

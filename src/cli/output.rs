@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use concord::Severity;
+use concord::atomic::{AtomicFile, WriteOptions};
 use concord::engine::{Checked, InputError};
-use concord::fix::AtomicFile;
 use concord::report::{self, JsonLine, Summary};
 
 /// The streamed formats.
@@ -22,7 +22,7 @@ pub enum Streamed {
 
 enum Out {
     Stdout(BufWriter<std::io::Stdout>),
-    File(BufWriter<AtomicFile>),
+    File(Box<BufWriter<AtomicFile>>),
     Nowhere,
 }
 
@@ -50,10 +50,10 @@ impl Printer {
         verbose: bool,
     ) -> anyhow::Result<Printer> {
         let out = match output {
-            Some(path) => Out::File(BufWriter::new(
-                AtomicFile::create(path)
+            Some(path) => Out::File(Box::new(BufWriter::new(
+                AtomicFile::create(path, WriteOptions::default())
                     .with_context(|| format!("writing the report to {}", path.display()))?,
-            )),
+            ))),
             None if quiet => Out::Nowhere,
             None => Out::Stdout(BufWriter::new(std::io::stdout())),
         };
@@ -98,6 +98,13 @@ impl Printer {
                         .try_for_each(|f| JsonLine::Finding(f).write(&mut buf)),
                 }
                 .context("rendering the report")?;
+                // The parts of a container that could not be read; the rest was checked.
+                for e in checked.errors {
+                    if self.format == Streamed::Jsonl {
+                        JsonLine::InputError(&e).write(&mut buf)?;
+                    }
+                    self.input_errors.push(e);
+                }
             }
             Err(e) => {
                 if self.format == Streamed::Jsonl {
@@ -154,7 +161,7 @@ impl Printer {
             }
         }
         if let Out::File(w) = self.out {
-            w.into_inner()
+            (*w).into_inner()
                 .map_err(|e| e.into_error())
                 .and_then(AtomicFile::commit)
                 .context("writing the report")?;

@@ -2,34 +2,25 @@
 //! "target_lang"}`. Only `source` is required; other fields are ignored, so pipelines may
 //! carry their own metadata. Positions point into the line, through JSON escapes.
 
-use serde::Deserialize;
-
-use super::{FormatError, Unit, lang_attr};
+use super::{FormatError, Parsed, Unit, lang_attr};
 use crate::origin::Piece;
 
-#[derive(Deserialize)]
-struct Line {
-    id: Option<serde_json::Value>,
-    doc: Option<String>,
-    source: String,
-    target: Option<String>,
-    source_lang: Option<String>,
-    target_lang: Option<String>,
-    /// Rules not to report on this segment: a string ("name/glossary number/style"), a list,
-    /// or "" for all.
-    #[serde(rename = "concord-disable")]
-    disable: Option<Disable>,
-}
+/// The fields concord reads, and what each must hold.
+const FIELDS: &[(&str, &str)] = &[
+    ("id", "a string or a number"),
+    ("doc", "a string"),
+    ("source", "a string"),
+    ("target", "a string or null"),
+    ("source_lang", "a language tag (string)"),
+    ("target_lang", "a language tag (string)"),
+    // Rules not to report on this segment: "name/glossary number/style", a list, or "" for all.
+    ("concord-disable", "a string or a list of strings"),
+];
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Disable {
-    One(String),
-    Many(Vec<String>),
-}
-
-pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
-    let mut units = Vec::new();
+/// Every segment of a JSON Lines text. A line that is not a segment is an error for that
+/// line; the other lines are still read.
+pub fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
     let mut offset = 0;
     for (n, raw_line) in text.split_inclusive('\n').enumerate() {
         let start = offset;
@@ -38,54 +29,133 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
         if line.trim().is_empty() {
             continue;
         }
-        let parsed: Line = serde_json::from_str(line).map_err(|e| {
-            let col = line
-                .char_indices()
-                .nth(e.column().saturating_sub(1))
-                .map_or(line.len(), |(i, _)| i);
-            let msg = e.to_string();
-            let msg = msg
-                .rfind(" at line ")
-                .map_or(msg.clone(), |i| msg[..i].to_string());
-            FormatError::at(
-                start + col,
-                format!("line {} is not a segment: {msg}", n + 1),
-            )
-        })?;
-        let fields = raw_fields(line);
-        let piece = |key: &str| {
-            fields
-                .iter()
-                .find(|(k, _)| k == key)
-                .and_then(|(_, at)| decode_string(line, *at, start))
-        };
-        let source =
-            piece("source").ok_or_else(|| FormatError::at(start, "\"source\" must be a string"))?;
-        let target = parsed.target.as_ref().and_then(|_| piece("target"));
-        let id = match parsed.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(v) => v.to_string(),
-            None => (n + 1).to_string(),
-        };
-        units.push(Unit {
-            id,
-            doc: parsed.doc.unwrap_or_default(),
-            source_lang: lang_attr(parsed.source_lang.as_deref().unwrap_or(""), start)?,
-            target_lang: lang_attr(parsed.target_lang.as_deref().unwrap_or(""), start)?,
-            source,
-            target,
-            notes: parsed
-                .disable
-                .map(|d| match d {
-                    Disable::One(s) => format!("concord-disable {s}"),
-                    Disable::Many(v) => format!("concord-disable {}", v.join(" ")),
-                })
-                .into_iter()
-                .collect(),
-        });
-        let _ = parsed.source;
+        match segment(line, n + 1, start) {
+            Ok(unit) => parsed.units.push(unit),
+            Err(e) => parsed.errors.push(e),
+        }
     }
-    Ok(units)
+    parsed
+}
+
+/// One line read as a segment.
+fn segment(line: &str, number: usize, start: usize) -> Result<Unit, FormatError> {
+    let bad = |at: usize, what: String| {
+        FormatError::at(
+            start + at,
+            format!("line {number} is not a segment: {what}"),
+        )
+    };
+    if line.len() > crate::limits::MAX_LINE_BYTES {
+        return Err(bad(0, crate::limits::too_long(line.len())));
+    }
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        let col = line
+            .char_indices()
+            .nth(e.column().saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        let msg = e.to_string();
+        let msg = msg
+            .rfind(" at line ")
+            .map_or(msg.clone(), |i| msg[..i].to_string());
+        bad(col, msg)
+    })?;
+    let serde_json::Value::Object(object) = &value else {
+        return Err(bad(
+            0,
+            format!(
+                "expected a JSON object such as {{\"source\": \"…\"}}, found {}",
+                kind(&value)
+            ),
+        ));
+    };
+    let fields = raw_fields(line);
+    let at = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(0, |(_, at)| *at)
+    };
+    for (i, (key, _)) in fields.iter().enumerate() {
+        if fields[..i].iter().any(|(k, _)| k == key) {
+            let dup = fields[i].1;
+            return Err(bad(dup, format!("field \"{key}\" is given twice")));
+        }
+    }
+    for &(key, expected) in FIELDS {
+        let ok = match object.get(key) {
+            None => key != "source",
+            Some(v) => match key {
+                "id" => v.is_string() || v.is_number(),
+                "target" => v.is_string() || v.is_null(),
+                "concord-disable" => {
+                    v.is_string()
+                        || v.as_array()
+                            .is_some_and(|a| a.iter().all(|x| x.is_string()))
+                }
+                _ => v.is_string(),
+            },
+        };
+        if !ok {
+            let found = object.get(key).map_or("nothing".to_string(), kind);
+            return Err(bad(
+                at(key),
+                format!("field \"{key}\" must be {expected}, found {found}"),
+            ));
+        }
+    }
+    let piece = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, at)| decode_string(line, *at, start))
+    };
+    let source = piece("source")
+        .ok_or_else(|| bad(at("source"), "field \"source\" could not be read".into()))?;
+    let target = object
+        .get("target")
+        .filter(|t| t.is_string())
+        .and_then(|_| piece("target"));
+    let string = |key: &str| object.get(key).and_then(|v| v.as_str()).unwrap_or("");
+    let id = match object.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => number.to_string(),
+    };
+    let lang = |key: &str| {
+        lang_attr(string(key), start + at(key))
+            .map_err(|e| bad(at(key), format!("field \"{key}\": {}", e.message)))
+    };
+    Ok(Unit {
+        id,
+        doc: string("doc").to_string(),
+        source_lang: lang("source_lang")?,
+        target_lang: lang("target_lang")?,
+        source,
+        target,
+        notes: object
+            .get("concord-disable")
+            .map(|d| match d {
+                serde_json::Value::Array(rules) => {
+                    let rules: Vec<&str> = rules.iter().filter_map(|r| r.as_str()).collect();
+                    format!("concord-disable {}", rules.join(" "))
+                }
+                rule => format!("concord-disable {}", rule.as_str().unwrap_or("")),
+            })
+            .into_iter()
+            .collect(),
+    })
+}
+
+/// What a JSON value is, for messages.
+fn kind(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "null".into(),
+        serde_json::Value::Bool(b) => format!("{b}"),
+        serde_json::Value::Number(n) => format!("the number {n}"),
+        serde_json::Value::String(_) => "a string".into(),
+        serde_json::Value::Array(_) => "an array".into(),
+        serde_json::Value::Object(_) => "an object".into(),
+    }
 }
 
 /// The top-level keys of a JSON object line and the byte offset of each value.
@@ -218,7 +288,7 @@ mod tests {
     #[test]
     fn segments_with_escapes_keep_their_places() {
         let text = "{\"id\": 1, \"doc\": \"a\", \"source\": \"Kyiv\", \"target\": \"Caf\\u00e9 \\\"Kiev\\\"\", \"meta\": {\"x\": [1, \"}\"]}}\n\n{\"source\": \"only\"}\n";
-        let units = parse(text).unwrap();
+        let units = parse(text).units;
         assert_eq!(units.len(), 2);
         let t = units[0].target.as_ref().unwrap();
         assert_eq!(t.text, "Café \"Kiev\"");
@@ -235,18 +305,38 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_line_is_an_error_at_that_line() {
-        let text = "{\"source\": \"a\"}\n{\"source\": 5}\n";
-        let err = parse(text).unwrap_err();
+    fn a_bad_line_is_an_error_at_that_line_and_the_others_are_read() {
+        let text = "{\"source\": \"a\"}\n{\"source\": 5}\n[1]\n{\"source\": \"b\", \"source\": \"c\"}\n{\"id\": 3, \"source\": \"d\", \"target_lang\": \"x y\"}\n{\"source\": \"e\"\n{\"source\": \"f\"}\n";
+        let parsed = parse(text);
+        let ids: Vec<&str> = parsed
+            .units
+            .iter()
+            .map(|u| u.source.text.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "f"]);
+        let lines = crate::text::LineIndex::new(text);
+        let errors: Vec<String> = parsed
+            .errors
+            .iter()
+            .map(|e| e.describe_with(text, &lines))
+            .collect();
+        assert_eq!(errors.len(), 5, "{errors:?}");
+        assert!(errors[0].starts_with("2:12: line 2 is not a segment: field \"source\" must be a string, found the number 5"), "{}", errors[0]);
         assert!(
-            err.message.starts_with("line 2 is not a segment"),
+            errors[1].contains("expected a JSON object"),
             "{}",
-            err.message
+            errors[1]
         );
         assert!(
-            err.describe(text).starts_with("2:"),
+            errors[2].contains("field \"source\" is given twice"),
             "{}",
-            err.describe(text)
+            errors[2]
         );
+        assert!(
+            errors[3].starts_with("5:") && errors[3].contains("\"target_lang\""),
+            "{}",
+            errors[3]
+        );
+        assert!(errors[4].starts_with("6:"), "{}", errors[4]);
     }
 }

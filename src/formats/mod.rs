@@ -34,11 +34,52 @@ impl Container {
         }
     }
 
-    pub fn parse(self, text: &str) -> Result<Vec<Unit>, FormatError> {
-        match self {
-            Container::Xliff => parse_xliff(text),
-            Container::Tmx => parse_tmx(text),
+    /// The units of a container file. XLIFF and TMX are one XML document, so a syntax error
+    /// stops the file; a JSON Lines line, or a segment longer than the limit, is an error for
+    /// that unit alone and the others are still read.
+    pub fn parse(self, text: &str) -> Result<Parsed, FormatError> {
+        let mut parsed = match self {
+            Container::Xliff => Parsed::from(parse_xliff(text)?),
+            Container::Tmx => Parsed::from(parse_tmx(text)?),
             Container::Jsonl => parse_jsonl(text),
+        };
+        let mut kept = Vec::with_capacity(parsed.units.len());
+        for u in std::mem::take(&mut parsed.units) {
+            let longest = [Some(&u.source), u.target.as_ref()]
+                .into_iter()
+                .flatten()
+                .max_by_key(|p| p.text.len())
+                .filter(|p| p.text.len() > crate::limits::MAX_LINE_BYTES);
+            match longest {
+                Some(p) => parsed.errors.push(FormatError::at(
+                    p.runs.first().map_or(0, |r| r.file),
+                    format!(
+                        "segment {}: {}",
+                        u.id,
+                        crate::limits::too_long(p.text.len())
+                    ),
+                )),
+                None => kept.push(u),
+            }
+        }
+        parsed.units = kept;
+        parsed.errors.sort_by_key(|e| e.offset);
+        Ok(parsed)
+    }
+}
+
+/// What a container file holds: its units, and the units that could not be read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub units: Vec<Unit>,
+    pub errors: Vec<FormatError>,
+}
+
+impl From<Vec<Unit>> for Parsed {
+    fn from(units: Vec<Unit>) -> Parsed {
+        Parsed {
+            units,
+            errors: Vec::new(),
         }
     }
 }
@@ -77,12 +118,17 @@ impl FormatError {
 
     /// "line:column: message" for a file's text.
     pub fn describe(&self, text: &str) -> String {
+        self.describe_with(text, &crate::text::LineIndex::new(text))
+    }
+
+    /// [`FormatError::describe`] with the file's line index already built (many errors).
+    pub fn describe_with(&self, text: &str, lines: &crate::text::LineIndex) -> String {
         let offset = self.offset.min(text.len());
         let mut o = offset;
         while !text.is_char_boundary(o) {
             o -= 1;
         }
-        let Position { line, column } = crate::text::LineIndex::new(text).position(text, o);
+        let Position { line, column } = lines.position(text, o);
         format!("{line}:{column}: {}", self.message)
     }
 }

@@ -84,6 +84,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     if !seen_root {
         return Err(FormatError::at(0, "not a TMX file: no <tmx> element"));
     }
+    super::xml::unclosed(text)?;
     Ok(units)
 }
 

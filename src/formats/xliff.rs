@@ -144,6 +144,7 @@ pub fn parse(text: &str) -> Result<Vec<Unit>, FormatError> {
     if version.is_none() {
         return Err(FormatError::at(0, "not an XLIFF file: no <xliff> element"));
     }
+    super::xml::unclosed(text)?;
     Ok(units)
 }
 

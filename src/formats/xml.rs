@@ -130,6 +130,34 @@ pub fn read_inline(
     }
 }
 
+/// An element left open when the file ends (a truncated file): an error at its start tag.
+/// Other syntax errors are left to the format's own reader, which says more.
+pub(crate) fn unclosed(text: &str) -> Result<(), FormatError> {
+    let mut reader = Reader::from_str(text);
+    let mut open: Vec<(String, usize)> = Vec::new();
+    loop {
+        let pos = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                open.push((e.name().as_ref().to_string(), pos));
+            }
+            Ok(Event::End(_)) => {
+                open.pop();
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    match open.last() {
+        Some((name, at)) => Err(FormatError::at(
+            *at,
+            format!("<{name}> is never closed: the file ends inside it (truncated?)"),
+        )),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,12 +84,30 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
         .map(|h| h.trim().to_string())
         .collect();
     let mut langs: Vec<(usize, LangTag)> = Vec::new();
+    let mut meta: Vec<(usize, String)> = Vec::new();
+    let repeated = |i: usize, h: &str, first: usize| {
+        format!(
+            "header: column {} ({h:?}) repeats column {}; each column may appear once, or one of them would be lost",
+            i + 1,
+            first + 1
+        )
+    };
     for (i, h) in header.iter().enumerate() {
-        if META.contains(&h.to_ascii_lowercase().as_str()) {
+        let lower = h.to_ascii_lowercase();
+        if META.contains(&lower.as_str()) {
+            if let Some((first, _)) = meta.iter().find(|(_, m)| *m == lower) {
+                return Err(repeated(i, h, *first));
+            }
+            meta.push((i, lower));
             continue;
         }
         match LangTag::parse(h) {
-            Ok(t) => langs.push((i, t)),
+            Ok(t) => {
+                if let Some((first, _)) = langs.iter().find(|(_, l)| *l == t) {
+                    return Err(repeated(i, h, *first));
+                }
+                langs.push((i, t))
+            }
             Err(_) => losses.push(Loss::new(
                 None,
                 format!("ignored column {} ({h:?}): not a language tag", i + 1),
@@ -98,6 +116,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
     }
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let mut entries = Vec::new();
+    let mut id_rows: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, record) in r.records().enumerate() {
         let row = n + 2;
         let record = record.map_err(|e| format!("row {row}: {e}"))?;
@@ -109,6 +128,11 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
         let id = get(col("id"))
             .map(str::to_string)
             .unwrap_or_else(|| format!("row-{row}"));
+        if let Some(first) = id_rows.insert(id.clone(), row) {
+            return Err(format!(
+                "row {row}: id {id:?} is also the id of row {first}"
+            ));
+        }
         let kind = match get(col("kind")) {
             None | Some("term") => Kind::Term,
             Some("person") => Kind::Person,

@@ -170,6 +170,20 @@ pub fn lint(files: &[(String, String)], regions: &[String]) -> Vec<Finding> {
                     .or_insert_with(|| Matcher::compile(&set, lang));
                 for d in &section.deprecated {
                     let (p, l) = file.locate(at, d.as_str());
+                    if let Some(why) = unmatchable(d.as_str()) {
+                        let message = format!(
+                            "the deprecated form {:?} can never match: {why}",
+                            d.as_str()
+                        );
+                        out.push(file.finding(
+                            "glossary/never-fires",
+                            Severity::Error,
+                            p,
+                            l,
+                            message,
+                        ));
+                        continue;
+                    }
                     if let Some(same) = approved
                         .iter()
                         .find(|(f, _)| folded(f) == folded(d.as_str()))
@@ -226,6 +240,30 @@ pub fn lint(files: &[(String, String)], regions: &[String]) -> Vec<Finding> {
     }
     crate::finding::sort(&mut out);
     out
+}
+
+/// Why a form can never be found in a text as written: no word in it, an invisible character
+/// (text is matched without them), or a possessive ending standing alone.
+fn unmatchable(form: &str) -> Option<String> {
+    if let Some(c) = form.chars().find(|&c| crate::normalize::is_invisible(c)) {
+        return Some(format!(
+            "it holds the invisible character U+{:04X}; write the form without it",
+            c as u32
+        ));
+    }
+    if tokenize_str(form).is_empty() {
+        return Some("it has no letters or digits".to_string());
+    }
+    if form
+        .trim_start()
+        .starts_with(crate::normalize::is_apostrophe)
+    {
+        return Some(
+            "it starts with an apostrophe: a bare possessive or elision is never a word of its own"
+                .to_string(),
+        );
+    }
+    None
 }
 
 fn status_name(s: Status) -> &'static str {

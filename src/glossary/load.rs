@@ -47,6 +47,40 @@ pub fn load_file(path: &Path) -> Result<Glossary, Error> {
     parse(path, &text)
 }
 
+/// An entry's `terms`, refusing a language given twice ("en" and "en", or "pt-br" and "pt-BR"):
+/// a JSON map would otherwise keep the last one and silently drop the other.
+pub(super) fn unique_languages<'de, D>(
+    deserializer: D,
+) -> Result<std::collections::BTreeMap<super::LangTag, super::LangSection>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Languages;
+    impl<'de> serde::de::Visitor<'de> for Languages {
+        type Value = std::collections::BTreeMap<super::LangTag, super::LangSection>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of language tags")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = std::collections::BTreeMap::new();
+            while let Some(lang) = map.next_key::<super::LangTag>()? {
+                if out.contains_key(&lang) {
+                    return Err(serde::de::Error::custom(format!(
+                        "language {lang} is given twice in this entry; merge its forms into one section"
+                    )));
+                }
+                let section = map.next_value()?;
+                out.insert(lang, section);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Languages)
+}
+
 /// Parses glossary JSON; `path` is only used in error messages.
 pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
     let glossary = parse_structure(path, text)?;

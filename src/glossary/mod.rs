@@ -131,6 +131,7 @@ pub struct Entry {
     pub case: CaseMode,
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
     pub match_mode: Option<MatchMode>,
+    #[serde(deserialize_with = "load::unique_languages")]
     pub terms: BTreeMap<LangTag, LangSection>,
 }
 

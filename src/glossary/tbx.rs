@@ -112,6 +112,8 @@ struct Concept {
     proper: bool,
     note: Option<String>,
     langs: BTreeMap<String, LangData>,
+    /// Byte offset of the entry's start tag, for messages.
+    at: usize,
 }
 
 #[derive(Default)]
@@ -155,6 +157,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                     "conceptEntry" | "termEntry" => {
                         concept = Some(Concept {
                             id: attr(&e, "id"),
+                            at: pos,
                             ..Concept::default()
                         })
                     }
@@ -294,9 +297,23 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
         losses.push(Loss::new(None, format!("ignored {n} × {what}")));
     }
     let mut entries = Vec::new();
+    let mut first_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, c) in concepts.into_iter().enumerate() {
         let id = c.id.clone().unwrap_or_else(|| format!("entry-{}", i + 1));
-        let mut terms = BTreeMap::new();
+        if let Some(&first) = first_at.get(&id) {
+            let first = describe(text, first, "");
+            return Err(describe(
+                text,
+                c.at,
+                &format!(
+                    "entry id {id:?} is used twice (first at {})",
+                    first.trim_end_matches(": ")
+                ),
+            ));
+        }
+        first_at.insert(id.clone(), c.at);
+        // Two sections of one language ("en" and "EN"): one section, nothing lost.
+        let mut by_lang: BTreeMap<LangTag, LangData> = BTreeMap::new();
         for (tag, data) in c.langs {
             let Ok(lang) = LangTag::parse(&tag) else {
                 losses.push(Loss::new(
@@ -305,6 +322,22 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                 ));
                 continue;
             };
+            match by_lang.get_mut(&lang) {
+                Some(first) => {
+                    losses.push(Loss::new(
+                        Some(&id),
+                        format!("language {lang} is given twice (as {tag:?} too): its terms were merged into one section"),
+                    ));
+                    first.terms.extend(data.terms);
+                    first.note = first.note.take().or(data.note);
+                }
+                None => {
+                    by_lang.insert(lang, data);
+                }
+            }
+        }
+        let mut terms = BTreeMap::new();
+        for (lang, data) in by_lang {
             if let Some(section) = section(&id, &lang, data, &mut losses) {
                 terms.insert(lang, section);
             }

@@ -10,6 +10,14 @@ use crate::data;
 use crate::lang::LangTag;
 use crate::token::{Gap, Tokens};
 
+/// The longest word that can be part of a name, in characters. The longest place names in use
+/// run to 58 letters (Llanfairpwllgwyngyll…gogogoch); anything longer is not a name but a run
+/// of letters (an encoded blob, a hashtag wall), and comparing such runs costs quadratic time.
+pub const MAX_NAME_WORD: usize = 64;
+/// The most words a name can have; a longer capitalised run (a headline in title case, a list of
+/// names without commas) is cut into names of this many words.
+pub const MAX_NAME_WORDS: usize = 12;
+
 /// A name as written: its word tokens (particles excluded) and its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -44,12 +52,26 @@ fn function_words(lang: &LangTag) -> &'static HashSet<&'static str> {
 /// Languages that capitalise every noun: there a lone capitalised word is no evidence of a name.
 const NOUN_CAPITALISING: &[&str] = &["de", "lb"];
 
+/// German articles and determiners: before a lone capitalised word they make it a common noun.
+/// Conjunctions and prepositions do not ("Ford und Kavanaugh", "Teil von Arizona").
+const DETERMINERS: &[&str] = &[
+    "alle", "allen", "aller", "alles", "beide", "beiden", "das", "dein", "deine", "dem", "den",
+    "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses", "ein", "eine", "einem",
+    "einen", "einer", "eines", "euer", "eure", "ihr", "ihre", "ihrem", "ihren", "ihrer", "jede",
+    "jedem", "jeden", "jeder", "jedes", "kein", "keine", "keinem", "keinen", "keiner", "mein",
+    "meine", "sein", "seine", "seinem", "seinen", "seiner", "unser", "unsere", "viele", "vieler",
+    "zum", "zur", "im", "am", "vom", "beim",
+];
+
 /// In a noun-capitalising language, the word before a lone capitalised word shows it to be a
 /// common noun: an article or determiner ("eine Frage"), or an inflected adjective
 /// ("künstliche Intelligenz"; past-tense verbs in -te, as in "sagte Obermaier", are not).
 fn before_common_noun(prev: &str, function: &HashSet<&str>) -> bool {
-    if function.contains(prev) {
+    if DETERMINERS.contains(&prev) {
         return true;
+    }
+    if function.contains(prev) {
+        return false;
     }
     prev.chars().count() >= 3
         && !prev.ends_with("te")
@@ -74,7 +96,12 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     let function = function_words(lang);
     let shape_ok = |i: usize| {
         let t = &list[i];
-        t.capitalized && t.alphabetic && !t.all_caps && tokens.key(i).chars().count() >= 2
+        let len = t.end - t.start;
+        t.capitalized
+            && t.alphabetic
+            && !t.all_caps
+            && len <= 4 * MAX_NAME_WORD
+            && (2..=MAX_NAME_WORD).contains(&tokens.key(i).chars().count())
     };
     let is_name_word = |i: usize| -> bool {
         if !shape_ok(i) {
@@ -121,7 +148,7 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         }
         let mut words = vec![i];
         let mut j = i + 1;
-        while j < list.len() {
+        while j < list.len() && words.len() < MAX_NAME_WORDS {
             let joined = matches!(list[j].gap, Gap::Space | Gap::Hyphen | Gap::Apostrophe);
             if joined && is_name_word(j) && !list[j].sentence_initial {
                 words.push(j);
@@ -163,6 +190,25 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         i = last + 1;
     }
     out
+}
+
+/// Whether the words `words` (token indices of a name) stand inside a longer name: another
+/// capitalised word or an acronym written right beside them ("BBC Scotland", "Baja California",
+/// "Air Navigation Indonesia", "Scotland Yard"), other than a title ("Präsident Putin"). Such a
+/// place is part of an organisation's or another place's name, not a mention of the place.
+pub fn inside_compound(tokens: &Tokens, words: std::ops::Range<usize>) -> bool {
+    let list = &tokens.list;
+    let joined = |i: usize| matches!(list[i].gap, Gap::Space | Gap::Hyphen);
+    let name_like = |i: usize| {
+        let t = &list[i];
+        (t.capitalized || t.all_caps) && t.alphabetic && !crate::names::is_title_word(tokens.key(i))
+    };
+    let before = words.start > 0
+        && joined(words.start)
+        && !list[words.start].sentence_initial
+        && name_like(words.start - 1);
+    let after = words.end < list.len() && joined(words.end) && name_like(words.end);
+    before || after
 }
 
 #[cfg(test)]
@@ -235,6 +281,17 @@ mod tests {
             .map(|m| (&text[m.span], m.weak))
             .collect();
         assert_eq!(found, [("Obermaier", true), ("Nigel Farage", false)]);
+    }
+
+    #[test]
+    fn overlong_words_and_runs_are_capped() {
+        let blob = format!("X{}", "a".repeat(MAX_NAME_WORD));
+        assert!(names(&format!("He met {blob} and Anna Lind."), "en") == ["Anna Lind"]);
+        let run = vec!["Word"; MAX_NAME_WORDS + 3].join(" ");
+        let t = tokenize_str(&format!("a {run}"));
+        let found = mentions(&t, &"en".parse().unwrap());
+        assert_eq!(found[0].words.len(), MAX_NAME_WORDS);
+        assert_eq!(found[1].words.len(), 3);
     }
 
     #[test]

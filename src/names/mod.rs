@@ -6,5 +6,7 @@ mod mentions;
 mod variant;
 
 pub use groups::Groups;
-pub use mentions::{Mention, mentions};
-pub use variant::{VariantRules, german_ascii, is_title_word, script, similarity, skeleton};
+pub use mentions::{MAX_NAME_WORD, MAX_NAME_WORDS, Mention, inside_compound, mentions};
+pub use variant::{
+    VariantRules, german_ascii, is_title_word, script, similarity, skeleton, typing_slip,
+};

@@ -19,8 +19,14 @@ const THRESHOLD: f64 = 0.8;
 /// Below this many letters a one-letter difference is another word (Maria / Marie).
 const MIN_LEN: usize = 5;
 
-/// The similarity used for name variants: normalised Damerau-Levenshtein on ASCII keys.
+/// The similarity used for name variants: normalised Damerau-Levenshtein on ASCII keys. Its
+/// cost is the product of the lengths, so strings longer than any name word (transliteration
+/// can lengthen one: "Щ" → "Shch") are only compared for equality.
 pub fn similarity(a: &str, b: &str) -> f64 {
+    const LONGEST: usize = 4 * crate::names::MAX_NAME_WORD;
+    if a.len().max(b.len()) > LONGEST {
+        return if a == b { 1.0 } else { 0.0 };
+    }
     strsim::normalized_damerau_levenshtein(a, b)
 }
 
@@ -31,6 +37,9 @@ pub struct VariantRules {
     /// The language inflects names (cases, possessive endings) beyond what the suffix table
     /// lists: any difference confined to the endings is taken as inflection.
     inflecting: bool,
+    /// The language's case endings, when the table lists it: then only a difference between two
+    /// of them is inflection.
+    endings: Option<HashSet<&'static str>>,
     phonemic_diacritics: bool,
 }
 
@@ -45,6 +54,15 @@ const PHONEMIC_DIACRITICS: &[&str] = &["vi"];
 
 /// At most this many trailing letters change in an inflected form.
 const MAX_ENDING: usize = 3;
+
+fn endings_table() -> &'static Vec<(&'static str, Vec<&'static str>)> {
+    static TABLE: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    TABLE.get_or_init(|| data::by_language(data::CASE_ENDINGS).collect())
+}
+
+/// Below [`MIN_LEN`] letters a spelling is a variant only when something else anchors it (see
+/// [`VariantRules::is_short_variant`]), and then only one edit away and this long at least.
+const MIN_SHORT_LEN: usize = 3;
 
 fn suffix_table() -> &'static Vec<(&'static str, Vec<&'static str>)> {
     static TABLE: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
@@ -66,6 +84,10 @@ impl VariantRules {
             suffixes,
             stemmer: crate::stem::stemmer(lang),
             inflecting: !LIGHTLY_INFLECTING.contains(&lang.primary()),
+            endings: endings_table()
+                .iter()
+                .find(|(l, _)| *l == lang.primary())
+                .map(|(_, e)| e.iter().copied().chain([""]).collect()),
             phonemic_diacritics: PHONEMIC_DIACRITICS.contains(&lang.primary()),
         }
     }
@@ -84,14 +106,28 @@ impl VariantRules {
         ending_ok(&a[common..]) && ending_ok(&b[common..])
     }
 
-    /// The two spellings share most of the word and differ only in its last few letters
-    /// (compared by characters, so "Rīga" / "Rīgā" counts), and not by a doubled consonant.
-    fn ending_only(a: &str, b: &str) -> bool {
+    /// The two spellings are one word with different endings. With the language's table of
+    /// case endings, both remainders after a shared stem must be endings ("Nottinghamu" /
+    /// "Nottinghamem"); without one, any difference confined to the last few letters counts
+    /// (compared by characters, so "Rīga" / "Rīgā" does), except the shapes of slips: a doubled
+    /// consonant, two letters swapped, one consonant for another.
+    fn ending_only(&self, a: &str, b: &str) -> bool {
         let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
         let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
-        let (ra, rb) = (ca.len() - common, cb.len() - common);
         let shorter = ca.len().min(cb.len());
-        if common < 3 || common * 5 < shorter * 3 || ra > MAX_ENDING || rb > MAX_ENDING {
+        if common < 3 || common * 5 < shorter * 3 {
+            return false;
+        }
+        if let Some(endings) = &self.endings {
+            let stem_min = 3.max((shorter * 3).div_ceil(5));
+            return (stem_min..=common).rev().any(|k| {
+                let (ra, rb): (String, String) =
+                    (ca[k..].iter().collect(), cb[k..].iter().collect());
+                endings.contains(ra.as_str()) && endings.contains(rb.as_str())
+            });
+        }
+        let (ra, rb) = (ca.len() - common, cb.len() - common);
+        if ra > MAX_ENDING || rb > MAX_ENDING {
             return false;
         }
         let rest = |c: &[char]| c[common..].iter().collect::<String>();
@@ -100,7 +136,15 @@ impl VariantRules {
         } else {
             (rest(&cb), rest(&ca))
         };
-        !doubles(ca[common - 1], &long, &short)
+        let mut sorted_long: Vec<char> = long.chars().collect();
+        let mut sorted_short: Vec<char> = short.chars().collect();
+        sorted_long.sort_unstable();
+        sorted_short.sort_unstable();
+        let swapped = long.chars().count() >= 2 && sorted_long == sorted_short;
+        let consonant =
+            |s: &str| s.chars().count() == 1 && !is_vowel(s.chars().next().unwrap_or('a'));
+        let consonant_for_consonant = consonant(&long) && consonant(&short);
+        !doubles(ca[common - 1], &long, &short) && !swapped && !consonant_for_consonant
     }
 
     fn same_stem(&self, a_folded: &str, b_folded: &str) -> bool {
@@ -117,7 +161,8 @@ impl VariantRules {
             || self.derived(a_ascii, b_ascii)
             || self.same_stem(a_folded, b_folded)
             || (self.inflecting
-                && (Self::ending_only(a_folded, b_folded) || Self::ending_only(a_ascii, b_ascii)))
+                && (self.ending_only(a_folded, b_folded)
+                    || (self.endings.is_none() && self.ending_only(a_ascii, b_ascii))))
     }
 
     /// Whether two different spellings (folded keys and their ASCII transliterations) are
@@ -139,7 +184,7 @@ impl VariantRules {
             // Only diacritics differ: "Sanchez" / "Sánchez"; in an inflecting language an
             // accent on the ending is a case form ("Rīga" / "Rīgā").
             return a_ascii.len() >= 3
-                && !(self.inflecting && Self::ending_only(a_folded, b_folded));
+                && !(self.inflecting && self.ending_only(a_folded, b_folded));
         }
         let (la, lb) = (a_ascii.len(), b_ascii.len());
         if la.min(lb) < MIN_LEN || la.abs_diff(lb) > 3 {
@@ -152,11 +197,41 @@ impl VariantRules {
             return false;
         }
         if self.inflecting
-            && (Self::ending_only(a_folded, b_folded) || Self::ending_only(a_ascii, b_ascii))
+            && (self.ending_only(a_folded, b_folded)
+                || (self.endings.is_none() && self.ending_only(a_ascii, b_ascii)))
         {
             return false;
         }
         similarity(a_ascii, b_ascii) > THRESHOLD
+    }
+
+    /// Whether two spellings too short (or too different) for [`Self::is_variant`] are still
+    /// one slip apart: one letter dropped, added, replaced or two swapped, in names of three to
+    /// five letters ("Palu" / "Plu", "Kelly" / "Kely"). Short words are often different words
+    /// one letter apart (Iran / Iraq, Mali / Bali, Rome / Roma), so the caller must have an
+    /// anchor: the same given name or title beside both, or the source writing one of them.
+    pub fn is_short_variant(
+        &self,
+        a_folded: &str,
+        b_folded: &str,
+        a_ascii: &str,
+        b_ascii: &str,
+    ) -> bool {
+        if a_folded == b_folded
+            || a_ascii.len().min(b_ascii.len()) < MIN_SHORT_LEN
+            || a_ascii == b_ascii
+            || script(a_folded) != script(b_folded)
+            || !same_initial(a_ascii, b_ascii)
+        {
+            return false;
+        }
+        if self.derived(a_ascii, b_ascii)
+            || self.same_stem(a_folded, b_folded)
+            || (self.inflecting && self.ending_only(a_folded, b_folded))
+        {
+            return false;
+        }
+        strsim::damerau_levenshtein(a_ascii, b_ascii) == 1
     }
 }
 
@@ -172,12 +247,12 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// "y", "Теннеси" / "Теннесси"): a spelling slip, not an ending. Doubled vowels other than "y"
 /// are real endings in many languages ("-ii").
 fn doubles(last: char, long: &str, short: &str) -> bool {
-    const VOWELS: &str = "aeiouаеёиоуыэюяіїєαεηιουωάέήίόύώ";
     let mut rest = long.chars();
-    last.is_alphabetic()
-        && !VOWELS.contains(last)
-        && rest.next() == Some(last)
-        && rest.as_str() == short
+    last.is_alphabetic() && !is_vowel(last) && rest.next() == Some(last) && rest.as_str() == short
+}
+
+fn is_vowel(c: char) -> bool {
+    "aeiouáéíóúàèìòùâêîôûäëïöüāēīūąęěůаеёиоуыэюяіїєαεηιουωάέήίόύώ".contains(c)
 }
 
 /// Whether a folded word is a title or institutional word (or an inflection of one, up to
@@ -273,6 +348,68 @@ fn same_initial(a: &str, b: &str) -> bool {
     x == y || (b"eijy".contains(&x) && b"eijy".contains(&y))
 }
 
+/// Keyboard layouts, row by row (QWERTY, QWERTZ, AZERTY, ЙЦУКЕН), for telling a typing slip
+/// from a respelling.
+const LAYOUTS: &[[&str; 3]] = &[
+    ["qwertyuiop", "asdfghjkl", "zxcvbnm"],
+    ["qwertzuiop", "asdfghjkl", "yxcvbnm"],
+    ["azertyuiop", "qsdfghjklm", "wxcvbn"],
+    ["йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"],
+];
+
+/// Whether two keys touch on some layout: beside each other in a row, or in the next row
+/// below-left or below-right.
+fn keys_touch(a: char, b: char) -> bool {
+    LAYOUTS.iter().any(|rows| {
+        let pos = |c: char| {
+            rows.iter().enumerate().find_map(|(i, row)| {
+                row.chars()
+                    .position(|x| x == c)
+                    .map(|j| (i as i32, j as i32))
+            })
+        };
+        match (pos(a), pos(b)) {
+            (Some((ra, ca)), Some((rb, cb))) if ra == rb => (ca - cb).abs() == 1,
+            (Some((ra, ca)), Some((rb, cb))) if (ra - rb).abs() == 1 => {
+                // The lower row is shifted right by half a key.
+                let (upper, lower) = if ra < rb { (ca, cb) } else { (cb, ca) };
+                upper == lower || upper == lower + 1
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether `wrong` is `right` with one typing slip: a letter dropped, doubled or swapped with
+/// its neighbour, or a key beside the intended one pressed instead of it. A
+/// respelling ("London" / "Londen", "America" / "Amerika", "Paris" / "Parijs") is none of
+/// these, so it is not taken for a slip.
+pub fn typing_slip(right: &str, wrong: &str) -> bool {
+    let (r, w): (Vec<char>, Vec<char>) = (right.chars().collect(), wrong.chars().collect());
+    let p = r.iter().zip(&w).take_while(|(x, y)| x == y).count();
+    let (rl, wl) = (r.len(), w.len());
+    if rl == wl + 1 {
+        // Dropped: the rest must agree after skipping the right one's letter.
+        return r[p + 1..] == w[p..];
+    }
+    if wl == rl + 1 {
+        if w[p + 1..] != r[p..] {
+            return false;
+        }
+        // Only a doubled letter: an inserted neighbouring key is rare, and an inserted letter
+        // is how respellings differ ("Paris" / "Parijs").
+        let extra = w[p];
+        return (p > 0 && w[p - 1] == extra) || r.get(p) == Some(&extra);
+    }
+    if rl == wl && p < rl {
+        if r[p + 1..] == w[p + 1..] {
+            return keys_touch(r[p], w[p]);
+        }
+        return p + 1 < rl && r[p] == w[p + 1] && r[p + 1] == w[p] && r[p + 2..] == w[p + 2..];
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +456,29 @@ mod tests {
             ("Paddington", "Паддингтон"),
         ] {
             assert!(!variant("en", a, b), "{a} / {b} must not be variants");
+        }
+    }
+
+    #[test]
+    fn typing_slips_and_respellings() {
+        for (right, wrong) in [
+            ("kavanaugh", "kavanugh"),
+            ("halkett", "halket"),
+            ("robinson", "robinosn"),
+            ("brighton", "brifhton"),
+            ("walton", "waltton"),
+            ("трамп", "трвмп"),
+        ] {
+            assert!(typing_slip(right, wrong), "{right} / {wrong}");
+        }
+        for (right, wrong) in [
+            ("london", "londen"),
+            ("america", "amerika"),
+            ("paris", "parijs"),
+            ("scotland", "schotland"),
+            ("europe", "europa"),
+        ] {
+            assert!(!typing_slip(right, wrong), "{right} / {wrong}");
         }
     }
 

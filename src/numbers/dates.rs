@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Quantity, Unit, Written};
+use super::quantity::{Quantity, Unit};
 use crate::lang::LangTag;
 
 /// English month names, for messages.
@@ -116,18 +116,10 @@ fn numeric() -> &'static (Regex, Regex) {
 
 fn date(span: std::ops::Range<usize>, day: u32, month: u32, other: Option<(u32, u32)>) -> Quantity {
     let value = f64::from(month * 100 + day);
-    Quantity {
-        span,
-        value,
-        // The other reading of an all-digit date ("03/04": 3 April or March 4).
-        as_written: other.map_or(value, |(d, m)| f64::from(m * 100 + d)),
-        unit: Unit::Date,
-        written: Written::Digits(super::Notation {
-            decimal: None,
-            grouping: None,
-        }),
-        ordinal: false,
-    }
+    let mut q = Quantity::shape(span, value, Unit::Date);
+    // The other reading of an all-digit date ("03/04": 3 April or March 4).
+    q.as_written = other.map_or(value, |(d, m)| f64::from(m * 100 + d));
+    q
 }
 
 fn valid(day: u32, month: u32) -> bool {
@@ -159,7 +151,7 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
             let ordinal = super::ordinals::ordinal_word(lang.primary(), &key).map(|o| o.value);
             // Nor is an article that is also "one" ("einer November", "un mai"); Spanish
             // "uno de octubre" is a date.
-            let article = key != "uno" && super::quantity::ARTICLES.contains(&key.as_str());
+            let article = key != "uno" && super::words::ARTICLES.contains(&key.as_str());
             let cardinal = || {
                 (lang.primary() != "en" && !article)
                     .then(|| super::parse_cardinal(&key, lang))

@@ -39,7 +39,8 @@ pub fn conventions(lang: &LangTag) -> Conventions {
         | "sr" => (',', Some('.'), true),
         "fr" | "ru" | "uk" | "pl" | "cs" | "sk" | "bg" | "be" | "fi" | "sv" | "nb" | "no"
         | "et" | "lv" | "lt" | "hu" => (',', None, true),
-        "zh" | "ja" | "ko" | "he" | "hi" | "th" => ('.', Some(','), false),
+        "zh" | "ja" | "ko" => ('.', Some(','), true),
+        "he" | "hi" | "th" => ('.', Some(','), false),
         _ => (',', None, false),
     };
     Conventions {
@@ -158,12 +159,14 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             seps: Vec::new(),
         };
         let mut j = i;
+        let mut longest = 0;
         loop {
             let g = j;
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
             run.groups.push(&text[g..j]);
+            longest = longest.max(j - g);
             let Some(c) = text[j..].chars().next() else {
                 break;
             };
@@ -177,7 +180,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
                 // A space joins only a thousands group: "68 000", not "2019 2020".
                 _ if SPACES.contains(&c) => {
                     digits_after == 3
-                        && run.groups.iter().all(|g| g.len() <= 3)
+                        && longest <= 3
                         && !text[after + 3..].starts_with(|d: char| d.is_alphanumeric())
                 }
                 _ => false,

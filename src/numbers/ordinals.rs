@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::digits::Digits;
+use super::quantity::Quantity;
+
 /// An ordinal word's value, and whether it only counts after a determiner.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct OrdinalWord {
@@ -40,8 +43,8 @@ pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
 
 /// The number a word implies ("decade" 10, "quintuple" 5, "une quarantaine" 40), from
 /// `data/numbers/implied.tsv`.
-pub(super) fn implied_number(lang: &str, key: &str) -> Option<u64> {
-    static T: OnceLock<HashMap<(&'static str, &'static str), u64>> = OnceLock::new();
+pub(super) fn implied_number(lang: &str, key: &str) -> Option<f64> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
     T.get_or_init(|| {
         include_str!("../../data/numbers/implied.tsv")
             .lines()
@@ -96,6 +99,12 @@ const DE_STARTERS: &[&str] = &[
     "dieser", "als", "wie", "wenn", "da", "laut", "nur", "noch", "zudem",
 ];
 
+/// Whether a language writes ordinals, and so days and months, with a full stop ("3. März",
+/// "5.1.").
+pub(super) fn writes_dotted(lang: &str) -> bool {
+    DOTTED.contains(&lang)
+}
+
 /// A full stop that makes the digits before it an ordinal (its length, 1), in the languages
 /// that write ordinals so: a word follows on the same line, lowercase ("3. miejsce") or, in
 /// German, a noun that does not open a sentence ("1. Platz", not "… 30. Dann").
@@ -129,4 +138,19 @@ pub(super) fn digit_suffix(lang: &str, after: &str) -> Option<usize> {
         let matches = after[..s.len()].to_lowercase() == *s;
         (matches && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(s.len())
     })
+}
+
+/// An ordinal suffix after digits ("1st", "1.º", "1er", "1-й", "3. Platz") ends the quantity:
+/// whether there was one.
+pub(super) fn ordinal_after_digits(text: &str, lang: &str, d: &Digits, q: &mut Quantity) -> bool {
+    let after = &text[q.span.end..];
+    let Some(n) =
+        digit_suffix(lang, after).or_else(|| dotted_ordinal(lang, &text[d.span.clone()], after))
+    else {
+        return false;
+    };
+    q.span.end += n;
+    q.ordinal = true;
+    q.as_written = q.value;
+    true
 }

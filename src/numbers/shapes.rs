@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Quantity, Unit, Written};
+use std::collections::{BTreeMap, HashMap};
+
+use super::quantity::{Quantity, Unit, Written};
 use crate::lang::LangTag;
 
 /// The vulgar fractions Unicode encodes, with their values.
@@ -28,19 +30,8 @@ const VULGAR: &[(char, f64)] = &[
     ('⅞', 0.875),
 ];
 
-/// A quantity in a fixed shape of digits, with no notation of its own.
 fn digits_shape(span: std::ops::Range<usize>, value: f64, unit: Unit) -> Quantity {
-    Quantity {
-        span,
-        value,
-        as_written: value,
-        unit,
-        ordinal: false,
-        written: Written::Digits(super::Notation {
-            decimal: None,
-            grouping: None,
-        }),
-    }
+    Quantity::shape(span, value, unit)
 }
 
 /// The value of a Roman numeral up to 89 (centuries), if it is well formed.
@@ -104,6 +95,8 @@ struct Patterns {
     roman_century: Regex,
     /// "3/4": a fraction when small, else left to the digit reader (it may be a date).
     slash: Regex,
+    /// "18.30", a clock time when a clock word is next to it (`data/numbers/clock.tsv`).
+    dotted_time: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -124,10 +117,11 @@ fn patterns() -> &'static Patterns {
         )
         .expect("decade pattern"),
         roman_century: Regex::new(
-            r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|век[аеу]?|wiek[uów]*|Jahrhunderts?)\b",
+            r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|secol[oi]|siglos?|séculos?|eeuw|век[аеу]?|wiek[uów]*|století|Jahrhunderts?)\b",
         )
         .expect("century pattern"),
         slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
+        dotted_time: Regex::new(r"\b([01]?\d|2[0-3])\.([0-5]\d)\b").expect("time pattern"),
     })
 }
 
@@ -142,7 +136,7 @@ struct Anchors {
 fn anchors() -> &'static Anchors {
     static A: OnceLock<Anchors> = OnceLock::new();
     A.get_or_init(|| Anchors {
-        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|век|wiek|jahrhundert")
+        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|eeuw|век|wiek|století|jahrhundert")
             .expect("anchor pattern"),
         part_of_day: Regex::new(
             r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера",
@@ -186,16 +180,25 @@ fn windows(text: &str, lang: &LangTag) -> Vec<std::ops::Range<usize>> {
         while at > 0 && !text.is_char_boundary(at) {
             at -= 1;
         }
-        // Out to whitespace, so that no word is cut (a cut word has a false boundary).
-        let stop = text[..at]
+        // Out to whitespace, so that no word is cut (a cut word has a false boundary); no
+        // further than another reach, so that a text without spaces costs no more.
+        let mut low = at.saturating_sub(REACH + 4);
+        while !text.is_char_boundary(low) {
+            low -= 1;
+        }
+        let stop = text[low..at]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(k, c)| k + c.len_utf8());
-        if at - stop <= REACH || floor == 0 {
-            stop
-        } else {
-            at
+            .map(|(k, c)| low + k + c.len_utf8());
+        match stop {
+            Some(stop) if at - stop <= REACH => stop,
+            _ if floor == 0 => text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8()),
+            _ => at,
         }
     };
     let widen_forward = |mut at: usize| {
@@ -203,10 +206,15 @@ fn windows(text: &str, lang: &LangTag) -> Vec<std::ops::Range<usize>> {
         while at < text.len() && !text.is_char_boundary(at) {
             at += 1;
         }
-        let stop = text[at..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| at + k);
-        if stop - at <= REACH { stop } else { at }
+        let mut high = (at + REACH + 4).min(text.len());
+        while !text.is_char_boundary(high) {
+            high += 1;
+        }
+        match text[at..high].find(char::is_whitespace) {
+            Some(k) if k <= REACH => at + k,
+            _ if high == text.len() && text.len() - at <= REACH => text.len(),
+            _ => at,
+        }
     };
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for a in anchors {
@@ -228,17 +236,95 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
             q
         }));
     }
-    // A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+    lone_fractions(text, &mut out);
+    out
+}
+
+/// A fraction sign on its own ("½ cup"); after digits ("2½") the digit reader takes it.
+/// `out` holds the shapes found so far, in order and apart.
+fn lone_fractions(text: &str, out: &mut Vec<Quantity>) {
+    let found = out.len();
     for (i, ch) in text.char_indices() {
         if let Some(v) = vulgar(ch)
             && !text[..i].ends_with(|c: char| c.is_ascii_digit())
-            && !out.iter().any(|o| o.span.contains(&i))
+            && !super::quantity::overlaps_any(&out[..found], &(i..i + 1))
         {
             out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
         }
     }
     out.sort_by_key(|q| q.span.start);
-    out
+}
+
+/// Spans taken so far, by start: a new one is kept only if it overlaps none (a log-time look
+/// at the one before where it ends).
+#[derive(Default)]
+struct Taken(BTreeMap<usize, usize>);
+
+impl Taken {
+    fn take(&mut self, span: &std::ops::Range<usize>) -> bool {
+        let clash = self
+            .0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if !clash {
+            self.0.insert(span.start, span.end);
+        }
+        !clash
+    }
+}
+
+/// The clock words of a language that stand before or after a time (`data/numbers/clock.tsv`).
+fn clock_words(lang: &str, after: bool) -> &'static [&'static str] {
+    type Table = HashMap<(&'static str, bool), Vec<&'static str>>;
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: Table = HashMap::new();
+        for line in include_str!("../../data/numbers/clock.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if let [l, side, words] = cols.as_slice() {
+                m.entry((*l, *side == "after"))
+                    .or_default()
+                    .extend(words.split(' '));
+            }
+        }
+        m
+    })
+    .iter()
+    .find(|((l, a), _)| *l == lang && *a == after)
+    .map_or(&[], |(_, words)| words.as_slice())
+}
+
+/// Whether a clock word of `lang` is the word right before or right after a number.
+fn clock_word_around(lang: &str, before: &str, after: &str) -> bool {
+    let word = |s: &str| s.to_lowercase();
+    let prev: String = before
+        .trim_end_matches([' ', '\u{a0}'])
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let next: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect();
+    let next = next.trim_end_matches('.');
+    let listed = |words: &[&str], w: &str| {
+        !w.is_empty()
+            && words
+                .iter()
+                .any(|x| *x == w || x.trim_end_matches('.') == w)
+    };
+    listed(clock_words(lang, false), &word(&prev))
+        || listed(clock_words(lang, false), word(&prev).trim_end_matches('.'))
+        || listed(clock_words(lang, true), &word(next))
 }
 
 /// The shapes in one window of text. The slow patterns run only where their words are.
@@ -249,11 +335,12 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     // The text for a pattern when its anchor is there, else nothing.
     let gated = |needed: bool| if needed { text } else { "" };
     let mut out: Vec<Quantity> = super::dates::dates(text, lang);
+    let mut taken = Taken::default();
+    for q in &out {
+        taken.take(&q.span);
+    }
     let mut push = |q: Quantity| {
-        if !out
-            .iter()
-            .any(|o| o.span.start < q.span.end && q.span.start < o.span.end)
-        {
+        if taken.take(&q.span) {
             out.push(q);
         }
     };
@@ -328,10 +415,33 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
                 hour = 0;
             }
         }
-        // A time glued to more digits ("12:30:15" is fine, "1:2345" is not a time).
-        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        // A time glued to more digits ("12:30:15" is fine, "1:2345" is not a time), or the end
+        // of a decimal ("16,5:10,5" is a score).
+        let before = &text[..whole.start()];
+        let after_decimal = before
+            .strip_suffix([',', '.'])
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) || after_decimal {
             continue;
         }
+        push(digits_shape(
+            whole.range(),
+            f64::from(hour * 60 + minute),
+            Unit::Time,
+        ));
+    }
+    for c in p
+        .dotted_time
+        .captures_iter(gated(digits && text.contains('.')))
+    {
+        let whole = c.get(0).expect("match");
+        let glued = text[whole.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            && text[whole.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if glued || !clock_word_around(lang.primary(), &text[..whole.start()], &text[whole.end()..])
+        {
+            continue;
+        }
+        let (hour, minute): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         push(digits_shape(
             whole.range(),
             f64::from(hour * 60 + minute),
@@ -347,17 +457,11 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             if !(n.as_str().len() == 2 || (1000.0..=2100.0).contains(&value)) {
                 continue;
             }
-            push(Quantity {
-                span: c.get(0).expect("match").range(),
+            push(digits_shape(
+                c.get(0).expect("match").range(),
                 value,
-                as_written: value,
-                unit: Unit::Decade,
-                ordinal: false,
-                written: Written::Digits(super::Notation {
-                    decimal: None,
-                    grouping: None,
-                }),
-            });
+                Unit::Decade,
+            ));
         }
     }
     for c in p
@@ -366,15 +470,10 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     {
         let numeral = c.get(1).or(c.get(2)).expect("group");
         if let Some(v) = roman(numeral.as_str()) {
-            push(Quantity {
-                span: numeral.range(),
-                value: f64::from(v),
-                as_written: f64::from(v),
-                unit: Unit::Count,
-                ordinal: true,
-                // Roman numerals are letters: matched when present, like ordinal words.
-                written: Written::Words,
-            });
+            // Roman numerals are letters: matched when present, like ordinal words.
+            let mut q = Quantity::new(numeral.range(), f64::from(v), Unit::Count, Written::Words);
+            q.ordinal = true;
+            push(q);
         }
     }
     for c in p.slash.captures_iter(gated(text.contains('/'))) {
@@ -403,15 +502,7 @@ mod tests {
     /// What `shaped` finds when the patterns run over the whole text at once.
     fn whole(text: &str, lang: &LangTag) -> Vec<Quantity> {
         let mut out = shaped_in(text, lang);
-        for (i, ch) in text.char_indices() {
-            if let Some(v) = vulgar(ch)
-                && !text[..i].ends_with(|c: char| c.is_ascii_digit())
-                && !out.iter().any(|o| o.span.contains(&i))
-            {
-                out.push(digits_shape(i..i + ch.len_utf8(), v, Unit::Count));
-            }
-        }
-        out.sort_by_key(|q| q.span.start);
+        lone_fractions(text, &mut out);
         out
     }
 

@@ -5,38 +5,17 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// What a measure measures. Values are in metres, kilograms, square metres, litres, km/h and
-/// degrees Celsius.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    Length,
-    Mass,
-    Area,
-    Volume,
-    Speed,
-    Temperature,
-    /// "Degrees" with no scale said: Celsius or Fahrenheit, or an angle.
-    Degrees,
-}
-
-/// The symbol of a dimension's base unit, for messages.
-pub fn base_unit(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Length => "m",
-        Dimension::Mass => "kg",
-        Dimension::Area => "m²",
-        Dimension::Volume => "l",
-        Dimension::Speed => "km/h",
-        Dimension::Temperature => "°C",
-        Dimension::Degrees => "°",
-    }
-}
+use super::quantity::{Dimension, Quantity, Unit};
+use super::view::View;
+use crate::lang::LangTag;
 
 /// What a unit after a number makes of it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
     Measure(Dimension),
     Money(&'static str),
+    /// "per hour" after a length: makes it a speed.
+    PerHour,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +52,9 @@ fn table() -> &'static Table {
                 "speed" => Kind::Measure(Dimension::Speed),
                 "temperature" => Kind::Measure(Dimension::Temperature),
                 "degrees" => Kind::Measure(Dimension::Degrees),
+                "duration" => Kind::Measure(Dimension::Duration),
+                // Said after a length ("km per uur", "miglia all'ora"): kept apart.
+                "per-hour" => Kind::PerHour,
                 code => Kind::Money(code),
             };
             let offset = cols.get(4).and_then(|o| o.parse().ok()).unwrap_or(0.0);
@@ -101,7 +83,11 @@ pub(super) fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     if text[..end].chars().count() != n || text[..end].to_lowercase() != word {
         return None;
     }
-    let last_alnum = word.chars().last().is_some_and(char::is_alphanumeric);
+    // Chinese and Japanese words end without a boundary ("公里的").
+    let last_alnum = word
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() && !super::cjk::unspaced(c));
     let next_alnum = text[end..].starts_with(|c: char| c.is_alphanumeric());
     (!(last_alnum && next_alnum)).then_some(end)
 }
@@ -120,20 +106,56 @@ pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
     if space > 3 {
         return None;
     }
+    // The longest unit of the language's and the shared table: "km/h" before "km".
+    let (len, unit) = [lang, "*"]
+        .iter()
+        .filter_map(|l| table().get(l))
+        .flat_map(|units| {
+            units.iter().find_map(|(word, unit)| {
+                let len = starts_with_word(trimmed, word)?;
+                let short = word.chars().count() == 1
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() && !super::cjk::unspaced(c));
+                let symbol = !word.chars().all(char::is_alphabetic);
+                let ok = if hyphen {
+                    !short && !symbol
+                } else {
+                    !short || space > 0
+                };
+                (ok && unit.kind != Kind::PerHour).then_some((len, *unit))
+            })
+        })
+        .max_by_key(|(len, _)| *len)?;
+    // A length per hour is a speed: "85 miglia all'ora", "140 km per uur", "800 km/ora".
+    if unit.kind == Kind::Measure(Dimension::Length)
+        && let Some(n) = per_hour(lang, &trimmed[len..])
+    {
+        let speed = UnitWord {
+            kind: Kind::Measure(Dimension::Speed),
+            factor: unit.factor / 1000.0,
+            offset: 0.0,
+        };
+        return Some((space + len + n, speed));
+    }
+    Some((space + len, unit))
+}
+
+/// A "per hour" after a length ("/h", " per uur", " all'ora"): the bytes it takes.
+fn per_hour(lang: &str, rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let space = rest.len() - trimmed.len();
     [lang, "*"]
         .iter()
         .filter_map(|l| table().get(l))
         .flatten()
-        .find_map(|(word, unit)| {
-            let len = starts_with_word(trimmed, word)?;
-            let short = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            let symbol = !word.chars().all(char::is_alphabetic);
-            let ok = if hyphen {
-                !short && !symbol
-            } else {
-                !short || space > 0
-            };
-            ok.then_some((space + len, *unit))
+        .filter(|(_, u)| u.kind == Kind::PerHour)
+        .find_map(|(word, _)| {
+            let glued = word.starts_with('/');
+            if glued != (space == 0) {
+                return None;
+            }
+            starts_with_word(trimmed, word).map(|n| space + n)
         })
 }
 
@@ -158,4 +180,213 @@ pub(super) fn currency_before(before: &str) -> Option<(usize, &'static str)> {
         // "US$" is not "$" after a word; "€" after a letter ("A€") is not a sign.
         (!rest.ends_with(|c: char| c.is_alphanumeric())).then_some((space + sign.len(), *code))
     })
+}
+
+/// Words that say "per cent" after a number.
+const PERCENT: &[&[&str]] = &[
+    &["per", "cent"],
+    &["percent"],
+    &["por", "ciento"],
+    &["pour", "cent"],
+    &["prozent"],
+    &["per", "cento"],
+    &["por", "cento"],
+    &["procent"],
+    &["procentów"],
+    &["procenta"],
+    &["процент"],
+    &["процента"],
+    &["процентов"],
+];
+
+/// Words that say "per cent" before a number ("yüzde 58", "yüzde elli sekizi").
+const PERCENT_BEFORE: &[(&str, &str)] = &[("tr", "yüzde"), ("zh", "百分之"), ("ja", "百分之")];
+
+/// A percent word before a count makes it a percentage, and takes it into the span.
+pub(super) fn percent_before(text: &str, lang: &str, q: &mut Quantity) {
+    if q.unit != Unit::Count {
+        return;
+    }
+    let before = text[..q.span.start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == q.span.start {
+        return;
+    }
+    for (l, word) in PERCENT_BEFORE {
+        let Some(start) = before.len().checked_sub(word.len()) else {
+            continue;
+        };
+        let said = before
+            .get(start..)
+            .is_some_and(|w| w.to_lowercase() == *word)
+            && !before[..start]
+                .ends_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c));
+        if *l == lang && said {
+            q.unit = Unit::Percent;
+            q.span.start = start;
+            return;
+        }
+    }
+}
+
+/// A currency sign before a number in digits ("€5", "US$ 5") makes it money.
+pub(super) fn currency_before_number(text: &str, q: &mut Quantity) {
+    if let Some((n, code)) = currency_before(&text[..q.span.start]) {
+        q.span.start -= n;
+        q.unit = Unit::Money(code);
+    }
+}
+
+/// A percent sign or "per cent" in words after a number in digits.
+pub(super) fn percent_after(v: &View<'_>, q: &mut Quantity) {
+    let rest = &v.text[q.span.end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if let Some(sign) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '%' | '％' | '٪'))
+    {
+        q.unit = Unit::Percent;
+        q.span.end += rest.len() - trimmed.len() + sign.len_utf8();
+        return;
+    }
+    // The next word, one space away: not a word further on past a code ("1m3.5 Prozent").
+    let Some(next) = v.token_at(q.span.end).filter(|&n| {
+        v.text[q.span.end..v.toks.list[n].start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    }) else {
+        return;
+    };
+    if let Some(end) = PERCENT.iter().find_map(|words| v.words_at(next, words)) {
+        q.unit = Unit::Percent;
+        q.span.end = end;
+    }
+}
+
+/// A unit or currency after a number in digits, past "of"/"de" after a scale ("2 millions
+/// d'euros", "2,3 millones de dólares"). `before_scale` is where the number ended before its
+/// scale word.
+pub(super) fn unit_after_number(v: &View<'_>, before_scale: usize, q: &mut Quantity) {
+    if q.unit != Unit::Count && !matches!(q.unit, Unit::Money(_)) {
+        return;
+    }
+    let text = v.text;
+    let mut from = q.span.end;
+    if q.span.end > before_scale {
+        // An abbreviated scale's full stop ("3,5 Mio. Euro").
+        if text[from..].starts_with(". ") {
+            from += 1;
+        }
+        let rest = &text[from..];
+        if let Some(c) = [" of ", " de ", " d'", " d’", " di "]
+            .iter()
+            .find(|c| rest.starts_with(*c))
+        {
+            from += c.len();
+        }
+    }
+    let Some((n, u)) = unit_after(v.lang.primary(), &text[from..]) else {
+        return;
+    };
+    match (q.unit, u.kind) {
+        (Unit::Count, Kind::Measure(dim)) => {
+            q.as_written = q.value;
+            q.value = q.value * u.factor + u.offset;
+            q.unit = Unit::Measure(dim);
+            q.span.end = from + n;
+        }
+        (Unit::Count, Kind::Money(code)) => {
+            q.unit = Unit::Money(code);
+            q.span.end = from + n;
+        }
+        _ => {}
+    }
+}
+
+/// A percent or a unit after a number in words: "diez por ciento", "seis metros".
+pub(super) fn unit_after_words(text: &str, lang: &LangTag, q: &mut Quantity) {
+    let after = &text[q.span.end..];
+    let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let space = after.len() - trimmed.len();
+    if trimmed.starts_with('%') {
+        q.unit = Unit::Percent;
+        q.span.end += space + 1;
+        return;
+    }
+    if space > 0
+        && let Some(n) = PERCENT
+            .iter()
+            .find_map(|words| starts_with_word(trimmed, &words.join(" ")))
+    {
+        q.unit = Unit::Percent;
+        q.span.end += space + n;
+        return;
+    }
+    if let Some((n, u)) = unit_after(lang.primary(), after) {
+        match u.kind {
+            Kind::Measure(dim) => {
+                q.value = q.value * u.factor + u.offset;
+                q.unit = Unit::Measure(dim);
+            }
+            Kind::Money(code) => q.unit = Unit::Money(code),
+            Kind::PerHour => return,
+        }
+        q.span.end += n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::Written;
+    use crate::token::tokenize_str;
+
+    /// What the unit stages make of the number at the start of `text`.
+    fn attach(lang: &str, text: &str) -> (f64, Unit, String) {
+        let lang: LangTag = lang.parse().unwrap();
+        let toks = tokenize_str(text);
+        let v = View {
+            text,
+            toks: &toks,
+            lang: &lang,
+        };
+        let d = crate::numbers::digits(text, &lang).remove(0);
+        let mut q = Quantity::new(d.span.clone(), d.value, Unit::Count, Written::Words);
+        currency_before_number(text, &mut q);
+        percent_after(&v, &mut q);
+        unit_after_number(&v, q.span.end, &mut q);
+        (q.value, q.unit, text[q.span].to_string())
+    }
+
+    #[test]
+    fn currency_percent_and_units_after_digits() {
+        assert_eq!(
+            attach("en", "$5 more"),
+            (5.0, Unit::Money("USD"), "$5".into())
+        );
+        assert_eq!(
+            attach("en", "12 per cent"),
+            (12.0, Unit::Percent, "12 per cent".into())
+        );
+        assert_eq!(
+            attach("de", "3,5 % mehr"),
+            (3.5, Unit::Percent, "3,5 %".into())
+        );
+        assert_eq!(
+            attach("en", "30 yards away").1,
+            Unit::Measure(Dimension::Length)
+        );
+        assert_eq!(
+            attach("es", "5 euros"),
+            (5.0, Unit::Money("EUR"), "5 euros".into())
+        );
+        assert_eq!(attach("en", "5 people"), (5.0, Unit::Count, "5".into()));
+    }
+
+    #[test]
+    fn units_after_words() {
+        let mut q = Quantity::new(0..4, 10.0, Unit::Count, Written::Words);
+        unit_after_words("diez por ciento", &"es".parse().unwrap(), &mut q);
+        assert_eq!((q.unit, q.span), (Unit::Percent, 0..15));
+    }
 }

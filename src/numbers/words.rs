@@ -8,6 +8,12 @@ use std::sync::OnceLock;
 
 use crate::lang::LangTag;
 
+/// Articles that are also the number one: alone they are not a quantity.
+pub(super) const ARTICLES: &[&str] = &[
+    "a", "an", "un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eines", "um",
+    "uma", "een",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     /// Units, teens, tens and whole hundreds written as one word: added.
@@ -86,28 +92,57 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
     .get(lang)
 }
 
+/// The longest word that can be a number ("neunhundertneunundneunzigtausend…" is 57
+/// letters): a longer one is not read, whatever it holds.
+const LONGEST_WORD: usize = 96;
+
+/// Whether numbers written in words are read in this language.
+pub fn reads_number_words(lang: &LangTag) -> bool {
+    lexicon(lang.primary()).is_some() || super::cjk::reads(lang.primary())
+}
+
 /// Splits a word into lexicon words, longest first with backtracking ("einundzwanzig" →
-/// "ein", "und", "zwanzig").
+/// "ein", "und", "zwanzig"). A rest that failed to split once is not tried again, so the cost
+/// is bounded by the word's length times the longest lexicon word.
 fn split(word: &str, lex: &Lexicon, out: &mut Vec<(u64, Role)>) -> bool {
-    if word.is_empty() {
+    if word.len() > LONGEST_WORD {
+        return false;
+    }
+    let mut failed = vec![false; word.len() + 1];
+    split_from(word, 0, lex, out, &mut failed)
+}
+
+fn split_from(
+    word: &str,
+    at: usize,
+    lex: &Lexicon,
+    out: &mut Vec<(u64, Role)>,
+    failed: &mut [bool],
+) -> bool {
+    if at == word.len() {
         return true;
     }
-    let bounds: Vec<usize> = word
+    if failed[at] {
+        return false;
+    }
+    let rest = &word[at..];
+    let bounds: Vec<usize> = rest
         .char_indices()
         .map(|(i, _)| i)
         .skip(1)
-        .chain(std::iter::once(word.len()))
+        .chain(std::iter::once(rest.len()))
         .take(lex.longest)
         .collect();
     for &end in bounds.iter().rev() {
-        if let Some(&entry) = lex.words.get(&word[..end]) {
+        if let Some(&entry) = lex.words.get(&rest[..end]) {
             out.push(entry);
-            if split(&word[end..], lex, out) {
+            if split_from(word, at + end, lex, out, failed) {
                 return true;
             }
             out.pop();
         }
     }
+    failed[at] = true;
     false
 }
 
@@ -143,6 +178,121 @@ pub fn number_word_forms(value: u64, lang: &LangTag) -> Vec<&'static str> {
     forms
 }
 
+/// Vowels a compound drops or adds between number words: Italian "tredic-enne", Polish
+/// "czter-o-dniowy", "dwudziest-o-letni".
+const VOWELS: &str = "aeiouyàèéìíòóùúěůąęаеиоуыэюяёіїє";
+
+/// Number words and stems, to their value and role.
+type Stems = HashMap<String, (u64, Role)>;
+
+/// Each number word of a lexicon and its stem without a last vowel (three letters or more):
+/// the pieces compounds are made of.
+fn stems(lex: &Lexicon) -> Stems {
+    let mut out = HashMap::new();
+    for (w, &entry) in &lex.words {
+        if entry.1 == Role::Scale {
+            continue;
+        }
+        out.insert(w.clone(), entry);
+        if entry.1 == Role::And {
+            continue;
+        }
+        if let Some(stem) = w.strip_suffix(|c: char| VOWELS.contains(c))
+            && stem.chars().count() >= 3
+        {
+            out.entry(stem.to_string()).or_insert(entry);
+        }
+    }
+    out
+}
+
+/// The numbers a compound word starts with ("dreimal" 3, "tredicenne" 13, "czterdziestoletni"
+/// 40, "трехдневный" 3): number words or their stems, joined by at most a vowel, then more
+/// letters. A word that is a number itself is not a compound. Bounded work per word.
+pub fn compound_values(word: &str, lang: &LangTag) -> Vec<u64> {
+    static STEMS: OnceLock<HashMap<&'static str, (Stems, usize)>> = OnceLock::new();
+    let Some(lex) = lexicon(lang.primary()) else {
+        return Vec::new();
+    };
+    let all = STEMS.get_or_init(|| {
+        TABLES
+            .iter()
+            .filter_map(|(l, _)| {
+                let stems = stems(lexicon(l)?);
+                let longest = stems.keys().map(|k| k.len()).max().unwrap_or(0);
+                Some((*l, (stems, longest)))
+            })
+            .collect()
+    });
+    let Some((stems, longest)) = all.get(lang.primary()) else {
+        return Vec::new();
+    };
+    if word.len() > 48 || !lex.initials.contains(&word.chars().next().unwrap_or(' ')) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut parts = Vec::new();
+    compound_from(
+        word,
+        0,
+        stems,
+        *longest,
+        lang.primary() == "fr",
+        &mut parts,
+        &mut out,
+    );
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn compound_from(
+    word: &str,
+    at: usize,
+    stems: &Stems,
+    longest: usize,
+    vigesimal: bool,
+    parts: &mut Vec<(u64, Role)>,
+    out: &mut Vec<u64>,
+) {
+    if parts.len() >= 4 {
+        return;
+    }
+    let rest = &word[at..];
+    let ends: Vec<usize> = rest
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&e| e <= longest)
+        .collect();
+    for &end in ends.iter().rev() {
+        let Some(&entry) = stems.get(&rest[..end]) else {
+            continue;
+        };
+        // A connector joins two number words ("vier-en-twintig"), never opens a compound.
+        if entry.1 == Role::And && parts.is_empty() {
+            continue;
+        }
+        parts.push(entry);
+        let mut after = at + end;
+        for skip_vowel in [false, true] {
+            if skip_vowel {
+                match word[after..].chars().next() {
+                    Some(c) if VOWELS.contains(c) => after += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            // Something after the number: a suffix or an ending ("neufs", "tredicenne").
+            if !word[after..].is_empty()
+                && let Some(v) = evaluate(parts, vigesimal).filter(|v| (2..=999).contains(v))
+            {
+                out.push(v);
+            }
+            compound_from(word, after, stems, longest, vigesimal, parts, out);
+        }
+        parts.pop();
+    }
+}
+
 /// The value of a cardinal number written in words ("vingt et un", "einundzwanzig",
 /// "two thousand and five"), or `None` when the text is not entirely a number.
 pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
@@ -164,12 +314,63 @@ pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
         return None;
     }
     let mut parts = Vec::new();
-    for w in &words {
-        if !split(w, lex, &mut parts) {
+    let last = words.len() - 1;
+    for (k, w) in words.iter().enumerate() {
+        let from = parts.len();
+        // Where case endings are glued to numbers, the last word may carry one ("dörde",
+        // "sekizi": to four, the eight of), unless the word is as often another word ("onu").
+        let ok = split(w, lex, &mut parts)
+            || (k == last && AGGLUTINATIVE.contains(&lang.primary()) && {
+                parts.truncate(from);
+                with_ending(w, lex, lang.primary(), &mut parts)
+            });
+        if !ok {
+            return None;
+        }
+        // A connector joins number words inside a word ("einundzwanzig"), never opens or
+        // closes one: Italian "eventi" (events) is not "e" + "venti".
+        let inside = &parts[from..];
+        let loose = |p: Option<&(u64, Role)>| p.is_some_and(|p| p.1 == Role::And);
+        if inside.len() > 1 && (loose(inside.first()) || loose(inside.last())) {
             return None;
         }
     }
     evaluate(&parts, lang.primary() == "fr")
+}
+
+/// Languages that glue case endings to number words (Turkish "dörde", Finnish "viidessä").
+pub(super) const AGGLUTINATIVE: &[&str] = &["tr", "fi", "hu", "et"];
+
+/// A number word with a case ending of at most five letters, the shortest ending first; never
+/// a word that is as often another word ("on" in "onu", him).
+fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>) -> bool {
+    let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(2).collect();
+    ends.iter().rev().take(5).any(|&end| {
+        let base = &word[..end];
+        // An ordinal ("üçüncü") or a derived word ("üçlü", trio; "yüzler") is not a case form.
+        let ending = &word[end..];
+        if ["nc", "ınc", "inc", "unc", "ünc", "l"]
+            .iter()
+            .any(|d| ending.starts_with(d))
+        {
+            return false;
+        }
+        // Turkish softens a final consonant before a vowel ending: "dört" → "dörde".
+        let hard = base.strip_suffix('d').map(|b| format!("{b}t"));
+        [Some(base.to_string()), hard]
+            .into_iter()
+            .flatten()
+            .any(|base| {
+                if super::spelled::is_homograph(lang, &base) {
+                    return false;
+                }
+                let from = out.len();
+                split(&base, lex, out) || {
+                    out.truncate(from);
+                    false
+                }
+            })
+    })
 }
 
 /// Every apostrophe written as the ASCII one, in lexicons and in text alike.
@@ -262,6 +463,27 @@ mod tests {
         assert_eq!(p("ru", "две тысячи триста"), Some(2300));
         assert_eq!(p("sv", "tjugoett"), Some(21));
         assert_eq!(p("ja", "ichi"), None, "no lexicon");
+        assert_eq!(p("it", "eventi"), None, "a connector does not open a word");
+        assert_eq!(p("it", "trentatré"), Some(33));
+        assert_eq!(p("tr", "dörde"), Some(4));
+        assert_eq!(p("tr", "elli sekizi"), Some(58));
+        assert_eq!(p("tr", "onu"), None, "him, not ten");
+        assert_eq!(p("tr", "yüzden"), None, "therefore, not from a hundred");
+        assert_eq!(p("tr", "üçüncü"), None, "the ordinal");
+        let en: LangTag = "en".parse().unwrap();
+        assert_eq!(compound_values("fourballs", &en), [4]);
+        assert_eq!(compound_values("four", &en), [] as [u64; 0]);
+        assert_eq!(compound_values("dreimal", &"de".parse().unwrap()), [3]);
+        let c = |w: &str, l: &str| compound_values(w, &l.parse().unwrap());
+        assert!(c("tredicenne", "it").contains(&13));
+        assert!(c("ventinovenne", "it").contains(&29));
+        assert!(c("czterdziestoletni", "pl").contains(&40));
+        assert!(c("dwudziestoletni", "pl").contains(&20));
+        assert!(c("czterodniowy", "pl").contains(&4));
+        assert!(c("pięcioro", "pl").contains(&5));
+        assert!(c("vierentwintigjarige", "nl").contains(&24));
+        assert!(c("sedmatřicetiletá", "cs").contains(&37));
+        assert!(c("трехдневный", "ru").contains(&3));
     }
 
     #[test]
@@ -312,6 +534,24 @@ mod data_tests {
             sorted.sort_unstable();
             sorted.dedup();
             assert_eq!(words, sorted, "{lang}: keep the lexicon sorted and unique");
+        }
+    }
+}
+
+#[cfg(test)]
+mod homograph_tests {
+    use super::*;
+
+    #[test]
+    fn every_homograph_is_a_number_word_of_its_language() {
+        for line in include_str!("../../data/numbers/homographs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{line}");
+            let lang: LangTag = cols[0].parse().unwrap();
+            assert!(parse_cardinal(cols[1], &lang).is_some(), "{line}");
         }
     }
 }

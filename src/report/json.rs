@@ -11,22 +11,28 @@ use crate::finding::Finding;
 /// Version of the JSON report; bumped only for changes that break readers.
 pub const JSON_VERSION: u32 = 1;
 
+/// The JSON report of a run, as `--format json` writes it (and a service answers).
 #[derive(Serialize)]
-struct JsonReport<'a> {
+pub struct JsonReport<'a> {
     version: u32,
     findings: &'a [Finding],
     summary: Summary,
     input_errors: &'a [InputError],
 }
 
+impl JsonReport<'_> {
+    pub fn of(report: &Report) -> JsonReport<'_> {
+        JsonReport {
+            version: JSON_VERSION,
+            findings: &report.findings,
+            summary: Summary::of(report),
+            input_errors: &report.input_errors,
+        }
+    }
+}
+
 pub fn write_json(w: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let doc = JsonReport {
-        version: JSON_VERSION,
-        findings: &report.findings,
-        summary: Summary::of(report),
-        input_errors: &report.input_errors,
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    serde_json::to_writer_pretty(&mut *w, &JsonReport::of(report))?;
     writeln!(w)
 }
 

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 pub use brief::{write_brief, write_brief_findings};
 pub use html::write_html;
 pub use human::{write_human, write_human_findings, write_human_tail};
-pub use json::{JsonLine, write_json, write_jsonl};
+pub use json::{JsonLine, JsonReport, write_json, write_jsonl};
 pub use sarif::write_sarif;
 
 use crate::engine::Report;

@@ -1,0 +1,175 @@
+//! Scale words after a number in digits: glued ("1.5bn", "20k", "€3m") or spaced ("2,3
+//! millones", "3,5 Mio.", "1,5 mil millones", "2,5 млрд"), from `data/numbers/scales.tsv` and
+//! every scale word of the language's number lexicon in any case form ("milionů").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::digits::Digits;
+use super::quantity::{Quantity, Unit};
+use super::view::View;
+use super::words::{AGGLUTINATIVE, scale_word};
+use crate::lang::LangTag;
+
+/// A scale written after a number: its words and its factor.
+pub(super) type Scale = (Vec<&'static str>, f64);
+
+/// The language's scale words and abbreviations, longest first ("mil millones" before "mil").
+pub(super) fn scales(lang: &str) -> &'static [Scale] {
+    static ALL: OnceLock<HashMap<&'static str, Vec<Scale>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<Scale>> = HashMap::new();
+        for line in include_str!("../../data/numbers/scales.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let mut cols = line.split('\t');
+            let (Some(l), Some(w), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            m.entry(l)
+                .or_default()
+                .push((w.split(' ').collect(), f.parse().unwrap_or(1.0)));
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        }
+        m
+    });
+    all.get(lang).map_or(&[], Vec::as_slice)
+}
+
+/// Whether `key` (a folded word) is a scale word or abbreviation of `lang`: "million",
+/// "millones", "Mio", "млрд".
+pub fn is_scale_word(key: &str, lang: &LangTag) -> bool {
+    scale_word(key, lang).is_some()
+        || scales(lang.primary())
+            .iter()
+            .any(|(words, _)| words.len() == 1 && words[0] == key)
+}
+
+/// Multiplies `q` by a scale after the digits `d`, and takes it into the span. After a
+/// currency sign a glued "m" is millions ("€3m"); elsewhere it is metres.
+pub(super) fn scale_after(v: &View<'_>, d: &Digits, q: &mut Quantity) {
+    let after = &v.text[q.span.end..];
+    let million = matches!(q.unit, Unit::Money(_))
+        && after.starts_with('m')
+        && !after[1..].starts_with(|c: char| c.is_alphanumeric());
+    if million {
+        q.value *= 1e6;
+        q.span.end += 1;
+        return;
+    }
+    let scales = scales(v.lang.primary());
+    if let Some((words, factor)) = glued(scales, after) {
+        q.value *= factor;
+        q.span.end += words[0].len();
+        return;
+    }
+    if let Some((factor, end)) = spaced(v, scales, d) {
+        q.value *= factor;
+        q.span.end = end.max(q.span.end);
+    }
+}
+
+/// A one-word scale glued to the number ("1.5bn", "20k").
+fn glued<'s>(scales: &'s [Scale], after: &str) -> Option<&'s Scale> {
+    scales.iter().find(|(words, _)| {
+        words.len() == 1
+            && after
+                .get(..words[0].len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(words[0]))
+            && !after[words[0].len()..]
+                .starts_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c))
+    })
+}
+
+/// A scale in the first token after the digits, glued or one space away: its factor and
+/// where it ends.
+fn spaced(v: &View<'_>, scales: &[Scale], d: &Digits) -> Option<(f64, usize)> {
+    let next = v.token_at(d.span.end)?;
+    let start = v.toks.list[next].start;
+    let glued = start == d.span.end;
+    let spaced = v.text[d.span.end..start]
+        .chars()
+        .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}');
+    if !glued && !spaced {
+        return None;
+    }
+    let from_table = scales
+        .iter()
+        .find_map(|(words, factor)| v.words_at(next, words).map(|end| (*factor, end)));
+    // Else any scale word of the language's number lexicon, in any case form.
+    let end = v.toks.list[next].end;
+    from_table
+        .or_else(|| {
+            scale_word(v.key(next), v.lang)
+                .filter(|_| spaced)
+                .map(|f| (f, end))
+        })
+        .or_else(|| with_case_ending(scales, v.lang.primary(), v.key(next)).map(|f| (f, end)))
+}
+
+/// A one-word scale with a case ending of at most five letters glued to it, in the languages
+/// that write them.
+fn with_case_ending(scales: &[Scale], lang: &str, key: &str) -> Option<f64> {
+    if !AGGLUTINATIVE.contains(&lang) {
+        return None;
+    }
+    scales
+        .iter()
+        .filter(|(words, _)| words.len() == 1)
+        .filter(|(words, _)| {
+            key.strip_prefix(words[0]).is_some_and(|rest| {
+                rest.chars().count() <= 5 && rest.chars().all(char::is_alphabetic)
+            })
+        })
+        .max_by_key(|(words, _)| words[0].len())
+        .map(|(_, f)| *f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::{Written, digits};
+    use crate::token::tokenize_str;
+
+    fn scaled(lang: &str, text: &str, money: bool) -> (f64, String) {
+        let lang: LangTag = lang.parse().unwrap();
+        let toks = tokenize_str(text);
+        let v = View {
+            text,
+            toks: &toks,
+            lang: &lang,
+        };
+        let d = digits(text, &lang).remove(0);
+        let unit = if money {
+            Unit::Money("EUR")
+        } else {
+            Unit::Count
+        };
+        let mut q = Quantity::new(d.span.clone(), d.value, unit, Written::Words);
+        scale_after(&v, &d, &mut q);
+        (q.value, text[q.span].to_string())
+    }
+
+    #[test]
+    fn glued_and_spaced_scales() {
+        assert_eq!(scaled("en", "1.5bn more", false), (1.5e9, "1.5bn".into()));
+        assert_eq!(scaled("en", "5k run", false), (5.0, "5".into()));
+        assert_eq!(scaled("en", "3m more", true), (3e6, "3m".into()));
+        assert_eq!(scaled("en", "3m wall", false), (3.0, "3".into()));
+        assert_eq!(
+            scaled("es", "1,5 mil millones de", false),
+            (1.5e9, "1,5 mil millones".into())
+        );
+        assert_eq!(
+            scaled("cs", "3 milionů lidí", false),
+            (3e6, "3 milionů".into())
+        );
+        assert_eq!(
+            scaled("de", "3,5 Mio. Euro", false),
+            (3.5e6, "3,5 Mio".into())
+        );
+    }
+}
