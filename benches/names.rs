@@ -65,7 +65,7 @@ fn corpus(docs: usize) -> Vec<DocNames> {
         .collect();
     let lang = LangTag::parse("en").expect("en is a tag");
     (0..docs)
-        .map(|d| {
+        .map(|_| {
             let mut uses = Vec::new();
             for _ in 0..2 {
                 let (first, last) = &names[(rng.next() as usize) % names.len()];
@@ -78,7 +78,6 @@ fn corpus(docs: usize) -> Vec<DocNames> {
                     vec![first.to_lowercase(), last.to_lowercase()].into();
                 for (pos, text) in [first.clone(), last.clone()].into_iter().enumerate() {
                     uses.push(NameUse {
-                        doc: d,
                         words: words.clone(),
                         pos,
                         text,
@@ -121,9 +120,10 @@ fn main() {
     let mut base: Option<f64> = None;
     for docs in [10_000, 100_000, 1_000_000] {
         let data = corpus(docs);
+        let paths: Vec<String> = (0..docs).map(|d| format!("doc{d:07}.txt")).collect();
         let uses: usize = data.iter().map(|d| d.uses.len()).sum();
         let start = Instant::now();
-        let register = Register::build(&data);
+        let register = Register::build(&paths, &data);
         let secs = start.elapsed().as_secs_f64();
         let per_use = secs * 1e6 / uses as f64;
         let ratio = per_use / *base.get_or_insert(per_use);

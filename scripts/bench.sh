@@ -34,48 +34,11 @@ cargo build --release --quiet --manifest-path "$here/Cargo.toml"
 concord="$here/target/release/concord"
 
 echo "== building a ${mb} MB corpus from NTREX-128 in $out/corpus"
-python3 - "$shared/corpora/ntrex" "$out" "$mb" "$SLOW_MB" "$here/glossaries" <<'PY'
-import json, os, shutil, sys, collections
-src, out, mb, slow_mb, gloss = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-codes = {}  # NTREX file stem -> BCP 47 tag (ISO 639-3 stems map to 639-1 where one exists)
-iso = {"afr":"af","amh":"am","arb":"ar","ben":"bn","bul":"bg","cat":"ca","ces":"cs","dan":"da","deu":"de",
-       "ell":"el","eng":"en","est":"et","fas":"fa","fin":"fi","fra":"fr","heb":"he","hin":"hi","hrv":"hr",
-       "hun":"hu","hye":"hy","ind":"id","ita":"it","jpn":"ja","kat":"ka","kor":"ko","lav":"lv","lit":"lt",
-       "nld":"nl","nob":"nb","pol":"pl","por":"pt","ron":"ro","rus":"ru","slk":"sk","slv":"sl","spa":"es",
-       "swe":"sv","tam":"ta","tha":"th","tur":"tr","ukr":"uk","vie":"vi","zho":"zh","srp":"sr"}
-ids = [l.strip() for l in open(os.path.join(src, "DOCUMENT_IDS.tsv"), encoding="utf-8")]
-docs = []
-for name in sorted(os.listdir(src)):
-    if not name.endswith(".txt") or name in ("DOCUMENT_IDS.tsv",):
-        continue
-    stem = name[:-4]
-    base, _, variant = stem.partition("-")
-    if base not in iso:
-        continue
-    tag = iso[base] + ("-" + variant if variant else "")
-    lines = open(os.path.join(src, name), encoding="utf-8").read().split("\n")[:len(ids)]
-    by_doc = collections.OrderedDict()
-    for i, l in zip(ids, lines):
-        by_doc.setdefault(i, []).append(l)
-    for d, ls in by_doc.items():
-        docs.append((f"{d}.{tag}.txt", "\n\n".join(ls) + "\n"))
-def build(path, limit):
-    if os.path.isdir(path):
-        shutil.rmtree(path)
-    size, rep = 0, 0
-    while size < limit:
-        sub = os.path.join(path, f"r{rep:03}")
-        os.makedirs(sub)
-        for fname, text in docs:
-            b = text.encode("utf-8")
-            open(os.path.join(sub, fname), "wb").write(b)
-            size += len(b)
-            if size >= limit:
-                break
-        rep += 1
-    return size
-full = build(os.path.join(out, "corpus"), mb * 1e6)
-slow = build(os.path.join(out, "corpus-small"), slow_mb * 1e6)
+python3 "$here/scripts/ntrex-corpus.py" "$shared/corpora/ntrex" "$out/corpus" "$mb"
+python3 "$here/scripts/ntrex-corpus.py" "$shared/corpora/ntrex" "$out/corpus-small" "$SLOW_MB" >/dev/null
+python3 - "$out" "$here/glossaries" <<'PY'
+import json, os, sys
+out, gloss = sys.argv[1], sys.argv[2]
 # The deprecated forms of the shipped glossaries, as peers take them: wrong<TAB>right (one
 # right form per wrong one: a form deprecated in several languages keeps its first).
 fixes = {}
@@ -89,7 +52,7 @@ with open(os.path.join(out, "glossary.tsv"), "w", encoding="utf-8") as f:
     f.writelines(f"{w}\t{r}\n" for w, r in sorted(rows))
 with open(os.path.join(out, "rg.pats"), "w", encoding="utf-8") as f:
     f.writelines(f"{w}\n" for w, _ in sorted(rows))
-print(f"corpus {full/1e6:.1f} MB in {len(docs)} documents per copy; {len(rows)} deprecated forms")
+print(f"{len(rows)} deprecated forms")
 PY
 
 mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / (s > 0 ? s : 0.001) }'; }

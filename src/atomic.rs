@@ -24,53 +24,99 @@ const STALE_AFTER: Duration = Duration::from_secs(3600);
 
 /// Writes `bytes` to `path` atomically (see [`WriteOptions`] for what `force` allows).
 pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Result<()> {
-    let target = resolve(path)?;
-    let existing = match fs::metadata(&target) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    if let Some(meta) = &existing {
-        refuse_special(meta)?;
-        if meta.permissions().readonly() && !options.force {
-            return Err(refused("it is read-only (pass --force to rewrite it)"));
-        }
-        if links(meta) > 1 {
-            if !options.force {
-                return Err(refused(&format!(
-                    "it has {} hard links, which replacing it would split (pass --force to write it in place)",
-                    links(meta)
-                )));
+    let mut file = AtomicFile::create(path, options)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written piece by piece (a streamed report) to a temporary file beside its target and
+/// put in place by [`AtomicFile::commit`], with the same checks and guarantees as [`write`]:
+/// until then, and for ever if it is dropped, the target is untouched.
+pub struct AtomicFile {
+    target: PathBuf,
+    dir: PathBuf,
+    existing: Option<Metadata>,
+    /// A hard-linked file under `--force`: the contents are copied into it on commit.
+    in_place: bool,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Refuses what [`write`] refuses before anything is written.
+    pub fn create(path: &Path, options: WriteOptions) -> io::Result<AtomicFile> {
+        let target = resolve(path)?;
+        let existing = match fs::metadata(&target) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        let mut in_place = false;
+        if let Some(meta) = &existing {
+            refuse_special(meta)?;
+            if meta.permissions().readonly() && !options.force {
+                return Err(refused("it is read-only (pass --force to rewrite it)"));
             }
-            return write_in_place(&target, bytes);
+            if links(meta) > 1 {
+                if !options.force {
+                    return Err(refused(&format!(
+                        "it has {} hard links, which replacing it would split (pass --force to write it in place)",
+                        links(meta)
+                    )));
+                }
+                in_place = true;
+            }
         }
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        remove_stale(&dir, &name);
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}{TMP_MARK}{}.", std::process::id()))
+            .rand_bytes(6)
+            .tempfile_in(&dir)?;
+        Ok(AtomicFile {
+            target,
+            dir,
+            existing,
+            in_place,
+            tmp,
+        })
     }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    remove_stale(dir, &name);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}{TMP_MARK}{}.", std::process::id()))
-        .rand_bytes(6)
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    if let Some(meta) = &existing {
-        keep_owner_and_mode(tmp.as_file(), meta)?;
-    } else {
-        default_mode(tmp.as_file())?;
+
+    /// Puts the file in place (or, for a hard-linked file under `--force`, copies it in).
+    pub fn commit(mut self) -> io::Result<()> {
+        self.tmp.flush()?;
+        if self.in_place {
+            let mut written = self.tmp.reopen()?;
+            return write_in_place(&self.target, &mut written);
+        }
+        match &self.existing {
+            Some(meta) => keep_owner_and_mode(self.tmp.as_file(), meta)?,
+            None => default_mode(self.tmp.as_file())?,
+        }
+        self.tmp.as_file().sync_all()?;
+        self.tmp.persist(&self.target).map_err(|e| e.error)?;
+        // The rename is durable once the directory is.
+        if let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    // The rename is durable once the directory is.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
     }
-    Ok(())
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
 }
 
 /// The file a path names: a symbolic link is followed (and kept), a dangling one refused.
@@ -177,7 +223,7 @@ fn umask() -> u32 {
 }
 
 /// Truncates and rewrites a file through its own inode, so every hard link sees the change.
-fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_in_place(path: &Path, contents: &mut impl io::Read) -> io::Result<()> {
     let mut f = fs::OpenOptions::new().write(true).open(path).or_else(|e| {
         // --force on a read-only, hard-linked file: lift the write bit for the write only.
         let meta = fs::metadata(path)?;
@@ -193,7 +239,7 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
         f
     })?;
     f.set_len(0)?;
-    f.write_all(bytes)?;
+    io::copy(contents, &mut f)?;
     f.sync_all()
 }
 
@@ -297,6 +343,25 @@ mod tests {
         write(&p, b"newer", WriteOptions { force: true }).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "newer");
         assert_eq!(fs::metadata(&p).unwrap().mode() & 0o777, 0o444);
+    }
+
+    #[test]
+    fn a_file_written_in_pieces_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.jsonl");
+        fs::write(&p, "old").unwrap();
+        let mut f = AtomicFile::create(&p, WriteOptions::default()).unwrap();
+        f.write_all(b"one\n").unwrap();
+        drop(f);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        let mut f = AtomicFile::create(&p, WriteOptions::default()).unwrap();
+        f.write_all(b"one\n").unwrap();
+        f.write_all(b"two\n").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        f.commit().unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "one\ntwo\n");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
     }
 
     #[test]

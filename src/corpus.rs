@@ -1,9 +1,21 @@
 //! Names across the documents of a run: a register of every spelling of every name, grouped
 //! into clusters of variants (found by blocking, not by comparing every pair), and the
 //! `name/corpus` findings for documents that spell a name unlike the rest of the corpus.
+//!
+//! The register holds counts, never the documents: per spelling, how often and in how many
+//! documents it is used, and bounded samples (contexts, first documents, a few places). Each
+//! sample is the smallest few in a fixed order, so a register can be built in parts and merged
+//! ([`Tally`]), written and read as JSON Lines ([`file`]), and the merge of any split equals the
+//! register of the whole. `name/corpus` is reported per document against a finished register.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+mod file;
+mod tally;
+
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+
+pub use file::{FORMAT, read, write};
+pub use tally::{Tally, glossary_stamp};
 
 use serde::Serialize;
 
@@ -38,15 +50,16 @@ pub const RULE: Rule = Rule {
 
 /// How many following spellings of a block each spelling is compared with.
 const NEIGHBOURS: usize = 8;
-/// Occurrences kept per spelling for reporting; counts go on beyond it.
+/// Contexts kept per spelling for judging variants; counts go on beyond it.
 const KEEP: usize = 64;
 /// A first document list in the register stops here.
 const FIRST_DOCS: usize = 5;
+/// Places kept per spelling, shown as related places of a finding.
+const PLACES: usize = 3;
 
 /// One use of a name word in a document, with enough to report it and to judge its context.
 #[derive(Debug, Clone)]
 pub struct NameUse {
-    pub doc: usize,
     /// Folded keys of the mention's words (shared by its words); `pos` is this word's place.
     pub words: Arc<[String]>,
     pub pos: usize,
@@ -77,12 +90,7 @@ const USES_PER_DOC: usize = 3;
 
 /// Collects the name words of a document (confirmed names only; titles and deprecated
 /// glossary forms left out: other rules deal with those).
-pub fn collect(
-    doc: &Document,
-    matches: &[Match],
-    glossaries: &GlossarySet,
-    index: usize,
-) -> DocNames {
+pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet) -> DocNames {
     let tokens = &doc.tokens;
     let mut status: HashMap<usize, (Status, String)> = HashMap::new();
     for m in matches {
@@ -117,7 +125,6 @@ pub fn collect(
             let span = tokens.list[w].span();
             let (bytes, start, end) = doc.locate(span.clone());
             uses.push(NameUse {
-                doc: index,
                 words: words.clone(),
                 pos,
                 text: doc.text[span].to_string(),
@@ -139,17 +146,59 @@ pub fn collect(
     }
 }
 
-/// Every spelling of a name word in one language, with where it is used.
-#[derive(Debug, Clone)]
-struct Spelling {
+/// Every spelling of a name word in one language: its counts and bounded samples of its uses.
+/// Lists are small vectors kept sorted (a tree's node would cost more than most of them hold).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spelling {
+    /// The folded word, and its ASCII transliteration (derived, for comparisons).
     key: String,
     ascii: String,
-    uses: Vec<NameUse>,
     mentions: usize,
-    docs: BTreeSet<usize>,
-    display: BTreeMap<String, usize>,
-    full: BTreeMap<String, usize>,
+    documents: usize,
+    /// How the word is written, and the full names it is part of, with their counts, sorted.
+    display: Vec<(String, usize)>,
+    full: Vec<(String, usize)>,
+    /// The smallest [`KEEP`] contexts it is used in, sorted.
+    contexts: Vec<Context>,
+    /// The glossary entry it is a correct form of (the smallest id, if several).
     known: Option<String>,
+    /// The first [`FIRST_DOCS`] documents using it, in path order.
+    first_documents: Vec<DocPath>,
+    /// Its first [`PLACES`] uses, in path order.
+    places: Vec<Place>,
+}
+
+/// The words of a mention a spelling is used in (folded), and the spelling's place among them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Context {
+    words: Arc<[String]>,
+    pos: usize,
+}
+
+/// A document's path (shared by every spelling the document uses), ordered as reports order
+/// paths: component by component.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DocPath(Arc<str>);
+
+impl Ord for DocPath {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        std::path::Path::new(&*self.0).cmp(std::path::Path::new(&*other.0))
+    }
+}
+
+impl PartialOrd for DocPath {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Where a spelling is used, as a finding's related place shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Place {
+    path: DocPath,
+    line: usize,
+    column: usize,
+    text: String,
 }
 
 /// A spelling as the register shows it.
@@ -182,103 +231,87 @@ pub struct Effort {
     pub compared: usize,
 }
 
+/// The corpus's names, clustered: what `concord names` lists and `name/corpus` reports against.
 pub struct Register {
     langs: BTreeMap<String, Vec<Spelling>>,
     /// Clusters per language: indices into that language's spellings, reference first.
     clusters: BTreeMap<String, Vec<Vec<usize>>>,
+    /// Per language and spelling key, for each spelling that deviates from its cluster's
+    /// reference: (the spelling, the reference), as indices into that language's spellings.
+    deviating: HashMap<String, HashMap<String, (usize, usize)>>,
+    pub documents: usize,
     pub effort: Effort,
 }
 
 impl Register {
-    /// Builds the register from every document's names (`docs[i]` is document `i`).
-    pub fn build(docs: &[DocNames]) -> Register {
-        let mut langs: BTreeMap<String, HashMap<String, Spelling>> = BTreeMap::new();
-        for d in docs {
-            let Some(lang) = &d.lang else { continue };
-            let by_key = langs.entry(lang.to_string()).or_default();
-            for u in &d.uses {
-                let key = u.words[u.pos].clone();
-                let s = by_key.entry(key.clone()).or_insert_with(|| Spelling {
-                    ascii: ascii_key(&key),
-                    key,
-                    uses: Vec::new(),
-                    mentions: 0,
-                    docs: BTreeSet::new(),
-                    display: BTreeMap::new(),
-                    full: BTreeMap::new(),
-                    known: None,
-                });
-                if s.docs.insert(u.doc) {
-                    s.mentions += d.counts.get(&s.key).copied().unwrap_or(1);
-                }
-                *s.display.entry(u.text.clone()).or_default() += 1;
-                *s.full.entry(u.mention.to_string()).or_default() += 1;
-                if s.known.is_none() {
-                    s.known.clone_from(&u.known);
-                }
-                if s.uses.len() < KEEP {
-                    s.uses.push(u.clone());
-                }
-            }
+    /// Builds the register from every document's names (`docs[i]` is the document at
+    /// `paths[i]`).
+    pub fn build(paths: &[String], docs: &[DocNames]) -> Register {
+        let mut tally = Tally::default();
+        for (path, d) in paths.iter().zip(docs) {
+            tally.add(path, d);
         }
+        Register::new(tally)
+    }
+
+    /// Clusters a tally's spellings.
+    pub fn new(tally: Tally) -> Register {
+        let documents = tally.documents;
         let mut effort = Effort::default();
         let mut out_langs = BTreeMap::new();
         let mut clusters = BTreeMap::new();
-        for (lang, by_key) in langs {
-            let mut list: Vec<Spelling> = by_key.into_values().collect();
-            list.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut deviating: HashMap<String, HashMap<String, (usize, usize)>> = HashMap::new();
+        for (lang, by_key) in tally.langs {
+            // In key order, so that the clustering's tie-breaks are fixed.
+            let list: Vec<Spelling> = by_key.into_values().collect();
             let tag = LangTag::parse(&lang)
                 .unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
             let (c, e) = cluster(&list, &VariantRules::new(&tag));
             effort.spellings += e.spellings;
             effort.compared += e.compared;
+            let by_key = deviating.entry(lang.clone()).or_default();
+            for g in c.iter().filter(|g| g.len() > 1) {
+                for &i in &g[1..] {
+                    by_key.insert(list[i].key.clone(), (i, g[0]));
+                }
+            }
             clusters.insert(lang.clone(), c);
             out_langs.insert(lang, list);
         }
         Register {
             langs: out_langs,
             clusters,
+            deviating,
+            documents,
             effort,
         }
     }
 
     /// Every cluster, largest first (ties by language and name).
-    pub fn clusters(&self, doc_names: &[String]) -> Vec<Cluster> {
+    pub fn clusters(&self) -> Vec<Cluster> {
         let mut out = Vec::new();
         for (lang, groups) in &self.clusters {
             let list = &self.langs[lang];
             for g in groups {
                 let reference = &list[g[0]];
-                let name = reference
-                    .full
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(k, _)| without_titles(k))
+                let name = most_used(&reference.full)
+                    .map(|k| without_titles(k))
                     .unwrap_or_default();
                 let spellings = g
                     .iter()
                     .map(|&i| {
                         let s = &list[i];
                         SpellingEntry {
-                            text: s
-                                .display
-                                .iter()
-                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                                .map(|(k, _)| k.clone())
-                                .unwrap_or_default(),
-                            name: s
-                                .full
-                                .iter()
-                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                                .map(|(k, _)| without_titles(k))
+                            text: most_used(&s.display).cloned().unwrap_or_default(),
+                            name: most_used(&s.full)
+                                .map(|k| without_titles(k))
                                 .unwrap_or_default(),
                             mentions: s.mentions,
-                            documents: s.docs.len(),
+                            documents: s.documents,
                             first_documents: s
-                                .docs
+                                .first_documents
                                 .iter()
-                                .take(FIRST_DOCS)
-                                .map(|&d| doc_names.get(d).cloned().unwrap_or_default())
+                                .map(|d| d.0.to_string())
                                 .collect(),
                             glossary: s.known.clone(),
                         }
@@ -303,71 +336,79 @@ impl Register {
         out
     }
 
-    /// `name/corpus` findings: each use of a spelling that deviates from its cluster's
-    /// reference, in documents that do not also use the reference (those are the in-document
-    /// check's).
-    pub fn findings(&self, doc_names: &[String]) -> Vec<Finding> {
+    /// `name/corpus` findings of one document: each of its uses of a spelling that deviates
+    /// from its cluster's reference, unless the document also uses the reference (that is the
+    /// in-document check's).
+    pub fn findings(&self, path: &str, doc: &DocNames) -> Vec<Finding> {
+        let Some(lang) = &doc.lang else {
+            return Vec::new();
+        };
+        let lang = lang.to_string();
+        let (Some(deviating), Some(list)) = (self.deviating.get(&lang), self.langs.get(&lang))
+        else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        for (lang, groups) in &self.clusters {
-            let list = &self.langs[lang];
-            for g in groups.iter().filter(|g| g.len() > 1) {
-                let reference = &list[g[0]];
-                let ref_text = reference
-                    .display
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(k, _)| k.clone())
-                    .unwrap_or_default();
-                for &i in &g[1..] {
-                    let s = &list[i];
-                    for u in s.uses.iter().filter(|u| !reference.docs.contains(&u.doc)) {
-                        let glossary = if reference.known.is_some() {
-                            ", the glossary's form,"
-                        } else {
-                            ""
-                        };
-                        let message = format!(
-                            "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
-                            u.text,
-                            reference.docs.len(),
-                            if reference.docs.len() == 1 { "" } else { "s" },
-                            s.docs.len(),
-                            if s.docs.len() == 1 { "s" } else { "" }
-                        );
-                        let related = reference
-                            .uses
-                            .iter()
-                            .take(3)
-                            .map(|r| Related {
-                                path: doc_names.get(r.doc).cloned().unwrap_or_default(),
-                                line: r.line,
-                                column: r.column,
-                                text: r.text.clone(),
-                            })
-                            .collect();
-                        out.push(Finding {
-                            rule: RULE.id,
-                            severity: RULE.severity,
-                            path: doc_names.get(u.doc).cloned().unwrap_or_default(),
-                            line: u.line,
-                            column: u.column,
-                            end_line: u.end_line,
-                            end_column: u.end_column,
-                            byte_start: u.byte_start,
-                            byte_end: u.byte_end,
-                            text: u.text.clone(),
-                            message,
-                            suggestions: vec![ref_text.clone()],
-                            related,
-                            fix: None,
-                        });
-                    }
-                }
+        for u in &doc.uses {
+            let Some(&(i, r)) = deviating.get(&u.words[u.pos]) else {
+                continue;
+            };
+            let (s, reference) = (&list[i], &list[r]);
+            if doc.counts.contains_key(&reference.key) {
+                continue;
             }
+            let ref_text = most_used(&reference.display).cloned().unwrap_or_default();
+            let glossary = if reference.known.is_some() {
+                ", the glossary's form,"
+            } else {
+                ""
+            };
+            let message = format!(
+                "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
+                u.text,
+                reference.documents,
+                if reference.documents == 1 { "" } else { "s" },
+                s.documents,
+                if s.documents == 1 { "s" } else { "" }
+            );
+            let related = reference
+                .places
+                .iter()
+                .map(|p| Related {
+                    path: p.path.0.to_string(),
+                    line: p.line,
+                    column: p.column,
+                    text: p.text.clone(),
+                })
+                .collect();
+            out.push(Finding {
+                rule: RULE.id,
+                severity: RULE.severity,
+                path: path.to_string(),
+                line: u.line,
+                column: u.column,
+                end_line: u.end_line,
+                end_column: u.end_column,
+                byte_start: u.byte_start,
+                byte_end: u.byte_end,
+                text: u.text.clone(),
+                message,
+                suggestions: vec![ref_text],
+                related,
+                fix: None,
+            });
         }
         crate::finding::sort(&mut out);
         out
     }
+}
+
+/// The most used of some written forms (ties: the smallest).
+fn most_used(counts: &[(String, usize)]) -> Option<&String> {
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
 }
 
 /// A name without the titles written before it ("Mayor Tomasz Wierzbicki" → "Tomasz
@@ -457,7 +498,7 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
         g.sort_by_key(|&i| {
             (
                 list[i].known.is_none(),
-                std::cmp::Reverse(list[i].docs.len()),
+                std::cmp::Reverse(list[i].documents),
                 std::cmp::Reverse(list[i].mentions),
                 i,
             )
@@ -491,8 +532,8 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
 /// documents a surname alone is not enough: Davis in one story and Davies in another are
 /// likely two people.
 fn context_match(a: &Spelling, b: &Spelling) -> bool {
-    a.uses.iter().any(|x| {
-        b.uses.iter().any(|y| {
+    a.contexts.iter().any(|x| {
+        b.contexts.iter().any(|y| {
             let (ra, rb) = (x.words.len() - 1 - x.pos, y.words.len() - 1 - y.pos);
             if ra != rb {
                 return false;

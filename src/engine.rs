@@ -1,6 +1,9 @@
 //! The pipeline: input → document (text, format, language) → tokens → glossary matches →
-//! checks → sorted findings. Documents are checked in parallel with rayon; the result does not
-//! depend on the number of threads.
+//! checks → sorted findings. Documents are checked in parallel and handed back one by one, in
+//! input order or as they finish ([`crate::stream`]); the result does not depend on the number
+//! of threads. `name/corpus` needs every document's names first: a run reads them in a first
+//! pass ([`Engine::tally`]) or is given a finished register, then checks each document
+//! against it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -11,15 +14,17 @@ use rayon::prelude::*;
 
 use crate::bilingual::{Pair, UnitPair};
 use crate::checks::{self, Check, Context, PairCheck, PairContext};
-use crate::corpus::{self, DocNames, Register};
+use crate::corpus::{self, DocNames, Register, Tally};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
 use crate::formats::{Container, Unit};
 use crate::glossary::{GlossarySet, Matcher};
+pub use crate::inputs::{Input, Kind, Text};
 use crate::lang::{self, Detector, LangTag};
 use crate::markup::Format;
 pub use crate::options::Options;
 use crate::origin::Piece;
+pub use crate::stream::Order;
 use crate::suppress::Suppressions;
 use crate::text;
 use crate::text::LineIndex;
@@ -27,52 +32,6 @@ use crate::text::LineIndex;
 /// Whether any of a check's rules is enabled.
 fn reports_any(rules: &[checks::Rule], options: &Options) -> bool {
     rules.iter().any(|r| !options.disabled_rules.contains(r.id))
-}
-
-/// Something to check.
-#[derive(Debug, Clone)]
-pub enum Input {
-    /// A file: an article (plain text or Markdown) or a container (XLIFF, TMX, JSON Lines),
-    /// told by its extension.
-    File(PathBuf),
-    /// Text read elsewhere (standard input), shown under `name`.
-    Bytes {
-        name: String,
-        bytes: Vec<u8>,
-        kind: Kind,
-    },
-    /// A translated article and its source article.
-    Pair { source: PathBuf, target: PathBuf },
-    /// An article held in memory (a request to a service).
-    Text(Text),
-    /// A translation and its source, both held in memory; reported under the target's name.
-    TextPair { source: Text, target: Text },
-}
-
-/// An article held in memory, in the language its sender declares (else the name's, else the
-/// identified one).
-#[derive(Debug, Clone)]
-pub struct Text {
-    pub name: String,
-    pub text: String,
-    pub format: Format,
-    pub lang: Option<LangTag>,
-}
-
-/// What an input holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// One article.
-    Text(Format),
-    /// Translation units with source and target.
-    Container(Container),
-}
-
-impl Kind {
-    pub fn from_path(path: &Path) -> Kind {
-        Container::from_path(path)
-            .map_or_else(|| Kind::Text(Format::from_path(path)), Kind::Container)
-    }
 }
 
 /// An input that could not be checked, and why.
@@ -123,6 +82,25 @@ impl Alignment {
 }
 
 impl Report {
+    /// Adds one input's outcome (findings are sorted by the caller, once all are in).
+    pub fn add(&mut self, outcome: Result<Checked, InputError>) {
+        match outcome {
+            Ok(checked) => {
+                self.files += 1;
+                self.input_errors.extend(checked.errors);
+                if let Some(alignment) = checked.alignment.filter(|_| checked.source.is_some()) {
+                    self.alignments.insert(checked.path.clone(), alignment);
+                }
+                if let Some(text) = checked.source {
+                    self.sources.insert(checked.path, text);
+                }
+                self.findings.extend(checked.findings);
+                self.notes.extend(checked.notes);
+            }
+            Err(e) => self.input_errors.push(e),
+        }
+    }
+
     /// Adds another run's results (of other inputs) to this one, in report order.
     pub fn merge(&mut self, other: Report) {
         self.files += other.files;
@@ -316,89 +294,160 @@ impl Engine {
         }
     }
 
-    /// Checks inputs in parallel (on the current rayon pool). One bad input is reported and
-    /// the others still run; so is a bug that panics on one document.
+    /// Whether `name/corpus` is reported, which needs a register of every document's names.
+    pub fn wants_register(&self) -> bool {
+        self.options.corpus_names && !self.options.disabled_rules.contains(corpus::RULE.id)
+    }
+
+    /// Checks inputs and collects the report, findings in report order. One bad input is
+    /// reported and the others still run; so is a bug that panics on one document. With
+    /// `name/corpus` on, the documents' names are read first (a pass of their own).
     pub fn run(&self, inputs: Vec<Input>) -> Report {
-        self.run_with_names(inputs).0
+        self.run_counted(inputs, Run::default())
     }
 
-    /// Checks inputs and gathers the corpus's names: the register of every spelling, and the
-    /// `name/corpus` findings (unless disabled) added to the report.
-    pub fn run_with_names(&self, inputs: Vec<Input>) -> (Report, Register, Vec<String>) {
-        self.run_counted(inputs, &AtomicUsize::new(0))
+    /// [`Engine::run`], scheduled as `run` says.
+    pub fn run_counted(&self, inputs: Vec<Input>, run: Run<'_>) -> Report {
+        // One input cannot spell a name unlike the others.
+        let register = (self.wants_register() && inputs.len() > 1)
+            .then(|| Register::new(self.tally(inputs.clone().into_iter(), run).0));
+        self.collect(inputs.into_iter(), register.as_ref(), run)
     }
 
-    /// [`Engine::run_with_names`], adding one to `done` as each input is finished, so that a
-    /// caller can show progress.
-    pub fn run_counted(
-        &self,
-        inputs: Vec<Input>,
-        done: &AtomicUsize,
-    ) -> (Report, Register, Vec<String>) {
-        let results: Vec<Result<Checked, InputError>> = inputs
-            .into_par_iter()
-            .enumerate()
-            .map(|(index, input)| {
-                let name = input.name();
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.run_one(input, index)
-                }))
-                .unwrap_or_else(|panic| Err(internal_error(name, panic)));
-                done.fetch_add(1, Ordering::Relaxed);
-                result
-            })
-            .collect();
+    /// Checks inputs (against a register, if given) and collects the report, in report order.
+    pub fn collect<I>(&self, inputs: I, register: Option<&Register>, run: Run<'_>) -> Report
+    where
+        I: Iterator<Item = Input> + Send,
+    {
         let mut report = Report::default();
-        let mut names = Vec::with_capacity(results.len());
-        let mut doc_names = Vec::with_capacity(results.len());
-        let mut suppressed: HashMap<String, Suppressions> = HashMap::new();
-        for r in results {
-            match r {
-                Ok(checked) => {
-                    report.files += 1;
-                    if !checked.suppressions.is_empty() {
-                        suppressed.insert(checked.path.clone(), checked.suppressions);
-                    }
-                    doc_names.push(checked.path.clone());
-                    names.push(checked.names);
-                    if let Some(alignment) = checked.alignment.filter(|_| checked.source.is_some())
-                    {
-                        report.alignments.insert(checked.path.clone(), alignment);
-                    }
-                    if let Some(text) = checked.source {
-                        report.sources.insert(checked.path, text);
-                    }
-                    report.findings.extend(checked.findings);
-                    report.notes.extend(checked.notes);
-                    report.input_errors.extend(checked.errors);
-                }
-                Err(e) => {
-                    doc_names.push(e.path.clone());
-                    names.push(DocNames::default());
-                    report.input_errors.push(e);
-                }
-            }
-        }
-        let register = Register::build(&names);
-        if !self.options.disabled_rules.contains("name/corpus") {
-            let mut corpus = register.findings(&doc_names);
-            corpus.retain(|f| !suppressed.get(&f.path).is_some_and(|s| s.covers(f)));
-            self.set_severities(&mut corpus);
-            report.findings.extend(corpus);
-        }
+        // In input order, so that the notes are too.
+        self.stream(
+            inputs,
+            register,
+            Run {
+                order: Order::Input,
+                ..run
+            },
+            |outcome| {
+                report.add(outcome);
+                true
+            },
+        );
         finding::sort(&mut report.findings);
         report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-        (report, register, doc_names)
+        report
     }
 
-    fn run_one(&self, input: Input, index: usize) -> Result<Checked, InputError> {
+    /// Checks inputs as they are taken from `inputs` and hands each outcome to `emit`, in the
+    /// order `run` asks for; `emit` returns false to stop the run. With a register, each
+    /// article is also checked against the corpus (`name/corpus`).
+    pub fn stream<I>(
+        &self,
+        inputs: I,
+        register: Option<&Register>,
+        run: Run<'_>,
+        mut emit: impl FnMut(Result<Checked, InputError>) -> bool,
+    ) where
+        I: Iterator<Item = Input> + Send,
+    {
+        let register = register.filter(|_| self.wants_register());
+        let work = |_, input: Input| {
+            let name = input.name();
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.run_one(input, register)
+            }))
+            .unwrap_or_else(|panic| Err(internal_error(name, panic)));
+            if let Some(done) = run.done {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            outcome
+        };
+        crate::stream::map(inputs, run.workers(), run.order, work, |_, outcome| {
+            emit(outcome)
+        });
+    }
+
+    /// The first pass of a run with `name/corpus`: every article's names, counted into a tally
+    /// (the register before clustering), and the inputs that could not be read.
+    pub fn tally<I>(&self, inputs: I, run: Run<'_>) -> (Tally, Vec<InputError>)
+    where
+        I: Iterator<Item = Input> + Send,
+    {
+        let mut tally = Tally::new(corpus::glossary_stamp(&self.glossaries));
+        let mut errors = Vec::new();
+        let work = |_, input: Input| {
+            let name = input.name();
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.names_of(input)))
+                    .unwrap_or_else(|panic| Err(internal_error(name, panic)));
+            if let Some(done) = run.done {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            outcome
+        };
+        // Adding to a tally does not depend on the order.
+        crate::stream::map(inputs, run.workers(), Order::Finish, work, |_, outcome| {
+            match outcome {
+                Ok(Some((path, names))) => tally.add(&path, &names),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+            true
+        });
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        (tally, errors)
+    }
+
+    /// An article's names, as the register counts them (other inputs have none).
+    fn names_of(&self, input: Input) -> Result<Option<(String, DocNames)>, InputError> {
+        match self.open(input)? {
+            Opened::Article { name, doc, .. } => {
+                // An article whose directives cannot be read is not checked, so not counted.
+                self.suppressions(&doc)?;
+                let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+                Ok(Some((
+                    name,
+                    corpus::collect(&doc, &matches, &self.glossaries),
+                )))
+            }
+            Opened::Pair { .. } | Opened::TextPair { .. } | Opened::Container { .. } => Ok(None),
+        }
+    }
+
+    /// Reads an input far enough to tell what it is: an article is decoded and its language
+    /// settled.
+    fn open(&self, input: Input) -> Result<Opened, InputError> {
         let (name, bytes, kind) = match input {
-            Input::Pair { source, target } => return self.run_pair(&source, &target),
-            Input::TextPair { source, target } => return self.run_text_pair(source, target),
+            Input::Failed(e) => return Err(e),
+            Input::Pair { source, target } => return Ok(Opened::Pair { source, target }),
+            Input::TextPair { source, target } => {
+                return Ok(Opened::TextPair { source, target });
+            }
             Input::Text(t) => {
-                let lang = t.lang.or_else(|| self.options.lang.clone());
-                let doc = self.load(&t.name, t.text.as_bytes(), t.format, lang)?;
-                return self.run_article(doc, Kind::Text(t.format), index);
+                // A service's request says its language; the run's default comes after.
+                let lang = t.lang.clone().or_else(|| self.options.lang.clone());
+                return Ok(Opened::Article {
+                    doc: Box::new(self.load(&t.name, t.text.as_bytes(), t.format, lang)?),
+                    name: t.name,
+                    kind: Kind::Text(t.format),
+                    record: false,
+                });
+            }
+            Input::Record {
+                stream,
+                line,
+                bytes,
+            } => {
+                let r = crate::inputs::parse_record(&stream, line, &bytes)?;
+                // As for a container, the command line's --lang comes before the record's.
+                let lang = self.options.lang.clone().or(r.lang);
+                let doc = self.load(&r.name, r.text.as_bytes(), r.format, lang)?;
+                return Ok(Opened::Article {
+                    name: r.name,
+                    doc: Box::new(doc),
+                    kind: Kind::Text(r.format),
+                    record: true,
+                });
             }
             Input::File(path) => (
                 crate::walk::shown(&path),
@@ -416,28 +465,65 @@ impl Engine {
             }
         };
         match kind {
-            Kind::Text(format) => {
-                self.run_article(self.document(&name, &bytes, format)?, kind, index)
-            }
-            Kind::Container(container) => self.run_container(name, &bytes, container),
+            Kind::Text(format) => Ok(Opened::Article {
+                doc: Box::new(self.document(&name, &bytes, format)?),
+                name,
+                kind,
+                record: false,
+            }),
+            Kind::Container(container) => Ok(Opened::Container {
+                name,
+                bytes,
+                container,
+            }),
         }
     }
 
-    /// One article's checks and, for the corpus register, its names.
-    fn run_article(&self, doc: Document, kind: Kind, index: usize) -> Result<Checked, InputError> {
-        let note = vec![language_note(&doc)];
-        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-        let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
-        let mut findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
-        crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
-        let suppressions = self.suppressions(&doc)?;
-        findings.retain(|f| !suppressions.covers(f));
-        let mut checked = self.checked(doc.path.clone(), findings, note, doc.file_text());
-        checked.suppressions = suppressions;
-        if self.options.corpus_names {
-            checked.names = corpus::collect(&doc, &matches, &self.glossaries, index);
+    fn run_one(&self, input: Input, register: Option<&Register>) -> Result<Checked, InputError> {
+        match self.open(input)? {
+            Opened::Article {
+                name,
+                doc,
+                kind,
+                record,
+            } => self.run_article(name, &doc, kind, record, register),
+            Opened::Pair { source, target } => self.run_pair(&source, &target),
+            Opened::TextPair { source, target } => self.run_text_pair(source, target),
+            Opened::Container {
+                name,
+                bytes,
+                container,
+            } => self.run_container(name, &bytes, container),
         }
-        Ok(checked)
+    }
+
+    /// One article's checks, and with a register, its `name/corpus` findings.
+    fn run_article(
+        &self,
+        name: String,
+        doc: &Document,
+        kind: Kind,
+        record: bool,
+        register: Option<&Register>,
+    ) -> Result<Checked, InputError> {
+        let note = vec![language_note(doc)];
+        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+        let cx = Context::new(doc, &self.glossaries, &matches, &self.options);
+        let mut findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+        if record {
+            // A record is not a file that --fix could rewrite.
+            findings.iter_mut().for_each(|f| f.fix = None);
+        } else {
+            crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
+        }
+        if let Some(register) = register {
+            let names = corpus::collect(doc, &matches, &self.glossaries);
+            findings.extend(self.finish(register.findings(&name, &names)));
+            finding::sort(&mut findings);
+        }
+        let suppressions = self.suppressions(doc)?;
+        findings.retain(|f| !suppressions.covers(f));
+        Ok(self.checked(name, findings, note, doc.file_text()))
     }
 
     fn checked(
@@ -453,9 +539,7 @@ impl Engine {
             findings,
             notes,
             source,
-            names: DocNames::default(),
             alignment: None,
-            suppressions: Suppressions::default(),
             errors: Vec::new(),
         }
     }
@@ -518,7 +602,6 @@ impl Engine {
         findings.retain(|f| !suppressions.covers(f));
         let name = pair.target.path.clone();
         let mut checked = self.checked(name, findings, note, pair.target.file_text());
-        checked.suppressions = suppressions;
         if self.options.keep_sources {
             let mut alignment = Alignment {
                 source: s_name,
@@ -657,7 +740,6 @@ impl Engine {
         alignment.rows.sort_by_key(|(_, t)| (t.start, t.end));
         let mut checked = self.checked(name, findings, notes, &text);
         checked.alignment = Some(alignment);
-        checked.suppressions = suppressions;
         checked.errors = errors;
         Ok(checked)
     }
@@ -686,19 +768,64 @@ fn decode(path: &str, bytes: &[u8]) -> Result<(String, text::Encoding), InputErr
 }
 
 /// What checking one input produced.
-struct Checked {
-    path: String,
-    findings: Vec<Finding>,
-    notes: Vec<Note>,
-    source: Option<String>,
-    /// The document's names, for the corpus register (articles only).
-    names: DocNames,
+#[derive(Debug)]
+pub struct Checked {
+    /// The name the input is reported under.
+    pub path: String,
+    /// Its findings, in report order.
+    pub findings: Vec<Finding>,
+    /// How it was read (shown in verbose mode).
+    pub notes: Vec<Note>,
+    /// Its text, when [`Options::keep_sources`] is set and it has findings.
+    pub source: Option<String>,
     /// A translation's units, kept with its text.
-    alignment: Option<Alignment>,
-    /// What the file's directives silence (for findings made across documents).
-    suppressions: Suppressions,
+    pub alignment: Option<Alignment>,
     /// Parts of the input that could not be read (a bad JSON Lines line); the rest was checked.
-    errors: Vec<InputError>,
+    pub errors: Vec<InputError>,
+}
+
+/// An input read far enough to be checked.
+enum Opened {
+    Article {
+        name: String,
+        doc: Box<Document>,
+        kind: Kind,
+        /// Read from a JSON Lines record rather than a file.
+        record: bool,
+    },
+    Pair {
+        source: PathBuf,
+        target: PathBuf,
+    },
+    TextPair {
+        source: Text,
+        target: Text,
+    },
+    Container {
+        name: String,
+        bytes: Vec<u8>,
+        container: Container,
+    },
+}
+
+/// How a run is scheduled.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Run<'a> {
+    /// Worker threads (0: one per core).
+    pub threads: usize,
+    /// The order outcomes are handed back in.
+    pub order: Order,
+    /// Counts finished inputs, for a progress display.
+    pub done: Option<&'a AtomicUsize>,
+}
+
+impl Run<'_> {
+    fn workers(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
 }
 
 /// A panic while checking one document becomes that document's error.
@@ -711,17 +838,6 @@ fn internal_error(path: String, panic: Box<dyn std::any::Any + Send>) -> InputEr
     InputError {
         path,
         message: format!("internal error while checking this file ({what}); please report it"),
-    }
-}
-
-impl Input {
-    /// The name this input is reported under.
-    pub fn name(&self) -> String {
-        match self {
-            Input::File(p) | Input::Pair { target: p, .. } => crate::walk::shown(p),
-            Input::Bytes { name, .. } | Input::Text(Text { name, .. }) => name.clone(),
-            Input::TextPair { target, .. } => target.name.clone(),
-        }
     }
 }
 
@@ -773,19 +889,33 @@ impl Engine {
         let results: Vec<Result<PerDoc, InputError>> = inputs
             .into_par_iter()
             .map(|input| {
-                let (name, bytes, format) = match input {
-                    Input::File(p) => (crate::walk::shown(&p), read(&p)?, Format::from_path(&p)),
-                    Input::Bytes { name, bytes, .. } => (name, bytes, Format::Plain),
-                    Input::Text(t) | Input::TextPair { target: t, .. } => {
-                        (t.name, t.text.into_bytes(), t.format)
+                let doc = match input {
+                    Input::File(p) => {
+                        self.document(&crate::walk::shown(&p), &read(&p)?, Format::from_path(&p))?
                     }
-                    Input::Pair { target, .. } => (
-                        crate::walk::shown(&target),
-                        read(&target)?,
+                    Input::Bytes { name, bytes, .. } => {
+                        self.document(&name, &bytes, Format::Plain)?
+                    }
+                    Input::Text(t) | Input::TextPair { target: t, .. } => {
+                        let lang = t.lang.or_else(|| self.options.lang.clone());
+                        self.load(&t.name, t.text.as_bytes(), t.format, lang)?
+                    }
+                    Input::Pair { target, .. } => self.document(
+                        &crate::walk::shown(&target),
+                        &read(&target)?,
                         Format::from_path(&target),
-                    ),
+                    )?,
+                    Input::Record {
+                        stream,
+                        line,
+                        bytes,
+                    } => {
+                        let r = crate::inputs::parse_record(&stream, line, &bytes)?;
+                        let lang = self.options.lang.clone().or(r.lang);
+                        self.load(&r.name, r.text.as_bytes(), r.format, lang)?
+                    }
+                    Input::Failed(e) => return Err(e),
                 };
-                let doc = self.document(&name, &bytes, format)?;
                 let mut counts = PerDoc::new();
                 for m in self.matcher(&doc.lang).find(&doc.prose, &doc.tokens) {
                     let e = counts

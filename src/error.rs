@@ -49,6 +49,13 @@ pub enum Error {
         position: Position,
         message: String,
     },
+    /// A name register (`concord-register/1`) that cannot be used.
+    #[error("{path}:{position}: {message}")]
+    Register {
+        path: PathBuf,
+        position: Position,
+        message: String,
+    },
     #[error("invalid language tag {tag:?}: {reason}")]
     LanguageTag { tag: String, reason: String },
 }

@@ -77,10 +77,11 @@ pub struct Fix {
 }
 
 impl Finding {
-    /// The report order: path, line, column, rule, then the rest so that it is total.
+    /// The report order: path (component by component, the order a folder is walked in),
+    /// line, column, rule, then the rest so that it is total.
     pub fn sort_key(&self) -> impl Ord + '_ {
         (
-            &self.path,
+            std::path::Path::new(&self.path),
             self.line,
             self.column,
             self.rule,

@@ -25,6 +25,7 @@ pub mod fix;
 pub mod formats;
 pub mod glossary;
 pub mod html;
+pub mod inputs;
 pub mod lang;
 pub mod limits;
 pub mod markup;
@@ -37,6 +38,7 @@ pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod stem;
+pub mod stream;
 pub mod suppress;
 pub mod text;
 pub mod token;

@@ -27,57 +27,123 @@ fn is_prose(path: &Path) -> bool {
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for root in paths {
-        if root.is_file() {
-            files.push(root.clone());
-            continue;
-        }
-        let meta = match std::fs::metadata(root) {
-            Ok(meta) => meta,
-            Err(e) => {
-                let message = if e.kind() == std::io::ErrorKind::NotFound {
-                    "no such file or directory".to_string()
-                } else {
-                    e.to_string()
-                };
-                errors.push(WalkError {
-                    path: shown(root),
-                    message,
-                });
-                continue;
-            }
-        };
-        if let Some(kind) = crate::atomic::special_kind(&meta).filter(|_| !meta.is_dir()) {
-            errors.push(WalkError {
-                path: shown(root),
-                message: format!(
-                    "{kind}, not a file: concord checks files and directories (pipe text to `-` for standard input)"
-                ),
-            });
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(root)
-            .require_git(false)
-            .sort_by_file_path(Ord::cmp)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
-                    files.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => errors.push(WalkError {
-                    path: shown(root),
-                    message: err.to_string(),
-                }),
-            }
+    for item in files_under(paths) {
+        match item {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
         }
     }
-    files.sort();
-    files.dedup();
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, errors)
+}
+
+/// A lazily walked sequence of files.
+type Walked = Box<dyn Iterator<Item = Result<PathBuf, WalkError>> + Send>;
+
+/// The files under `paths` as [`collect`] lists them, found as they are asked for: each folder
+/// is read when the walk reaches it, so a walk over millions of files holds one folder's
+/// entries at a time. Files come in path order (component by component, as reports order
+/// them); a path that fails comes as an error where the walk meets it.
+pub fn files_under(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, WalkError>> + Send {
+    let walks: Vec<std::iter::Peekable<Walked>> = paths
+        .iter()
+        .map(|root| walk(root.clone()).peekable())
+        .collect();
+    // One root's walk meets each file once (links are not followed); only several roots can
+    // name one file by two paths, so only then is each file's real path remembered.
+    let seen = (paths.len() > 1).then(std::collections::HashSet::new);
+    Merged {
+        walks,
+        last: None,
+        seen,
+    }
+}
+
+/// One root's files, sorted.
+fn walk(root: PathBuf) -> Walked {
+    let failed = |message: String| -> Walked {
+        Box::new(std::iter::once(Err(WalkError {
+            path: shown(&root),
+            message,
+        })))
+    };
+    let meta = match std::fs::metadata(&root) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return failed("no such file or directory".into());
+        }
+        Err(e) => return failed(e.to_string()),
+    };
+    if let Some(kind) = crate::atomic::special_kind(&meta).filter(|_| !meta.is_dir()) {
+        return failed(format!(
+            "{kind}, not a file: concord checks files and directories (pipe text to `-` for standard input)"
+        ));
+    }
+    if meta.is_file() {
+        return Box::new(std::iter::once(Ok(root)));
+    }
+    let root_shown = shown(&root);
+    let walker = ignore::WalkBuilder::new(&root)
+        .require_git(false)
+        .sort_by_file_path(Ord::cmp)
+        .build();
+    Box::new(walker.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
+            Some(Ok(e.into_path()))
+        }
+        Ok(_) => None,
+        Err(err) => Some(Err(WalkError {
+            path: root_shown.clone(),
+            message: err.to_string(),
+        })),
+    }))
+}
+
+/// Several sorted walks merged into one sorted sequence without duplicates (roots may overlap,
+/// and a file may be named beside its folder, or by another path).
+struct Merged {
+    walks: Vec<std::iter::Peekable<Walked>>,
+    last: Option<PathBuf>,
+    /// The real paths met so far, when several roots are walked.
+    seen: Option<std::collections::HashSet<PathBuf>>,
+}
+
+impl Iterator for Merged {
+    type Item = Result<PathBuf, WalkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // Errors first, as they come; then the smallest next file of any walk.
+            let heads: Vec<Option<&Result<PathBuf, WalkError>>> =
+                self.walks.iter_mut().map(|w| w.peek()).collect();
+            if let Some(i) = heads.iter().position(|h| matches!(h, Some(Err(_)))) {
+                return self.walks[i].next();
+            }
+            let best = heads
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| match h {
+                    Some(Ok(p)) => Some((p, i)),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, i)| i);
+            let file = match self.walks[best?].next() {
+                Some(Ok(f)) => f,
+                other => return other,
+            };
+            if self.last.as_ref() == Some(&file) {
+                continue;
+            }
+            self.last = Some(file.clone());
+            if let Some(seen) = &mut self.seen {
+                let real = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                if !seen.insert(real) {
+                    continue;
+                }
+            }
+            return Some(Ok(file));
+        }
+    }
 }
 
 /// A path as reports show it: control characters (a newline in a file name) and bytes that

@@ -1,18 +1,21 @@
 //! `concord check`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
 
-use concord::engine::{Input, Kind};
+use concord::corpus::Register;
+use concord::engine::{Input, Kind, Order, Run};
 use concord::formats::Container;
 use concord::markup::Format;
 use concord::report::count;
 use concord::{Engine, Severity, report, walk};
 
+use super::output::{Printer, Streamed};
 use super::settings::{self, Flags, Settings};
+use super::sources::{STDIN, Sources};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,9 +136,21 @@ pub struct CheckArgs {
     /// es=9, ru=9, de=12
     #[arg(long = "spell-out", value_name = "LANG=N")]
     pub spell_out: Vec<String>,
-    /// Worker threads (0: one per core); the output does not depend on it
+    /// Worker threads (0: one per core); the output does not depend on it (but for the order
+    /// of JSON Lines, see --sort)
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
+    /// Print JSON Lines findings in report order (path, line, column, rule) once the run is
+    /// over, instead of each document's as it is finished. Every finding is then held in
+    /// memory until the end (about 1 KB each, with the file's text for the human format).
+    /// Human and brief output need no --sort: they come in input order whatever -j is
+    #[arg(long)]
+    sort: bool,
+    /// Report name/corpus against this name register (`concord names --emit-partial`, merged
+    /// with `concord names --merge`) instead of reading every document's names first: how a
+    /// corpus split over several runs or machines is checked as one
+    #[arg(long, value_name = "FILE")]
+    register: Option<PathBuf>,
     /// Show how each document's language was settled
     #[arg(long, short)]
     verbose: bool,
@@ -368,9 +383,6 @@ fn apply_baseline(
     Ok(None)
 }
 
-/// The name standard input is reported under.
-const STDIN: &str = "<stdin>";
-
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let known = concord::checks::rule_ids();
     for rule in &args.disabled {
@@ -409,6 +421,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         super::print_stdout(&dumps.join("\n"))?;
         return Ok(EXIT_CLEAN);
     }
+    let given = args.register.as_deref().map(load_register).transpose()?;
+    // Checked in path order, as the walk within each group is.
+    all.sort_by(|a, b| a.1.iter().min().cmp(&b.1.iter().min()));
+    if let Some(format) = streamed(&args) {
+        return run_streamed(&args, &all, given.as_ref(), format);
+    }
     let mut report = concord::Report::default();
     let mut stdin = None;
     // The file behind each path as reports show it (escaped).
@@ -416,7 +434,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     // The threshold for --fail-on of each input, from its settings.
     let mut thresholds: Vec<(String, Option<Severity>)> = Vec::new();
     for (settings, paths) in &all {
-        let (group, group_stdin, group_real) = run_group(&args, settings, paths)?;
+        let (group, group_stdin, group_real) = run_group(&args, settings, paths, given.as_ref())?;
         real.extend(group_real);
         thresholds.extend(
             group
@@ -488,18 +506,221 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
+/// A register given with --register: its tally's glossaries, and the register clustered.
+struct Given {
+    path: PathBuf,
+    glossaries: Vec<String>,
+    register: Register,
+}
+
+fn load_register(path: &Path) -> anyhow::Result<Given> {
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("--register {}: cannot read", path.display()))?;
+    let tally = concord::corpus::read(std::io::BufReader::new(file), &path.display().to_string())?;
+    Ok(Given {
+        path: path.to_path_buf(),
+        glossaries: tally.glossaries.clone(),
+        register: Register::new(tally),
+    })
+}
+
+impl Given {
+    /// The register, when it was made with the glossaries this group loads.
+    fn for_group(&self, engine: &Engine) -> anyhow::Result<&Register> {
+        let loaded = concord::corpus::glossary_stamp(engine.glossaries());
+        if loaded != self.glossaries {
+            bail!(
+                "--register {}: made with the glossaries {}, but this run loads {}; give `concord names` the same -g and --no-default-glossaries",
+                self.path.display(),
+                list(&self.glossaries),
+                list(&loaded)
+            );
+        }
+        Ok(&self.register)
+    }
+}
+
+fn list(stamps: &[String]) -> String {
+    if stamps.is_empty() {
+        "(none)".to_string()
+    } else {
+        stamps.join(", ")
+    }
+}
+
+/// The format a run can print document by document, unless the options need the whole
+/// report first.
+fn streamed(args: &CheckArgs) -> Option<Streamed> {
+    if args.sort
+        || args.fix
+        || args.diff
+        || args.baseline.is_some()
+        || args.write_baseline.is_some()
+    {
+        return None;
+    }
+    match args.format {
+        OutputFormat::Human => Some(Streamed::Human {
+            styled: styled(args, false),
+        }),
+        OutputFormat::Brief => Some(Streamed::Brief),
+        OutputFormat::Jsonl => Some(Streamed::Jsonl),
+        OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Html => None,
+    }
+}
+
+/// Checks every group and prints each document as it is finished: human and brief output in
+/// input order (a reorder buffer keeps it whatever -j is), JSON Lines as documents finish.
+fn run_streamed(
+    args: &CheckArgs,
+    all: &[(Settings, Vec<PathBuf>)],
+    given: Option<&Given>,
+    format: Streamed,
+) -> anyhow::Result<i32> {
+    let mut printer = Printer::new(
+        format,
+        args.output.output.as_deref(),
+        args.output.quiet,
+        args.verbose,
+    )?;
+    // The report on a terminal shows how far the run is; a bar would only garble it.
+    let on_terminal = args.output.output.is_none() && std::io::stdout().is_terminal();
+    let order = match format {
+        Streamed::Jsonl => Order::Finish,
+        _ => Order::Input,
+    };
+    for (settings, paths) in all {
+        printer.threshold = settings.fail_on.value;
+        let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
+        let register = register_for(args, &engine, &sources, given)?;
+        let progress = super::progress::Progress::start(None, args.output.quiet || on_terminal);
+        let mut failure = None;
+        engine.stream(
+            sources.inputs()?,
+            register.as_ref().map(|r| r.as_ref()),
+            Run {
+                threads: args.threads,
+                order,
+                done: Some(&progress.done),
+            },
+            |outcome| match printer.document(outcome) {
+                Ok(go) => go,
+                Err(e) => {
+                    failure = Some(e);
+                    false
+                }
+            },
+        );
+        progress.finish();
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    let code = if !printer.input_errors.is_empty() {
+        EXIT_ERROR
+    } else if printer.failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    printer.finish()?;
+    Ok(code)
+}
+
+/// A register owned by the run (read in a first pass) or borrowed from --register.
+enum Reg<'a> {
+    Read(Register),
+    Given(&'a Register),
+}
+
+impl AsRef<Register> for Reg<'_> {
+    fn as_ref(&self) -> &Register {
+        match self {
+            Reg::Read(r) => r,
+            Reg::Given(r) => r,
+        }
+    }
+}
+
+/// The register `name/corpus` is reported against: the one given, else the group's names
+/// read in a first pass (none when the rule is off or there is only one document).
+fn register_for<'a>(
+    args: &CheckArgs,
+    engine: &Engine,
+    sources: &Sources,
+    given: Option<&'a Given>,
+) -> anyhow::Result<Option<Reg<'a>>> {
+    if !engine.wants_register() {
+        return Ok(None);
+    }
+    if let Some(g) = given {
+        return Ok(Some(Reg::Given(g.for_group(engine)?)));
+    }
+    if sources.single() {
+        return Ok(None);
+    }
+    let progress = super::progress::Progress::start(None, args.output.quiet);
+    let run = Run {
+        threads: args.threads,
+        order: Order::Finish,
+        done: Some(&progress.done),
+    };
+    // Inputs that cannot be read are reported by the check itself.
+    let (tally, _) = engine.tally(sources.inputs()?, run);
+    progress.finish();
+    Ok(Some(Reg::Read(Register::new(tally))))
+}
+
 /// What one group of paths gave: its report, what standard input held (when it was read), and
-/// the file behind each path as the report shows it.
+/// the file behind each path the report shows escaped.
 type GroupRun = (
     concord::Report,
     Option<Vec<u8>>,
     std::collections::HashMap<String, PathBuf>,
 );
 
-/// Checks the paths that share one set of settings.
-fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<GroupRun> {
+/// Checks the paths that share one set of settings and collects the report.
+fn run_group(
+    args: &CheckArgs,
+    settings: &Settings,
+    paths: &[PathBuf],
+    given: Option<&Given>,
+) -> anyhow::Result<GroupRun> {
+    let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
+    let register = register_for(args, &engine, &sources, given)?;
+    let progress = super::progress::Progress::start(None, args.output.quiet);
+    let run = Run {
+        threads: args.threads,
+        order: Order::Input,
+        done: Some(&progress.done),
+    };
+    let mut real = std::collections::HashMap::new();
+    let inputs = sources.inputs()?.inspect(|input| {
+        if let Input::File(p) | Input::Pair { target: p, .. } = input {
+            let shown = walk::shown(p);
+            if Path::new(&shown) != p {
+                real.insert(shown, p.clone());
+            }
+        }
+    });
+    let report = engine.collect(inputs, register.as_ref().map(|r| r.as_ref()), run);
+    progress.finish();
+    Ok((report, sources.stdin_bytes().map(<[u8]>::to_vec), real))
+}
+
+/// The engine of a group of paths and where its inputs come from: folders are walked as the
+/// run reaches them, except in a bilingual run, whose pairs are settled first. `may_reread`:
+/// standard input may have to be read twice (for a first pass over the names).
+fn prepare(
+    args: &CheckArgs,
+    settings: &Settings,
+    paths: &[PathBuf],
+    may_reread: bool,
+) -> anyhow::Result<(Engine, Sources)> {
     let options = concord::Options {
-        keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html),
+        keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html)
+            || args.baseline.is_some()
+            || args.write_baseline.is_some(),
         ..settings.options()?
     };
     let extra: Vec<PathBuf> = settings
@@ -508,26 +729,25 @@ fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow
         .map(|g| g.value.clone())
         .collect();
     let set = super::load_glossaries(!settings.default_glossaries.value, &extra)?;
-    let mut inputs = Vec::new();
-    let mut files = Vec::new();
-    let mut stdin: Option<Vec<u8>> = None;
-    for p in paths {
-        if p.as_os_str() == "-" {
-            if stdin.is_none() {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .context("reading standard input")?;
-                inputs.push(Input::Bytes {
-                    name: STDIN.into(),
-                    bytes: bytes.clone(),
-                    kind: args.input_format.kind(),
-                });
-                stdin = Some(bytes);
-            }
-        } else {
-            files.push(p.clone());
-        }
+    let twice = may_reread && options.corpus_names;
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let read_stdin = files.len() < paths.len();
+    let selected = settings.config.clone();
+    let mut sources = Sources::new(
+        read_stdin,
+        args.input_format.kind(),
+        twice,
+        Box::new(move |f: &Path| selected.as_ref().is_none_or(|c| c.selects(f))),
+    )?;
+    let pairing =
+        args.source.is_some() || options.source_lang.is_some() || settings.source_folder.is_some();
+    if !pairing {
+        sources.walk(files);
+        return Ok((Engine::new(set, options), sources));
     }
     let (walked, walk_errors) = walk::collect(&files);
     // Files found in folders are filtered by the configuration; files named are checked.
@@ -535,13 +755,22 @@ fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow
         .into_iter()
         .filter(|f| files.contains(f) || settings.selects(f))
         .collect();
-    let (mut pairs, walked) = match &settings.source_folder {
+    let mut inputs: Vec<Input> = walk_errors
+        .into_iter()
+        .map(|e| {
+            Input::Failed(concord::engine::InputError {
+                path: e.path,
+                message: e.message,
+            })
+        })
+        .collect();
+    let (pairs, walked) = match &settings.source_folder {
         Some(folder) if args.source.is_none() => walk::pair_by_folder(walked, &folder.value),
         _ => (Vec::new(), walked),
     };
     inputs.extend(
         pairs
-            .drain(..)
+            .into_iter()
             .map(|(source, target)| Input::Pair { source, target }),
     );
     match (&args.source, &options.source_lang) {
@@ -581,51 +810,35 @@ fn run_group(args: &CheckArgs, settings: &Settings, paths: &[PathBuf]) -> anyhow
         }
         (None, None) => inputs.extend(walked.into_iter().map(Input::File)),
     }
-
-    let real: std::collections::HashMap<String, PathBuf> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File(p) | Input::Pair { target: p, .. } => Some((walk::shown(p), p.clone())),
-            _ => None,
-        })
-        .collect();
-    let engine = Engine::new(set, options);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-        .context("starting worker threads")?;
-    let progress = super::progress::Progress::start(inputs.len(), args.output.quiet);
-    let mut report = pool.install(|| engine.run_counted(inputs, &progress.done).0);
-    progress.finish();
-    report.input_errors.extend(
-        walk_errors
-            .into_iter()
-            .map(|e| concord::engine::InputError {
-                path: e.path,
-                message: e.message,
-            }),
-    );
-    report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((report, stdin, real))
+    // In report order, as a walk would give them.
+    inputs.sort_by_cached_key(|i| PathBuf::from(i.name()));
+    sources.list(inputs);
+    Ok((Engine::new(set, options), sources))
 }
 
-/// Renders the report and writes it to -o FILE or standard output, or to standard error when
-/// standard output carries the fixed text. Input errors go to standard error unless the human
-/// report on the terminal lists them.
-fn print_report(args: &CheckArgs, report: &concord::Report, to_stderr: bool) -> anyhow::Result<()> {
+/// Whether colour is used: asked for, or on a terminal that allows it. `to_stderr`: the
+/// report goes to standard error.
+fn styled(args: &CheckArgs, to_stderr: bool) -> bool {
     let to_terminal = args.output.output.is_none()
         && if to_stderr {
             std::io::stderr().is_terminal()
         } else {
             std::io::stdout().is_terminal()
         };
-    let styled = match args.color {
+    match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
-    };
+    }
+}
+
+/// Renders the report and writes it to -o FILE or standard output, or to standard error when
+/// standard output carries the fixed text. Input errors go to standard error unless the human
+/// report on the terminal lists them.
+fn print_report(args: &CheckArgs, report: &concord::Report, to_stderr: bool) -> anyhow::Result<()> {
+    let styled = styled(args, to_stderr);
     let mut out = Vec::new();
     match args.format {
         OutputFormat::Human => report::write_human(&mut out, report, styled),

@@ -139,15 +139,15 @@ pub fn run(args: GlossaryArgs) -> anyhow::Result<i32> {
             output,
         } => {
             let set = super::load_glossaries(no_default_glossaries, &glossaries)?;
-            let (_, report, register, doc_names) = super::read_corpus(&corpus, set);
-            for e in &report.input_errors {
+            let (register, errors) = super::read_corpus(&corpus, set);
+            for e in &errors {
                 eprintln!("error: {}: {}", e.path, e.message);
             }
-            let draft = suggest(&register.clusters(&doc_names), min_documents);
+            let draft = suggest(&register.clusters(), min_documents);
             eprintln!(
                 "note: {} from {}",
                 count(draft.entries.len(), "proposed entry", "proposed entries"),
-                count(report.files, "document", "documents")
+                count(register.documents, "document", "documents")
             );
             let mut json = serde_json::to_string_pretty(&draft)?;
             json.push('\n');

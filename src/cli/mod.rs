@@ -5,12 +5,14 @@ mod check;
 mod debug;
 mod glossary;
 mod names;
+mod output;
 mod progress;
 mod rules;
 #[cfg(feature = "serve")]
 mod serve;
 mod settings;
 mod shell;
+mod sources;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -105,28 +107,16 @@ pub fn load_glossaries(
     Ok(set)
 }
 
-/// Checks a corpus (files and directories, articles only) and returns the report and the
-/// corpus's name register, with the documents' names by index.
+/// Reads a corpus's names (files and directories; articles only have names): its register,
+/// and the inputs that could not be read.
 pub fn read_corpus(
     paths: &[std::path::PathBuf],
     set: concord::glossary::GlossarySet,
-) -> (
-    concord::Engine,
-    concord::Report,
-    concord::corpus::Register,
-    Vec<String>,
-) {
-    let (files, errors) = concord::walk::collect(paths);
+) -> (concord::corpus::Register, Vec<concord::engine::InputError>) {
     let engine = concord::Engine::new(set, concord::Options::default());
-    let inputs = files.into_iter().map(concord::Input::File).collect();
-    let (mut report, register, names) = engine.run_with_names(inputs);
-    report
-        .input_errors
-        .extend(errors.into_iter().map(|e| concord::engine::InputError {
-            path: e.path,
-            message: e.message,
-        }));
-    (engine, report, register, names)
+    let inputs = concord::inputs::of_files(concord::walk::files_under(paths));
+    let (tally, errors) = engine.tally(inputs, concord::engine::Run::default());
+    (concord::corpus::Register::new(tally), errors)
 }
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.

@@ -31,12 +31,13 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Starts counting towards `total` inputs; `quiet` runs never draw.
-    pub fn start(total: usize, quiet: bool) -> Progress {
+    /// Starts counting towards `total` inputs (a count without a bar when the total is not
+    /// known); `quiet` runs never draw.
+    pub fn start(total: Option<usize>, quiet: bool) -> Progress {
         let done = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new((Mutex::new(false), Condvar::new()));
         let wanted = !quiet
-            && total > 1
+            && total.is_none_or(|t| t > 1)
             && allowed(std::io::stderr().is_terminal(), |n| std::env::var_os(n));
         let drawer = wanted.then(|| {
             let (done, stop) = (done.clone(), stop.clone());
@@ -66,7 +67,7 @@ impl Drop for Progress {
     }
 }
 
-fn draw(total: usize, done: &AtomicUsize, stop: &(Mutex<bool>, Condvar)) {
+fn draw(total: Option<usize>, done: &AtomicUsize, stop: &(Mutex<bool>, Condvar)) {
     let (lock, cvar) = stop;
     let stopped = AtomicBool::new(false);
     let wait = |timeout: Duration| {
@@ -80,10 +81,16 @@ fn draw(total: usize, done: &AtomicUsize, stop: &(Mutex<bool>, Condvar)) {
     if stopped.load(Ordering::Relaxed) {
         return;
     }
-    let bar = ProgressBar::new(total as u64).with_style(
-        ProgressStyle::with_template("{spinner} checking {pos}/{len} inputs {wide_bar} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = match total {
+        Some(total) => ProgressBar::new(total as u64).with_style(
+            ProgressStyle::with_template("{spinner} checking {pos}/{len} inputs {wide_bar} {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {pos} inputs read")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
     while !stopped.load(Ordering::Relaxed) {
         bar.set_position(done.load(Ordering::Relaxed) as u64);
         wait(TICK);
@@ -119,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_short_run_draws_nothing_and_finishes_at_once() {
-        let p = Progress::start(10, false);
+        let p = Progress::start(Some(10), false);
         p.done.fetch_add(10, Ordering::Relaxed);
         p.finish();
     }

@@ -4,9 +4,15 @@
 use std::io::{self, Write};
 
 use crate::engine::Report;
+use crate::finding::Finding;
 
 pub fn write_brief(w: &mut dyn Write, report: &Report) -> io::Result<()> {
-    for f in &report.findings {
+    write_brief_findings(w, &report.findings)
+}
+
+/// Lines for some findings (one document's, in a streamed run).
+pub fn write_brief_findings(w: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
         writeln!(
             w,
             "{}:{}:{}: {}[{}] {}",

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::engine::Report;
+use crate::engine::{InputError, Report};
 use crate::finding::{Finding, Severity};
 
 /// Spans longer than this (in bytes) are paragraphs rather than words.
@@ -22,36 +22,72 @@ fn level(s: Severity) -> Level<'static> {
 /// Writes each finding with its source line (from [`Report::sources`]). `styled` adds ANSI
 /// colour.
 pub fn write_human(w: &mut dyn Write, report: &Report, styled: bool) -> io::Result<()> {
-    let renderer = if styled {
+    let renderer = renderer(styled);
+    for f in &report.findings {
+        let source = super::source_text(report, &f.path);
+        write_one(w, &renderer, f, source.as_deref())?;
+    }
+    write_human_tail(w, &report.input_errors, super::Summary::of(report))
+}
+
+/// One document's findings, with its text (in a streamed run).
+pub fn write_human_findings(
+    w: &mut dyn Write,
+    findings: &[Finding],
+    text: Option<&str>,
+    styled: bool,
+) -> io::Result<()> {
+    let renderer = renderer(styled);
+    for f in findings {
+        write_one(w, &renderer, f, text)?;
+    }
+    Ok(())
+}
+
+/// What follows the findings: the inputs that could not be read, then the summary line.
+pub fn write_human_tail(
+    w: &mut dyn Write,
+    input_errors: &[InputError],
+    summary: super::Summary,
+) -> io::Result<()> {
+    for e in input_errors {
+        writeln!(w, "error: {}: {}\n", e.path, e.message)?;
+    }
+    super::write_summary(w, summary, input_errors.len())
+}
+
+fn renderer(styled: bool) -> Renderer {
+    if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
+    }
+}
+
+fn write_one(
+    w: &mut dyn Write,
+    renderer: &Renderer,
+    f: &Finding,
+    text: Option<&str>,
+) -> io::Result<()> {
+    let rendered = match text {
+        Some(text)
+            if f.byte_end <= text.len()
+                && text.is_char_boundary(f.byte_start)
+                && text.is_char_boundary(f.byte_end) =>
+        {
+            render(renderer, f, text)
+        }
+        _ => format!(
+            "{}: {}:{}:{}: {}",
+            f.severity.as_str(),
+            f.path,
+            f.line,
+            f.column,
+            f.message
+        ),
     };
-    for f in &report.findings {
-        let source = super::source_text(report, &f.path);
-        let rendered = match source.as_deref() {
-            Some(text)
-                if f.byte_end <= text.len()
-                    && text.is_char_boundary(f.byte_start)
-                    && text.is_char_boundary(f.byte_end) =>
-            {
-                render(&renderer, f, text)
-            }
-            _ => format!(
-                "{}: {}:{}:{}: {}",
-                f.severity.as_str(),
-                f.path,
-                f.line,
-                f.column,
-                f.message
-            ),
-        };
-        writeln!(w, "{rendered}\n")?;
-    }
-    for e in &report.input_errors {
-        writeln!(w, "error: {}: {}\n", e.path, e.message)?;
-    }
-    super::write_summary_line(w, report)
+    writeln!(w, "{rendered}\n")
 }
 
 fn render(renderer: &Renderer, f: &Finding, text: &str) -> String {

@@ -36,12 +36,20 @@ pub fn write_json(w: &mut dyn Write, report: &Report) -> io::Result<()> {
     writeln!(w)
 }
 
+/// One line of `--format jsonl`: a tagged object.
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-enum Line<'a> {
+pub enum JsonLine<'a> {
     Finding(&'a Finding),
     InputError(&'a InputError),
     Summary(Summary),
+}
+
+impl JsonLine<'_> {
+    pub fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer(&mut *w, self)?;
+        writeln!(w)
+    }
 }
 
 /// One tagged object per line: every finding, every input error, then the summary.
@@ -49,12 +57,11 @@ pub fn write_jsonl(w: &mut dyn Write, report: &Report) -> io::Result<()> {
     let lines = report
         .findings
         .iter()
-        .map(Line::Finding)
-        .chain(report.input_errors.iter().map(Line::InputError))
-        .chain(std::iter::once(Line::Summary(Summary::of(report))));
+        .map(JsonLine::Finding)
+        .chain(report.input_errors.iter().map(JsonLine::InputError))
+        .chain(std::iter::once(JsonLine::Summary(Summary::of(report))));
     for line in lines {
-        serde_json::to_writer(&mut *w, &line)?;
-        writeln!(w)?;
+        line.write(w)?;
     }
     Ok(())
 }

@@ -1,4 +1,7 @@
 //! Printers for a run's findings. Each writes to a `Write` it is given; none prints on its own.
+//! Human, brief and JSON Lines output can also be written a document at a time, as a streamed
+//! run finishes them ([`write_human_findings`], [`write_brief`]'s per-finding lines,
+//! [`JsonLine`]); JSON, SARIF and HTML are one document each and need the whole report.
 
 mod brief;
 mod html;
@@ -8,17 +11,17 @@ mod sarif;
 
 use std::io::{self, Write};
 
-pub use brief::write_brief;
+pub use brief::{write_brief, write_brief_findings};
 pub use html::write_html;
-pub use human::write_human;
-pub use json::{JsonReport, write_json, write_jsonl};
+pub use human::{write_human, write_human_findings, write_human_tail};
+pub use json::{JsonLine, JsonReport, write_json, write_jsonl};
 pub use sarif::write_sarif;
 
 use crate::engine::Report;
 use crate::finding::Severity;
 
 /// The `summary` object of the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub files: usize,
     pub errors: usize,
@@ -33,6 +36,18 @@ impl Summary {
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
+        }
+    }
+
+    /// Counts one more document and its findings.
+    pub fn add(&mut self, findings: &[crate::finding::Finding]) {
+        self.files += 1;
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
         }
     }
 }
@@ -64,7 +79,11 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 /// One line: "2 errors, 1 warning, 0 infos in 3 files".
 pub fn write_summary_line(w: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let s = Summary::of(report);
+    write_summary(w, Summary::of(report), report.input_errors.len())
+}
+
+/// [`write_summary_line`] from the counts, and the number of inputs that could not be read.
+pub fn write_summary(w: &mut dyn Write, s: Summary, unread: usize) -> io::Result<()> {
     let mut line = format!(
         "{}, {}, {} in {}",
         plural(s.errors, "error"),
@@ -72,11 +91,8 @@ pub fn write_summary_line(w: &mut dyn Write, report: &Report) -> io::Result<()> 
         plural(s.infos, "info"),
         plural(s.files, "file")
     );
-    if !report.input_errors.is_empty() {
-        line.push_str(&format!(
-            "; {} could not be read",
-            plural(report.input_errors.len(), "input")
-        ));
+    if unread > 0 {
+        line.push_str(&format!("; {} could not be read", plural(unread, "input")));
     }
     writeln!(w, "{line}")
 }

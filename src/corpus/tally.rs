@@ -1,0 +1,214 @@
+//! The register's counts before clustering, built document by document or merged from parts.
+//! Every field is a sum or the smallest few of something in a fixed order, so adding documents
+//! in any order, or merging tallies of any split, gives the same tally.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+use super::{Context, DocNames, DocPath, FIRST_DOCS, KEEP, PLACES, Place, Spelling};
+use crate::glossary::GlossarySet;
+use crate::normalize::ascii_key;
+
+/// Spellings by language and folded key, with the number of documents read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub(super) langs: BTreeMap<String, BTreeMap<String, Spelling>>,
+    pub documents: usize,
+    /// The glossaries the names were read with (see [`glossary_stamp`]): they decide which
+    /// spellings are correct glossary forms, so parts made with others cannot be merged.
+    pub glossaries: Vec<String>,
+}
+
+/// The glossaries of a set as a register records them: name, version and size of each.
+pub fn glossary_stamp(set: &GlossarySet) -> Vec<String> {
+    set.glossaries
+        .iter()
+        .map(|(_, g)| match &g.version {
+            Some(v) => format!("{} {v} ({} entries)", g.name, g.entries.len()),
+            None => format!("{} ({} entries)", g.name, g.entries.len()),
+        })
+        .collect()
+}
+
+/// Offers an item to a sorted list of the `n` smallest: kept if it is among them.
+pub(super) fn offer<T: Ord>(list: &mut Vec<T>, item: T, n: usize) {
+    if list.len() >= n && list.last().is_some_and(|last| item >= *last) {
+        return;
+    }
+    if let Err(at) = list.binary_search(&item) {
+        list.insert(at, item);
+        list.truncate(n);
+    }
+}
+
+/// Adds `n` to the count of `key` in a sorted list of counts.
+pub(super) fn bump(counts: &mut Vec<(String, usize)>, key: &str, n: usize) {
+    match counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+        Ok(at) => counts[at].1 += n,
+        Err(at) => counts.insert(at, (key.to_string(), n)),
+    }
+}
+
+impl Spelling {
+    pub(super) fn new(key: String) -> Spelling {
+        Spelling {
+            ascii: ascii_key(&key),
+            key,
+            mentions: 0,
+            documents: 0,
+            display: Vec::new(),
+            full: Vec::new(),
+            contexts: Vec::new(),
+            known: None,
+            first_documents: Vec::new(),
+            places: Vec::new(),
+        }
+    }
+
+    /// Adds another part's counts of the same spelling.
+    pub(super) fn absorb(&mut self, other: Spelling) {
+        self.mentions += other.mentions;
+        self.documents += other.documents;
+        for (k, n) in other.display {
+            bump(&mut self.display, &k, n);
+        }
+        for (k, n) in other.full {
+            bump(&mut self.full, &k, n);
+        }
+        for c in other.contexts {
+            offer(&mut self.contexts, c, KEEP);
+        }
+        self.known = match (self.known.take(), other.known) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        for d in other.first_documents {
+            offer(&mut self.first_documents, d, FIRST_DOCS);
+        }
+        for p in other.places {
+            offer(&mut self.places, p, PLACES);
+        }
+    }
+}
+
+impl Tally {
+    /// An empty tally for names read with these glossaries.
+    pub fn new(glossaries: Vec<String>) -> Tally {
+        Tally {
+            glossaries,
+            ..Tally::default()
+        }
+    }
+
+    /// Adds one document's names.
+    pub fn add(&mut self, path: &str, doc: &DocNames) {
+        self.documents += 1;
+        let Some(lang) = &doc.lang else { return };
+        let by_key = self.langs.entry(lang.to_string()).or_default();
+        let path = DocPath(Arc::from(path));
+        let mut seen: HashSet<&str> = HashSet::new();
+        for u in &doc.uses {
+            let key = &u.words[u.pos];
+            if !by_key.contains_key(key) {
+                by_key.insert(key.clone(), Spelling::new(key.clone()));
+            }
+            let Some(s) = by_key.get_mut(key) else {
+                continue;
+            };
+            if seen.insert(key) {
+                s.documents += 1;
+                s.mentions += doc.counts.get(key).copied().unwrap_or(1);
+                offer(&mut s.first_documents, path.clone(), FIRST_DOCS);
+            }
+            bump(&mut s.display, &u.text, 1);
+            bump(&mut s.full, &u.mention, 1);
+            if let Some(known) = &u.known
+                && s.known.as_ref().is_none_or(|k| known < k)
+            {
+                s.known = Some(known.clone());
+            }
+            let context = Context {
+                words: u.words.clone(),
+                pos: u.pos,
+            };
+            offer(&mut s.contexts, context, KEEP);
+            let place = Place {
+                path: path.clone(),
+                line: u.line,
+                column: u.column,
+                text: u.text.clone(),
+            };
+            offer(&mut s.places, place, PLACES);
+        }
+    }
+
+    /// Adds another part's tally. Both must have been read with the same glossaries.
+    pub fn merge(&mut self, other: Tally) -> Result<(), String> {
+        if self.documents == 0 && self.langs.is_empty() && self.glossaries.is_empty() {
+            self.glossaries = other.glossaries.clone();
+        } else if other.glossaries != self.glossaries {
+            return Err(format!(
+                "made with other glossaries ({}) than the first ({})",
+                describe(&other.glossaries),
+                describe(&self.glossaries)
+            ));
+        }
+        self.documents += other.documents;
+        for (lang, spellings) in other.langs {
+            let by_key = self.langs.entry(lang).or_default();
+            for (key, s) in spellings {
+                match by_key.get_mut(&key) {
+                    Some(mine) => mine.absorb(s),
+                    None => {
+                        by_key.insert(key, s);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How many spellings it holds.
+    pub fn spellings(&self) -> usize {
+        self.langs.values().map(BTreeMap::len).sum()
+    }
+}
+
+/// Glossary stamps for a message.
+pub(super) fn describe(stamps: &[String]) -> String {
+    if stamps.is_empty() {
+        "no glossary".to_string()
+    } else {
+        stamps.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offering_keeps_the_smallest_few_sorted_and_distinct() {
+        let mut list = Vec::new();
+        for x in [5, 3, 9, 3, 1, 7, 2] {
+            offer(&mut list, x, 3);
+        }
+        assert_eq!(list, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn counts_stay_sorted() {
+        let mut counts = Vec::new();
+        for k in ["b", "a", "b", "c"] {
+            bump(&mut counts, k, 1);
+        }
+        assert_eq!(
+            counts,
+            vec![
+                ("a".to_string(), 1),
+                ("b".to_string(), 2),
+                ("c".to_string(), 1)
+            ]
+        );
+    }
+}
