@@ -46,7 +46,7 @@ enum InputFormat {
     Xliff,
     /// TMX 1.4
     Tmx,
-    /// JSON Lines, one segment per line
+    /// JSON Lines: segments ({"source", "target"}) or documents ({"path", "text"}), one a line
     Jsonl,
 }
 
