@@ -23,6 +23,26 @@ pub struct UnitPair {
     pub aligned: bool,
 }
 
+/// How far (in bytes either way) from its proportional place the counterpart of a source word
+/// is looked for in a unit too long to compare every word with every other. Far more than a
+/// real segment or paragraph holds, so only a hostile unit (a whole book in one segment) is
+/// narrowed, and a check over it stays linear.
+const REACH: usize = 4096;
+
+impl UnitPair {
+    /// The stretch of the target where the counterpart of the source text at byte `at` can be:
+    /// the whole target, unless the unit is longer than a real one can be.
+    pub fn near_target(&self, at: usize) -> Range<usize> {
+        let (s, t) = (&self.source, &self.target);
+        if t.len() <= 2 * REACH {
+            return t.clone();
+        }
+        let done = at.saturating_sub(s.start).min(s.len()) as f64 / s.len().max(1) as f64;
+        let centre = t.start + (done * t.len() as f64) as usize;
+        centre.saturating_sub(REACH).max(t.start)..(centre + REACH).min(t.end)
+    }
+}
+
 #[derive(Debug)]
 pub struct Pair {
     pub source: Document,
@@ -117,4 +137,34 @@ pub fn tokens_in(doc: &Document, range: &Range<usize>) -> Range<usize> {
     let a = list.partition_point(|t| t.start < range.start);
     let b = list.partition_point(|t| t.start < range.end);
     a..b.max(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(source: Range<usize>, target: Range<usize>) -> UnitPair {
+        UnitPair {
+            source,
+            target,
+            id: None,
+            aligned: true,
+        }
+    }
+
+    #[test]
+    fn a_real_unit_is_searched_whole() {
+        let u = unit(0..900, 1000..3000);
+        assert_eq!(u.near_target(850), 1000..3000);
+    }
+
+    #[test]
+    fn a_hostile_unit_is_searched_near_the_proportional_place() {
+        let u = unit(0..1_000_000, 0..2_000_000);
+        assert_eq!(u.near_target(500_000), 1_000_000 - REACH..1_000_000 + REACH);
+        assert_eq!(u.near_target(0), 0..REACH);
+        assert_eq!(u.near_target(1_000_000), 2_000_000 - REACH..2_000_000);
+        // A place outside the source (never given by a check) stays inside the target.
+        assert_eq!(u.near_target(5_000_000), 2_000_000 - REACH..2_000_000);
+    }
 }

@@ -85,9 +85,6 @@ impl PairCheck for NameMismatch {
             let window = units[ui.saturating_sub(1)].target.start
                 ..units[(ui + 1).min(units.len() - 1)].target.end;
             let src = starting_in(&source_names, &unit.source, |m| m.span.start);
-            let tgt: Vec<&Mention> = starting_in(&target_names, &unit.target, |m| m.span.start)
-                .iter()
-                .collect();
             let source_matches = PairContext::matches_in(cx.source_matches, &unit.source);
             let target_matches = PairContext::matches_in(cx.target.matches, &unit.target);
             // Target words that are a correct glossary name are never a misspelling.
@@ -97,6 +94,29 @@ impl PairCheck for NameMismatch {
                 .flat_map(|m| m.tokens.clone())
                 .collect();
             for m in src {
+                // Where its counterpart can be: the whole unit, unless the unit is too long
+                // for every name to be compared with every other.
+                let near = unit.near_target(m.span.start);
+                let narrowed = near != unit.target;
+                let tgt: Vec<&Mention> = starting_in(&target_names, &near, |m| m.span.start)
+                    .iter()
+                    .collect();
+                let target_matches = if narrowed {
+                    PairContext::matches_in(target_matches, &near)
+                } else {
+                    target_matches
+                };
+                let (unit_near, window_near);
+                let (unit, window) = if narrowed {
+                    unit_near = UnitPair {
+                        target: near.clone(),
+                        ..(*unit).clone()
+                    };
+                    window_near = near;
+                    (&unit_near, &window_near)
+                } else {
+                    (unit, &window)
+                };
                 // Every glossary name inside the mention ("European Commission President
                 // Ursula von der Leyen" holds two); without one, the mention's own words.
                 let first = source_matches.partition_point(|g| g.span.end <= m.span.start);
@@ -126,7 +146,7 @@ impl PairCheck for NameMismatch {
                 } else {
                     entities
                         .iter()
-                        .filter_map(|g| known(cx, unit, &window, g, &tgt, target_matches, &rules))
+                        .filter_map(|g| known(cx, unit, window, g, &tgt, target_matches, &rules))
                         .collect()
                 };
                 for f in findings {
