@@ -83,8 +83,10 @@ impl PairCheck for NumberMismatch {
                     || (scores && in_score(x, doc))
             };
             // Numbers match one to one: a changed number equal to another one in the segment
-            // ("10-6" given as "10-5" beside a "5-3") is still found. Alike first (an ordinal
-            // with an ordinal, digits with digits), then any equal one.
+            // ("10-6" given as "10-5" beside a "5-3") is still found. The identical first (so
+            // that "six meters (18 feet)" gives its "6 metrów" to the six metres, not to the
+            // converted 18 feet), then alike (an ordinal with an ordinal, digits with digits),
+            // then any equal one.
             let alike = |a: &Quantity, b: &Quantity| {
                 a.ordinal == b.ordinal
                     && matches!(a.written, Written::Digits(_))
@@ -92,13 +94,18 @@ impl PairCheck for NumberMismatch {
             };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_match: Vec<Option<usize>> = vec![None; src.len()];
-            for strict in [true, false] {
+            for (identical, strict) in [(true, true), (true, false), (false, true), (false, false)]
+            {
                 for (i, s) in src.iter().enumerate() {
                     if src_match[i].is_some() {
                         continue;
                     }
                     let found = window(i, src.len(), tgt.len()).find(|&k| {
-                        !tgt_used[k] && (!strict || alike(s, &tgt[k])) && equal(s, &tgt[k])
+                        let t = &tgt[k];
+                        !tgt_used[k]
+                            && (!strict || alike(s, t))
+                            && (!identical || (s.unit == t.unit && close(s.value, t.value, 1e-9)))
+                            && equal(s, t)
                     });
                     if let Some(k) = found {
                         tgt_used[k] = true;
@@ -106,10 +113,18 @@ impl PairCheck for NumberMismatch {
                     }
                 }
             }
+            // A quantity whose conversion in brackets found its equal is there too: "45 miles
+            // (72 kilometers)" given as "72 kilómetros".
+            let converted =
+                |qs: &[Quantity], doc: &Document, i: usize, matched: &dyn Fn(usize) -> bool| {
+                    qs.get(i + 1)
+                        .is_some_and(|n| matched(i + 1) && is_conversion(n, doc, qs))
+                };
             let mut src_left = Vec::new();
             for (i, s) in src.iter().enumerate() {
                 match src_match[i] {
                     Some(_) => {}
+                    None if converted(src, source, i, &|k| src_match[k].is_some()) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
@@ -126,6 +141,7 @@ impl PairCheck for NumberMismatch {
                 .enumerate()
                 .filter(|&(k, t)| {
                     !tgt_used[k]
+                        && !converted(tgt, target, k, &|j| tgt_used[j])
                         && reportable(t, target, tgt)
                         && !src_side.holds_word(t, target)
                         && !src_side.holds_compound(t)
@@ -502,8 +518,8 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         }
         (Unit::Measure(Dimension::Degrees), Unit::Decade) => same(b, a),
         (Unit::Decade, Unit::Decade) => exact(a.value % 100.0, b.value % 100.0),
-        (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value),
-        (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value),
+        (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value) || century_of(a, b),
+        (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value) || century_of(b, a),
         (Unit::Date, Unit::Date) => {
             exact(a.value, b.value) || exact(a.as_written, b.value) || exact(a.value, b.as_written)
         }
@@ -539,6 +555,14 @@ fn hour_matches(minutes: f64, n: f64) -> bool {
 
 fn decade_matches(decade: f64, n: f64) -> bool {
     n == decade || n == decade % 100.0 || (decade < 100.0 && n % 100.0 == decade && n >= 1000.0)
+}
+
+/// "the 1800s" ("1800-talet") is the 19th century.
+fn century_of(hundreds: &Quantity, ordinal: &Quantity) -> bool {
+    ordinal.ordinal
+        && hundreds.value % 100.0 == 0.0
+        && hundreds.value >= 1000.0
+        && ordinal.value == hundreds.value / 100.0 + 1.0
 }
 
 fn magnitude_matches(power: f64, n: f64) -> bool {

@@ -374,7 +374,7 @@ fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>
 }
 
 /// Every apostrophe written as the ASCII one, in lexicons and in text alike.
-fn apostrophes(w: &str) -> String {
+pub(super) fn apostrophes(w: &str) -> String {
     w.chars()
         .map(|c| {
             if crate::normalize::is_apostrophe(c) {
