@@ -60,7 +60,9 @@ fn scores_are_compared_with_their_ones_and_zeros() {
 fn numbers_read_the_way_each_language_writes_them() {
     // A conversion in brackets left out whichever of the two the translation kept, decades in
     // Polish words and a century as Swedish "1700-talet", feet and inches in Spanish, a
-    // declined Czech ordinal: all agree; only the changed passenger count is reported.
+    // declined Czech ordinal, a rate per hour given as a length "za hodinu", Czech compounds
+    // ("trojnásobně", "pětinásobný") and digits glued to a word by a missing space: all agree;
+    // only the changed passenger count is reported.
     let out = brief(
         &["tests/data/bilingual/numbers/languages.jsonl"],
         "tests/data/bilingual/numbers/languages.expected",

@@ -54,7 +54,8 @@ pub(super) fn expand_year_ranges(text: &str, out: &mut [Quantity]) {
 /// Words and signs that join the two ends of a range: "2 to 4 inches", "entre 5 y 10 cm".
 const RANGE_JOINS: &[&str] = &[
     "-", "–", "—", "to", "a", "al", "au", "y", "and", "et", "à", "bis", "und", "e", "до", "и",
-    "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub", "ai", "到", "至", "～", "〜",
+    "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub", "ai", "až", "ila", "till",
+    "och", "або", "і", "та", "到", "至", "～", "〜",
 ];
 
 /// The first end of a range takes the unit of the second: in "2 to 4 inches" both are inches.
