@@ -407,16 +407,20 @@ fn in_score(x: &Quantity, doc: &Document) -> bool {
 }
 
 /// A capitalised number word inside a sentence is part of a name or title ("the Four
-/// Corners", "Century in Five Lives"), which a translation may keep in the original.
+/// Corners", "Century in Five Lives"), which a translation may keep in the original. The
+/// first word of a line opens a sentence even when the line before has no full stop: a
+/// headline ends where its line does.
 fn in_title(x: &Quantity, doc: &Document) -> bool {
     let capital = doc.text[x.span.clone()]
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
     let before = doc.text[..x.span.start].trim_end();
+    let opens_line = doc.text[before.len()..x.span.start].contains(['\n', '\r', '\u{2028}']);
     !matches!(x.written, Written::Digits(_))
         && capital
         && !before.is_empty()
+        && !opens_line
         && !before.ends_with(['.', '!', '?', ':', '"', '“', '«', '—', '–', '(', '‘', '\''])
 }
 
