@@ -33,7 +33,7 @@ pub fn quantities_in(text: &str, toks: &Tokens, lang: &LangTag) -> Vec<Quantity>
     let cjk = cjk::reads(lang.primary());
     let mut shapes = shaped(text, lang);
     if cjk {
-        shapes = in_order([shapes, cjk::dates(text)].concat());
+        shapes = in_order([shapes, cjk::shapes(text)].concat());
     }
     let in_digits = digits(text, lang)
         .iter()
