@@ -249,7 +249,7 @@ fn shape_at(text: &str, at: usize, n: u32, len: usize) -> Option<Quantity> {
                 Unit::Time,
             ))
         }
-        "年代" if n % 10 == 0 => {
+        "年代" if n.is_multiple_of(10) => {
             let mut q = Quantity::shape(at..end_of(used), f64::from(n), Unit::Decade);
             if n < 100 {
                 century_before(text, &mut q);
@@ -286,7 +286,7 @@ fn century_before(text: &str, q: &mut Quantity) {
     if let Ok(c) = head[head.len() - digits..].parse::<u32>()
         && (1..=21).contains(&c)
     {
-        q.value = f64::from((c - 1) * 100) + q.value;
+        q.value += f64::from((c - 1) * 100);
         q.as_written = q.value;
         q.span.start = head.len() - digits;
     }

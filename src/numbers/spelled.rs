@@ -32,7 +32,7 @@ pub(super) fn is_homograph(lang: &str, key: &str) -> bool {
 
 /// Twenty, thirty... ninety: the tens a decade is named by.
 fn is_tens(value: u64) -> bool {
-    value % 10 == 0 && (20..=90).contains(&value)
+    value.is_multiple_of(10) && (20..=90).contains(&value)
 }
 
 /// Whether token `j`, one space from the number word at `i`, is a plural word for years that
