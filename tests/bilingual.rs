@@ -57,6 +57,20 @@ fn scores_are_compared_with_their_ones_and_zeros() {
 }
 
 #[test]
+fn numbers_read_the_way_each_language_writes_them() {
+    // A conversion in brackets left out whichever of the two the translation kept, decades in
+    // Polish words and a century as Swedish "1700-talet", feet and inches in Spanish, a
+    // declined Czech ordinal, a rate per hour given as a length "za hodinu", Czech compounds
+    // ("trojnásobně", "pětinásobný") and digits glued to a word by a missing space: all agree;
+    // only the changed passenger count is reported.
+    let out = brief(
+        &["tests/data/bilingual/numbers/languages.jsonl"],
+        "tests/data/bilingual/numbers/languages.expected",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn pairs_found_by_file_name_in_a_directory() {
     // --source-lang es: summit.es.txt is the source of summit.en.txt; same findings.
     let out = run(&[

@@ -243,3 +243,22 @@ fn tbx_export_summarises_a_loss_shared_by_many_entries() {
     );
     assert!(err.trim_end().ends_with(", …)"), "{err}");
 }
+
+#[test]
+fn a_number_word_opening_the_sentence_after_a_headline_is_compared() {
+    // The headline line has no full stop: the capital of "Seven" on the next line opens a
+    // sentence, it is no title. "Seven" rendered "Cuatro" is found, "Siete" agrees, and a
+    // capitalised number word inside a sentence ("Seven Seas") is still a title.
+    let out = run(&[
+        "check",
+        "--format",
+        "brief",
+        "tests/data/bilingual/numbers/headline.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "tests/data/bilingual/numbers/headline.jsonl:1:164: error[number/mismatch] source 7 \
+         (“Seven”) ≠ target 4 (“Cuatro”)\n"
+    );
+}

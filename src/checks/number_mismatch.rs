@@ -16,6 +16,7 @@ use crate::finding::{Finding, Severity};
 use crate::numbers::{
     Dimension, Quantity, Unit, Written, compound_values, quantities, reads_number_words,
 };
+use crate::token::Gap;
 
 pub struct NumberMismatch;
 
@@ -83,8 +84,10 @@ impl PairCheck for NumberMismatch {
                     || (scores && in_score(x, doc))
             };
             // Numbers match one to one: a changed number equal to another one in the segment
-            // ("10-6" given as "10-5" beside a "5-3") is still found. Alike first (an ordinal
-            // with an ordinal, digits with digits), then any equal one.
+            // ("10-6" given as "10-5" beside a "5-3") is still found. The identical first (so
+            // that "six meters (18 feet)" gives its "6 metrów" to the six metres, not to the
+            // converted 18 feet), then alike (an ordinal with an ordinal, digits with digits),
+            // then any equal one.
             let alike = |a: &Quantity, b: &Quantity| {
                 a.ordinal == b.ordinal
                     && matches!(a.written, Written::Digits(_))
@@ -92,13 +95,18 @@ impl PairCheck for NumberMismatch {
             };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_match: Vec<Option<usize>> = vec![None; src.len()];
-            for strict in [true, false] {
+            for (identical, strict) in [(true, true), (true, false), (false, true), (false, false)]
+            {
                 for (i, s) in src.iter().enumerate() {
                     if src_match[i].is_some() {
                         continue;
                     }
                     let found = window(i, src.len(), tgt.len()).find(|&k| {
-                        !tgt_used[k] && (!strict || alike(s, &tgt[k])) && equal(s, &tgt[k])
+                        let t = &tgt[k];
+                        !tgt_used[k]
+                            && (!strict || alike(s, t))
+                            && (!identical || (s.unit == t.unit && close(s.value, t.value, 1e-9)))
+                            && equal(s, t)
                     });
                     if let Some(k) = found {
                         tgt_used[k] = true;
@@ -106,14 +114,22 @@ impl PairCheck for NumberMismatch {
                     }
                 }
             }
+            // A quantity whose conversion in brackets found its equal is there too: "45 miles
+            // (72 kilometers)" given as "72 kilómetros".
+            let converted =
+                |qs: &[Quantity], doc: &Document, i: usize, matched: &dyn Fn(usize) -> bool| {
+                    qs.get(i + 1)
+                        .is_some_and(|n| matched(i + 1) && is_conversion(n, doc, qs))
+                };
             let mut src_left = Vec::new();
             for (i, s) in src.iter().enumerate() {
                 match src_match[i] {
                     Some(_) => {}
+                    None if converted(src, source, i, &|k| src_match[k].is_some()) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
-                        && !tgt_side.holds_year_code(s)
+                        && !tgt_side.holds_glued(s)
                         && !list_marker(s, source, &unit.source) =>
                     {
                         src_left.push(s)
@@ -126,10 +142,11 @@ impl PairCheck for NumberMismatch {
                 .enumerate()
                 .filter(|&(k, t)| {
                     !tgt_used[k]
+                        && !converted(tgt, target, k, &|j| tgt_used[j])
                         && reportable(t, target, tgt)
                         && !src_side.holds_word(t, target)
                         && !src_side.holds_compound(t)
-                        && !src_side.holds_year_code(t)
+                        && !src_side.holds_glued(t)
                         && !list_marker(t, target, &unit.target)
                 })
                 .map(|(_, t)| t)
@@ -218,16 +235,36 @@ impl<'d> Side<'d> {
     /// A number word of the other text found at the start of a longer word on this side:
     /// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
     fn holds_compound(&self, x: &Quantity) -> bool {
-        if x.value < 2.0 || x.value > 99.0 || x.value.fract() != 0.0 || x.unit != Unit::Count {
+        // A measure too, by the number it was written with: "six meters" → "šestimetrové".
+        let n = match x.unit {
+            Unit::Count => x.value,
+            Unit::Measure(_) => x.as_written,
+            _ => return false,
+        };
+        if !(2.0..=99.0).contains(&n) || n.fract() != 0.0 {
             return false;
         }
         self.compounds
             .get_or_init(|| {
+                let toks = &self.doc.tokens;
                 tokens_in(self.doc, self.range)
-                    .flat_map(|i| compound_values(self.doc.tokens.key(i), &self.doc.lang))
+                    .flat_map(|i| {
+                        // "п’ятиразовий" is two tokens on either side of the apostrophe.
+                        let glued = toks
+                            .list
+                            .get(i + 1)
+                            .is_some_and(|t| t.gap == Gap::Apostrophe);
+                        let mut v = compound_values(toks.key(i), &self.doc.lang);
+                        if glued {
+                            let (a, b) = (toks.list[i].start, toks.list[i + 1].end);
+                            let word = crate::normalize::folded(&self.doc.text[a..b]);
+                            v.extend(compound_values(&word, &self.doc.lang));
+                        }
+                        v
+                    })
                     .collect()
             })
-            .contains(&(x.value as u64))
+            .contains(&(n as u64))
     }
 
     /// A number word of the other text left untranslated on this side ("the back nine" kept
@@ -240,18 +277,19 @@ impl<'d> Side<'d> {
         tokens_in(self.doc, self.range).any(|i| self.doc.tokens.key(i) == word)
     }
 
-    /// A year this side writes inside a code: "SS19" (spring/summer 2019), "FY2021", "Euro
-    /// 2024". Digits glued to letters are not read as numbers, so the year would look missing.
-    fn holds_year_code(&self, x: &Quantity) -> bool {
-        if x.unit != Unit::Count || !(1900.0..=2100.0).contains(&x.value) || x.value.fract() != 0.0
-        {
+    /// A number this side writes glued to letters: a year inside a code ("SS19", spring/summer
+    /// 2019; "FY2021"), or digits a missing space joined to a word ("v15 hodin", "på100",
+    /// "PAR3"). Digits glued to letters are not read as numbers, so it would look missing.
+    fn holds_glued(&self, x: &Quantity) -> bool {
+        if x.unit != Unit::Count || x.value.fract() != 0.0 || !(0.0..1e6).contains(&x.value) {
             return false;
         }
         let codes = self
             .codes
             .get_or_init(|| glued_digits(&self.doc.text[self.range.clone()]));
-        let year = (x.value as u32).to_string();
-        codes.contains(year.as_str()) || codes.contains(&year[2..])
+        let n = (x.value as u32).to_string();
+        let year = (1900.0..=2100.0).contains(&x.value);
+        codes.contains(n.as_str()) || (year && codes.contains(&n[2..]))
     }
 }
 
@@ -269,7 +307,10 @@ fn glued_digits(text: &str) -> HashSet<&str> {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
-        if text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’') {
+        let after_letter =
+            text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
+        let before_letter = text[i..].starts_with(char::is_alphabetic);
+        if after_letter || before_letter {
             out.insert(&text[start..i]);
         }
     }
@@ -366,16 +407,20 @@ fn in_score(x: &Quantity, doc: &Document) -> bool {
 }
 
 /// A capitalised number word inside a sentence is part of a name or title ("the Four
-/// Corners", "Century in Five Lives"), which a translation may keep in the original.
+/// Corners", "Century in Five Lives"), which a translation may keep in the original. The
+/// first word of a line opens a sentence even when the line before has no full stop: a
+/// headline ends where its line does.
 fn in_title(x: &Quantity, doc: &Document) -> bool {
     let capital = doc.text[x.span.clone()]
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
     let before = doc.text[..x.span.start].trim_end();
+    let opens_line = doc.text[before.len()..x.span.start].contains(['\n', '\r', '\u{2028}']);
     !matches!(x.written, Written::Digits(_))
         && capital
         && !before.is_empty()
+        && !opens_line
         && !before.ends_with(['.', '!', '?', ':', '"', '“', '«', '—', '–', '(', '‘', '\''])
 }
 
@@ -455,6 +500,12 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
             Unit::Measure(Dimension::Temperature) | Unit::Count,
             Unit::Measure(Dimension::Degrees),
         ) => degrees_match(b.as_written, a.value),
+        // A rate per hour whose "per hour" the other side puts apart ("3 inches per hour" and
+        // "7,5 cm regn per timme"): the length of an hour, converted.
+        (Unit::Measure(Dimension::Speed), Unit::Measure(Dimension::Length)) => {
+            close(a.value * 1000.0, b.value, CONVERSION_TOLERANCE)
+        }
+        (Unit::Measure(Dimension::Length), Unit::Measure(Dimension::Speed)) => same(b, a),
         (Unit::Measure(da), Unit::Measure(db)) => {
             // Within the tolerance, or within one of the coarser side's written units
             // ("1 inch" is 2.54 cm, written "2 centímetros").
@@ -502,8 +553,8 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         }
         (Unit::Measure(Dimension::Degrees), Unit::Decade) => same(b, a),
         (Unit::Decade, Unit::Decade) => exact(a.value % 100.0, b.value % 100.0),
-        (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value),
-        (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value),
+        (Unit::Decade, Unit::Count) => decade_matches(a.value, b.value) || century_of(a, b),
+        (Unit::Count, Unit::Decade) => decade_matches(b.value, a.value) || century_of(b, a),
         (Unit::Date, Unit::Date) => {
             exact(a.value, b.value) || exact(a.as_written, b.value) || exact(a.value, b.as_written)
         }
@@ -539,6 +590,14 @@ fn hour_matches(minutes: f64, n: f64) -> bool {
 
 fn decade_matches(decade: f64, n: f64) -> bool {
     n == decade || n == decade % 100.0 || (decade < 100.0 && n % 100.0 == decade && n >= 1000.0)
+}
+
+/// "the 1800s" ("1800-talet") is the 19th century.
+fn century_of(hundreds: &Quantity, ordinal: &Quantity) -> bool {
+    ordinal.ordinal
+        && hundreds.value % 100.0 == 0.0
+        && hundreds.value >= 1000.0
+        && ordinal.value == hundreds.value / 100.0 + 1.0
 }
 
 fn magnitude_matches(power: f64, n: f64) -> bool {
@@ -696,12 +755,12 @@ mod tests {
         let d = doc("the SS19 collection and the FY2021 accounts");
         let all = 0..d.text.len();
         let side = Side::new(&d, &all);
-        assert!(side.holds_year_code(&year(2019.0)));
-        assert!(side.holds_year_code(&year(2021.0)));
-        assert!(!side.holds_year_code(&year(2020.0)));
+        assert!(side.holds_glued(&year(2019.0)));
+        assert!(side.holds_glued(&year(2021.0)));
+        assert!(!side.holds_glued(&year(2020.0)));
         let d = doc("the collection of 2019, 19 pieces");
         let all = 0..d.text.len();
-        assert!(!Side::new(&d, &all).holds_year_code(&year(2019.0)));
+        assert!(!Side::new(&d, &all).holds_glued(&year(2019.0)));
     }
 
     #[test]

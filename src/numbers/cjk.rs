@@ -69,7 +69,12 @@ pub(super) fn value(run: &str) -> Option<f64> {
     if chars.is_empty() {
         return None;
     }
-    if chars.len() > 1 && chars.iter().all(|&c| digit(c).is_some()) {
+    // Two numerals side by side are a pair of numbers ("一两周", a week or two; "唯一一",
+    // the only one), not one: digit by digit reads years ("二〇一九") and codes of three or more.
+    if chars.len() == 2 && chars.iter().all(|&c| digit(c).is_some()) {
+        return None;
+    }
+    if chars.len() > 2 && chars.iter().all(|&c| digit(c).is_some()) {
         let digits: String = chars
             .iter()
             .map(|&c| char::from(b'0' + digit(c).unwrap_or(0) as u8))
@@ -140,43 +145,151 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
     out
 }
 
-/// A date written "2月10日" (month, day): as month × 100 + day.
-pub(super) fn dates(text: &str) -> Vec<Quantity> {
+/// Spaces a text may put between digits and the characters after them ("12 月 24 日").
+fn skip_spaces(s: &str) -> &str {
+    s.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{3000}'])
+}
+
+/// The ASCII digits at the start of `s` and their value (at most 4 digits).
+fn leading_number(s: &str) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, n))
+}
+
+/// What follows a number in `rest` (after optional spaces): one of `words`, and the offset
+/// just past it.
+fn then<'w>(rest: &str, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    let spaced = skip_spaces(rest);
+    let skipped = rest.len() - spaced.len();
+    words
+        .iter()
+        .find(|w| spaced.starts_with(**w))
+        .map(|w| (*w, skipped + w.len()))
+}
+
+/// Dates, months, clock times, decades and centuries written with the characters after the
+/// digits, with or without spaces between: "12 月 24 日" (month × 100 + day), "2 月" (a month
+/// alone, matched but never reported), "10 点 50 分", "18時30分", "下午 5 点半" (17:30),
+/// "80 年代", "19 世纪 80 年代" (the 1880s), "19 世纪" (the 19th century).
+pub(super) fn shapes(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices('月') {
-        let before = &text[..at];
-        let month_digits: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        let after = &text[at + '月'.len_utf8()..];
-        let day_digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let rest = &after[day_digits.len()..];
-        let (Ok(month), Ok(day)) = (
-            month_digits
-                .chars()
-                .rev()
-                .collect::<String>()
-                .parse::<u32>(),
-            day_digits.parse::<u32>(),
-        ) else {
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let glued_digit =
+            text[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let Some((n, len)) = leading_number(rest).filter(|_| !glued_digit) else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !rest.starts_with(['日', '号'])
-        {
-            continue;
+        match shape_at(text, at, n, len) {
+            Some(q) => {
+                at = q.span.end;
+                out.push(q);
+            }
+            None => at += len,
         }
-        let start = at - month_digits.len();
-        let end =
-            at + '月'.len_utf8() + day_digits.len() + rest.chars().next().map_or(0, char::len_utf8);
-        out.push(Quantity::shape(
-            start..end,
-            f64::from(month * 100 + day),
-            Unit::Date,
-        ));
     }
     out
+}
+
+/// The shape that starts with the number `n` (of `len` digits) at `at`, if any.
+fn shape_at(text: &str, at: usize, n: u32, len: usize) -> Option<Quantity> {
+    let after = &text[at + len..];
+    let end_of = |used: usize| at + len + used;
+    let (word, used) = then(after, &["月", "点", "时", "時", "年代", "世纪", "世紀"])?;
+    match word {
+        "月" if (1..=12).contains(&n) => {
+            let day = leading_number(skip_spaces(&after[used..])).and_then(|(d, dlen)| {
+                let gap = after[used..].len() - skip_spaces(&after[used..]).len();
+                let (_, close) = then(&after[used + gap + dlen..], &["日", "号"])?;
+                (1..=31)
+                    .contains(&d)
+                    .then_some((d, used + gap + dlen + close))
+            });
+            Some(match day {
+                Some((d, used)) => {
+                    Quantity::shape(at..end_of(used), f64::from(n * 100 + d), Unit::Date)
+                }
+                None => Quantity::new(
+                    at..end_of(used),
+                    f64::from(n),
+                    Unit::Count,
+                    Written::Implied,
+                ),
+            })
+        }
+        "点" | "时" | "時" if n <= 24 && !after[used..].starts_with(['间', '間', '钟', '鐘']) =>
+        {
+            let rest = &after[used..];
+            let minutes = if let Some((_, half)) = then(rest, &["半"]) {
+                Some((30, half))
+            } else {
+                let spaced = skip_spaces(rest);
+                leading_number(spaced)
+                    .filter(|(m, _)| *m < 60)
+                    .and_then(|(m, mlen)| {
+                        let gap = rest.len() - spaced.len();
+                        let (_, close) = then(&spaced[mlen..], &["分"])?;
+                        Some((m, gap + mlen + close))
+                    })
+            };
+            let (m, more) = minutes.unwrap_or((0, 0));
+            let before = text[..at].trim_end_matches([' ', '\u{a0}', '\u{3000}']);
+            let afternoon = ["下午", "晚上", "傍晚", "午後", "夜"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            let hour = if afternoon && n < 12 { n + 12 } else { n };
+            Some(Quantity::shape(
+                at..end_of(used + more),
+                f64::from(hour * 60 + m),
+                Unit::Time,
+            ))
+        }
+        "年代" if n.is_multiple_of(10) => {
+            let mut q = Quantity::shape(at..end_of(used), f64::from(n), Unit::Decade);
+            if n < 100 {
+                century_before(text, &mut q);
+            }
+            Some(q)
+        }
+        "世纪" | "世紀" if (1..=21).contains(&n) => {
+            // "19 世纪 80 年代" is a decade of that century, read from its tens.
+            let tens = skip_spaces(&after[used..]);
+            if leading_number(tens)
+                .is_some_and(|(t, tlen)| t < 100 && then(&tens[tlen..], &["年代"]).is_some())
+            {
+                return None;
+            }
+            let mut q = Quantity::shape(at..end_of(used), f64::from(n), Unit::Count);
+            q.ordinal = true;
+            Some(q)
+        }
+        _ => None,
+    }
+}
+
+/// "19 世纪 80 年代": the decade takes the century before it (1880) and its span.
+fn century_before(text: &str, q: &mut Quantity) {
+    let before = text[..q.span.start].trim_end_matches([' ', '\u{a0}', '\u{3000}']);
+    let Some(head) = before
+        .strip_suffix("世纪")
+        .or_else(|| before.strip_suffix("世紀"))
+    else {
+        return;
+    };
+    let head = head.trim_end_matches([' ', '\u{a0}', '\u{3000}']);
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if let Ok(c) = head[head.len() - digits..].parse::<u32>()
+        && (1..=21).contains(&c)
+    {
+        q.value += f64::from((c - 1) * 100);
+        q.as_written = q.value;
+        q.span.start = head.len() - digits;
+    }
 }
 
 /// "第三", "第5": the ordinal prefix makes the quantity after it an ordinal, in its span.
@@ -204,6 +317,8 @@ mod tests {
         assert_eq!(value("两"), Some(2.0));
         assert_eq!(value("二〇一九"), Some(2019.0));
         assert_eq!(value("三千五百"), Some(3500.0));
+        assert_eq!(value("一两"), None);
+        assert_eq!(value("一一"), None);
     }
 
     #[test]
@@ -227,7 +342,42 @@ mod tests {
                 ("五", 5.0, true)
             ]
         );
-        let d = dates("在2月10日发布");
+        let d = shapes("在2月10日发布");
         assert_eq!((d.len(), d[0].value), (1, 210.0));
+    }
+
+    #[test]
+    fn dates_times_and_decades_with_or_without_spaces() {
+        let read = |text: &str| -> Vec<(String, f64, Unit)> {
+            shapes(text)
+                .into_iter()
+                .map(|q| (text[q.span].to_string(), q.value, q.unit))
+                .collect()
+        };
+        assert_eq!(
+            read("于 12 月 24 日举行"),
+            [("12 月 24 日".into(), 1224.0, Unit::Date)]
+        );
+        assert_eq!(read("2 月达成"), [("2 月".into(), 2.0, Unit::Count)]);
+        assert_eq!(
+            read("上午 10 点 50 分左右"),
+            [("10 点 50 分".into(), 650.0, Unit::Time)]
+        );
+        assert_eq!(read("18时30分"), [("18时30分".into(), 1110.0, Unit::Time)]);
+        assert_eq!(read("18時30分"), [("18時30分".into(), 1110.0, Unit::Time)]);
+        assert_eq!(
+            read("下午 5 点半之前"),
+            [("5 点半".into(), 1050.0, Unit::Time)]
+        );
+        assert_eq!(read("3時間"), []);
+        assert_eq!(read("80 年代"), [("80 年代".into(), 80.0, Unit::Decade)]);
+        assert_eq!(
+            read("19 世纪 80 年代的纽约"),
+            [("19 世纪 80 年代".into(), 1880.0, Unit::Decade)]
+        );
+        let century = shapes("建于 19 世纪的工厂");
+        assert_eq!((century[0].value, century[0].ordinal), (19.0, true));
+        // Digits of a longer number are not a shape's ("2.5月" is no month).
+        assert_eq!(read("2.12月"), []);
     }
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::digits::Digits;
 use super::quantity::Quantity;
+use super::words::apostrophes;
 
 /// An ordinal word's value, and whether it only counts after a determiner.
 #[derive(Debug, Clone, Copy)]
@@ -36,9 +37,56 @@ fn table() -> &'static HashMap<(&'static str, &'static str), OrdinalWord> {
     })
 }
 
-/// The ordinal a lowercase word spells in `lang`, if any.
+/// The ordinal a lowercase word spells in `lang`, if any: a word of the table, or a declined
+/// one (a stem and an adjective ending, in the languages whose ordinals decline).
 pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
-    table().get(&(lang, key)).copied()
+    table()
+        .get(&(lang, key))
+        .copied()
+        .or_else(|| declined_ordinal(lang, key))
+}
+
+/// Ordinal stems by language, and each language's adjective endings, longest first.
+struct Declined {
+    stems: HashMap<(&'static str, String), u64>,
+    endings: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn declined() -> &'static Declined {
+    static T: OnceLock<Declined> = OnceLock::new();
+    T.get_or_init(|| {
+        let rows = |text: &'static str| {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').collect::<Vec<_>>())
+        };
+        let stems = rows(include_str!("../../data/numbers/ordinal-stems.tsv"))
+            .filter_map(|c| Some(((c[0], apostrophes(c.get(1)?)), c.get(2)?.parse().ok()?)))
+            .collect();
+        let endings = rows(include_str!("../../data/numbers/adjective-endings.tsv"))
+            .filter_map(|c| {
+                let mut e: Vec<&str> = c.get(1)?.split(' ').filter(|e| !e.is_empty()).collect();
+                e.sort_by_key(|e| std::cmp::Reverse(e.len()));
+                Some((c[0], e))
+            })
+            .collect();
+        Declined { stems, endings }
+    })
+}
+
+/// "szóstą", "trzydziestych", "п’ятого": a stem of `ordinal-stems.tsv` and an ending.
+fn declined_ordinal(lang: &str, key: &str) -> Option<OrdinalWord> {
+    let d = declined();
+    let endings = d.endings.get(lang)?;
+    let key = apostrophes(key);
+    endings.iter().find_map(|e| {
+        let stem = key.strip_suffix(e)?;
+        let value = *d.stems.get(&(lang, stem.to_string()))?;
+        Some(OrdinalWord {
+            value,
+            needs_determiner: false,
+        })
+    })
 }
 
 /// The number a word implies ("decade" 10, "quintuple" 5, "une quarantaine" 40), from

@@ -5,17 +5,22 @@
 
 use super::quantity::{Dimension, Quantity, Unit, between};
 
-/// "6-foot-6", "6 ft 6": a height in feet and inches is one length.
+/// "6-foot-6", "6 ft 6", "6 pies, 6 pulgadas", "6 футів і 6 дюймів": a height in feet and
+/// inches is one length.
 pub(super) fn join_feet_and_inches(text: &str, sorted: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(sorted.len());
     let mut it = sorted.into_iter().peekable();
+    let in_unit = |q: &Quantity, factor: f64| {
+        q.unit == Unit::Measure(Dimension::Length) && (q.value - q.as_written * factor).abs() < 1e-9
+    };
     while let Some(mut a) = it.next() {
         if let Some(b) = it.peek() {
-            let feet = a.unit == Unit::Measure(Dimension::Length)
-                && (a.value - a.as_written * 0.3048).abs() < 1e-9;
             let gap = between(text, &a.span, &b.span);
-            if feet && b.unit == Unit::Count && b.value < 12.0 && matches!(gap, "-" | " ") {
-                a.value += b.value * 0.0254;
+            let inches = b.as_written < 12.0 && (b.unit == Unit::Count || in_unit(b, 0.0254));
+            let joined = matches!(gap, "-" | " ")
+                || (in_unit(b, 0.0254) && is_conjunction(gap.trim_matches([' ', ','])));
+            if in_unit(&a, 0.3048) && inches && joined {
+                a.value += b.as_written * 0.0254;
                 a.span.end = b.span.end;
                 it.next();
             }
@@ -23,6 +28,11 @@ pub(super) fn join_feet_and_inches(text: &str, sorted: Vec<Quantity>) -> Vec<Qua
         out.push(a);
     }
     out
+}
+
+/// Nothing, or one short word ("and", "y", "i", "ve", "och"): what joins feet to inches.
+fn is_conjunction(gap: &str) -> bool {
+    gap.chars().count() <= 3 && gap.chars().all(char::is_alphabetic)
 }
 
 /// A four-digit year range written short: "1950-53" is 1950 to 1953.
@@ -44,7 +54,8 @@ pub(super) fn expand_year_ranges(text: &str, out: &mut [Quantity]) {
 /// Words and signs that join the two ends of a range: "2 to 4 inches", "entre 5 y 10 cm".
 const RANGE_JOINS: &[&str] = &[
     "-", "–", "—", "to", "a", "al", "au", "y", "and", "et", "à", "bis", "und", "e", "до", "и",
-    "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub", "ai", "到", "至", "～", "〜",
+    "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub", "ai", "až", "ila", "till",
+    "och", "або", "і", "та", "到", "至", "～", "〜",
 ];
 
 /// The first end of a range takes the unit of the second: in "2 to 4 inches" both are inches.

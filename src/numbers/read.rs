@@ -33,7 +33,7 @@ pub fn quantities_in(text: &str, toks: &Tokens, lang: &LangTag) -> Vec<Quantity>
     let cjk = cjk::reads(lang.primary());
     let mut shapes = shaped(text, lang);
     if cjk {
-        shapes = in_order([shapes, cjk::dates(text)].concat());
+        shapes = in_order([shapes, cjk::shapes(text)].concat());
     }
     let in_digits = digits(text, lang)
         .iter()
@@ -443,6 +443,46 @@ mod shape_tests {
         assert_eq!(d("ru", "в 30-е годы"), [("30-е".into(), 30.0)]);
         assert_eq!(d("pl", "w latach 30."), [("latach 30".into(), 30.0)]);
         assert_eq!(d("en", "the 300s"), []);
+        assert_eq!(d("sv", "på 1980-talet"), [("1980-talet".into(), 1980.0)]);
+        assert_eq!(d("sv", "under 1800-talet"), [("1800-talet".into(), 1800.0)]);
+        // In words: tens beside a word for years, an ordinal on either side of it, a
+        // cardinal only after it ("treinta años" is thirty years).
+        assert_eq!(
+            d("pl", "w latach trzydziestych"),
+            [("trzydziestych".into(), 30.0)]
+        );
+        assert_eq!(d("cs", "ve třicátých letech"), [("třicátých".into(), 30.0)]);
+        assert_eq!(
+            d("uk", "у вісімдесятих роках"),
+            [("вісімдесятих".into(), 80.0)]
+        );
+        assert_eq!(d("es", "en los años ochenta"), [("ochenta".into(), 80.0)]);
+        assert_eq!(d("es", "hace treinta años"), []);
+        assert_eq!(d("pl", "trzydziesty rok"), []);
+    }
+
+    #[test]
+    fn feet_and_inches_in_each_language() {
+        let m = |lang: &str, text: &str| {
+            q(lang, text)
+                .into_iter()
+                .map(|x| (x.0, (x.1 * 1000.0).round()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            m("es", "de 6 pies, 6 pulgadas"),
+            [("6 pies, 6 pulgadas".into(), 1981.0)]
+        );
+        assert_eq!(
+            m("uk", "6 футів і 6 дюймів"),
+            [("6 футів і 6 дюймів".into(), 1981.0)]
+        );
+        assert_eq!(
+            m("tr", "6 fit 6 inç boyundaki"),
+            [("6 fit 6 inç".into(), 1981.0)]
+        );
+        // Two lengths in feet are not a height.
+        assert_eq!(m("en", "6 feet and 6 feet").len(), 2);
     }
 }
 
@@ -519,6 +559,13 @@ mod ordinal_tests {
         assert_eq!(ords("de", "zum dritten Mal"), [("dritten".into(), 3.0)]);
         assert_eq!(ords("ru", "первый раз"), [("первый".into(), 1.0)]);
         assert_eq!(ords("pl", "pierwsza tura"), [("pierwsza".into(), 1.0)]);
+        // Declined: a stem and an adjective ending.
+        assert_eq!(ords("pl", "szóstą godzinę"), [("szóstą".into(), 6.0)]);
+        assert_eq!(ords("pl", "w setną rocznicę"), [("setną".into(), 100.0)]);
+        assert_eq!(ords("cs", "každý pátý"), [("pátý".into(), 5.0)]);
+        assert_eq!(ords("uk", "кожен п’ятий"), [("п’ятий".into(), 5.0)]);
+        assert_eq!(ords("uk", "третім"), [("третім".into(), 3.0)]);
+        assert_eq!(ords("pl", "piątek"), []);
         // "Premier ministre" is a title, "secondo il ministro" means "according to", "segunda-feira"
         // is Monday.
         assert_eq!(ords("fr", "le Premier ministre"), []);

@@ -86,7 +86,8 @@ struct Patterns {
     /// "7 de la mañana", "3 du matin", "7 утра", "8 in the evening": an hour and a part of the
     /// day.
     part_of_day: Regex,
-    /// "1930s", "'30s", "1930er", "30-е", "1930-х".
+    /// "1930s", "'30s", "1930er", "30-е", "1930-х", "1930-talet", "1930'erne", "1930-luvulla"
+    /// (and "1800-talet", the 1800s).
     decade_suffix: Regex,
     /// A decade after a word for "years": "años 30", "années 1930", "anni '30", "jaren 30",
     /// "lata 30.".
@@ -110,7 +111,9 @@ fn patterns() -> &'static Patterns {
             r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
         )
         .expect("part of day pattern"),
-        decade_suffix: Regex::new(r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b)")
+        decade_suffix: Regex::new(
+            r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?et|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
+        )
             .expect("decade pattern"),
         decade_word: Regex::new(
             r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?(\d{1,3}0)\b",

@@ -30,6 +30,29 @@ pub(super) fn is_homograph(lang: &str, key: &str) -> bool {
     .contains(&(lang, key))
 }
 
+/// Twenty, thirty... ninety: the tens a decade is named by.
+fn is_tens(value: u64) -> bool {
+    value.is_multiple_of(10) && (20..=90).contains(&value)
+}
+
+/// Whether token `j`, one space from the number word at `i`, is a plural word for years that
+/// names a decade (`data/numbers/decade-years.tsv`).
+fn years_beside(v: &View<'_>, i: usize, j: usize) -> bool {
+    static T: OnceLock<HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    let words = T.get_or_init(|| {
+        include_str!("../../data/numbers/decade-years.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    let list = &v.toks.list;
+    // The gap of the later of the two tokens is the one between them.
+    j < list.len()
+        && list[i.max(j)].gap == Gap::Space
+        && words.contains(&(v.lang.primary(), v.key(j)))
+}
+
 /// What a reader made of the words at a token: maybe a quantity, and the token to go on from.
 struct Step {
     quantity: Option<Quantity>,
@@ -112,24 +135,32 @@ fn implied(v: &View<'_>, i: usize) -> Option<Step> {
 /// An ordinal word, when it is one here: not before a title ("premier ministre"), and the
 /// ambiguous ones ("second", "segundo") only after a determiner and outside a compound.
 fn ordinal(v: &View<'_>, i: usize) -> Option<Step> {
-    let o = ordinal_word(v.lang.primary(), v.key(i))?;
     let lang = v.lang.primary();
     let list = &v.toks.list;
+    // "п’ятий": a word with an apostrophe inside is two tokens.
+    let glued = usize::from(glued_by_apostrophe(v, i));
+    let o = if glued == 1 {
+        let word = crate::normalize::folded(&v.text[list[i].start..list[i + 1].end]);
+        ordinal_word(lang, &word)?
+    } else {
+        ordinal_word(lang, v.key(i))?
+    };
+    let (start, i) = (i, i + glued);
     let next_is_title = list.get(i + 1).is_some_and(|t| {
         matches!(t.gap, Gap::Space | Gap::Hyphen) && is_title_after_ordinal(v.key(i + 1))
     });
     let in_compound = list.get(i + 1).is_some_and(|t| t.gap == Gap::Hyphen);
-    let determined = i
+    let determined = start
         .checked_sub(1)
         .is_some_and(|p| is_determiner(lang, v.key(p)));
     let counts = !next_is_title && (!o.needs_determiner || (determined && !in_compound));
     let quantity = counts.then(|| {
-        let mut q = Quantity::new(
-            list[i].start..list[i].end,
-            o.value as f64,
-            Unit::Count,
-            Written::Words,
-        );
+        let span = list[start].start..list[i].end;
+        let years = years_beside(v, start, start.wrapping_sub(1)) || years_beside(v, i, i + 1);
+        if is_tens(o.value) && years {
+            return Quantity::new(span, o.value as f64, Unit::Decade, Written::Words);
+        }
+        let mut q = Quantity::new(span, o.value as f64, Unit::Count, Written::Words);
         q.ordinal = true;
         q
     });
@@ -221,6 +252,14 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
         q.as_written = q.value;
         q.span.end = t.end;
         q.written = Written::Implied;
+    }
+    // "los años ochenta": tens after a word for years name a decade.
+    if is_tens(value) && written == Written::Words && years_beside(v, i, i.wrapping_sub(1)) {
+        q.unit = Unit::Decade;
+        return Step {
+            quantity: Some(q),
+            next: end,
+        };
     }
     unit_after_words(text, lang, &mut q);
     percent_before(text, lang.primary(), &mut q);

@@ -187,8 +187,18 @@ type Stems = HashMap<String, (u64, Role)>;
 
 /// Each number word of a lexicon and its stem without a last vowel (three letters or more):
 /// the pieces compounds are made of.
-fn stems(lex: &Lexicon) -> Stems {
+fn stems(lang: &str, lex: &Lexicon) -> Stems {
     let mut out = HashMap::new();
+    // The forms a number takes only inside compounds ("troj-násobný", "trój-ka").
+    for line in include_str!("../../data/numbers/combining.tsv").lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let [l, form, value] = cols[..]
+            && l == lang
+            && let Ok(value) = value.parse()
+        {
+            out.insert(form.to_string(), (value, Role::Add));
+        }
+    }
     for (w, &entry) in &lex.words {
         if entry.1 == Role::Scale {
             continue;
@@ -218,7 +228,7 @@ pub fn compound_values(word: &str, lang: &LangTag) -> Vec<u64> {
         TABLES
             .iter()
             .filter_map(|(l, _)| {
-                let stems = stems(lexicon(l)?);
+                let stems = stems(l, lexicon(l)?);
                 let longest = stems.keys().map(|k| k.len()).max().unwrap_or(0);
                 Some((*l, (stems, longest)))
             })
@@ -230,6 +240,7 @@ pub fn compound_values(word: &str, lang: &LangTag) -> Vec<u64> {
     if word.len() > 48 || !lex.initials.contains(&word.chars().next().unwrap_or(' ')) {
         return Vec::new();
     }
+    let word = &apostrophes(word);
     let mut out = Vec::new();
     let mut parts = Vec::new();
     compound_from(
@@ -374,7 +385,7 @@ fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>
 }
 
 /// Every apostrophe written as the ASCII one, in lexicons and in text alike.
-fn apostrophes(w: &str) -> String {
+pub(super) fn apostrophes(w: &str) -> String {
     w.chars()
         .map(|c| {
             if crate::normalize::is_apostrophe(c) {
