@@ -1,8 +1,9 @@
 //! `name/mismatch` and `name/missing`: each name of a source segment should have its expected
 //! form in the aligned target segment. The expected form is the glossary's for the target
 //! language when the entry exists (French "Aliev" and English "Aliyev" are both right), else
-//! the source spelling for two Latin-script languages, else its transliteration. A near variant
-//! of the expected form is a mismatch; no counterpart at all is reported as missing.
+//! the source spelling for two Latin-script languages, else (from Cyrillic or Greek) the target
+//! language's romanisations of it. A near variant of the expected form is a mismatch; no
+//! counterpart at all is reported as missing.
 
 use std::collections::{HashMap, HashSet};
 
@@ -37,8 +38,11 @@ const RULES: &[Rule] = &[
         explanation: "Bilingual: a name in the source segment whose counterpart in the aligned \
             target segment is close to, but not, the expected form: the glossary's form for \
             the target language when the name has an entry, else the source spelling between \
-            two Latin-script languages, else its transliteration. Exonyms the glossaries know \
-            (Aliev in French, Aliyev in English) never fire.",
+            two Latin-script languages; from Cyrillic or Greek into the Latin script, one typing \
+            slip from a romanisation the target language's standards give (BGN/PCGN, Duden, \
+            ISO 9, ELOT 743). Exonyms the glossaries know (Aliev in French, Aliyev in English) \
+            never fire, nor do the differences transcription makes (vowels, doubled letters, \
+            case endings).",
         example: Example::pair(
             "es",
             "Entre los invitados estaba el ex primer ministro georgiano Irakli Garibashvili.",

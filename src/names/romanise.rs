@@ -251,16 +251,25 @@ impl Romaniser {
     /// The romanisation under the target language's standards that `target` misspells by
     /// one typing slip, when there is one and the difference is not one the standards make
     /// themselves (see [`excused`]).
+    /// The source word in another case than the target's ("Холта" for "Holt") is compared
+    /// by its stems too.
     pub fn misspelt(&self, word: &str, target: &str) -> Option<String> {
-        let inflected = self
-            .endings
-            .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()));
-        self.own
-            .near(word, target, 2, ROMANISATIONS)
-            .into_iter()
-            .map(|(r, _)| r)
-            .find(|r| crate::names::typing_slip(r, target) && !excused(r, target, inflected))
+        let stems = self.endings.iter().filter_map(|e| {
+            word.strip_suffix(e.as_str())
+                .filter(|stem| stem.chars().count() >= 3)
+        });
+        // Compared as it is, a word with an ending may differ from the target there.
+        let inflected = stems.clone().next().is_some();
+        let whole = std::iter::once((word, inflected));
+        whole
+            .chain(stems.map(|s| (s, false)))
+            .find_map(|(w, ending)| {
+                self.own
+                    .near(w, target, 2, ROMANISATIONS)
+                    .into_iter()
+                    .map(|(r, _)| r)
+                    .find(|r| crate::names::typing_slip(r, target) && !excused(r, target, ending))
+            })
     }
 }
 
@@ -307,19 +316,27 @@ fn excused(right: &str, wrong: &str, inflected: bool) -> bool {
     let (r, w): (Vec<char>, Vec<char>) = (right.chars().collect(), wrong.chars().collect());
     let p = r.iter().zip(&w).take_while(|(x, y)| x == y).count();
     let doubled = |s: &[char], i: usize| (i > 0 && s[i] == s[i - 1]) || s.get(i + 1) == Some(&s[i]);
+    let vowel = |c: char| "aeiouy".contains(c);
+    // An h that is half of a digraph (ch, gh, kh, ph, rh, sh, th, zh), or a silent one at the
+    // end of a word after a vowel (Sarah, Noah) when a letter is added or dropped.
+    let digraph = |s: &[char], i: usize| {
+        s[i] == 'h' && i > 0 && "cgkprstz".contains(s[i - 1])
+            || s.get(i + 1) == Some(&'h') && "cgkprstz".contains(s[i])
+    };
+    let silent = |s: &[char], i: usize| s[i] == 'h' && i + 1 == s.len() && i > 0 && vowel(s[i - 1]);
     if inflected && p + 2 >= r.len().min(w.len()) {
         return true;
     }
     if w.len() == r.len() + 1 {
-        return doubled(&w, p) || w[p] == 'h';
+        return doubled(&w, p) || digraph(&w, p) || silent(&w, p);
     }
     if r.len() == w.len() + 1 {
-        return doubled(&r, p) || "aeiouy".contains(r[p]) || r[p] == 'h';
+        return doubled(&r, p) || vowel(r[p]) || digraph(&r, p) || silent(&r, p);
     }
-    if r[p] == 'h' || w[p] == 'h' {
+    let at = |i: usize| digraph(&r, i) || digraph(&w, i);
+    if at(p) || (p + 1 < r.len() && at(p + 1)) {
         return true;
     }
-    let vowel = |c: char| "aeiouy".contains(c);
     r.len() == w.len()
         && r[p + 1..] == w[p + 1..]
         && (equivalent(r[p], w[p]) || (vowel(r[p]) && vowel(w[p])))
@@ -451,6 +468,13 @@ mod tests {
         assert_eq!(ru.misspelt(&f("Райан"), "ryan"), None);
         assert_eq!(ru.misspelt(&f("Моллинари"), "molinari"), None);
         assert_eq!(r.misspelt(&f("Біркенхеда"), "birkenhead"), None);
+        assert_eq!(ru.misspelt(&f("Галлагер"), "gallagher"), None);
+        // A slip in the target, the source word in another case.
+        assert_eq!(ru.misspelt(&f("Холта"), "hotl").as_deref(), Some("holt"));
+        assert_eq!(
+            ru.misspelt(&f("Лондоне"), "londoh").as_deref(),
+            Some("london")
+        );
     }
 
     #[test]
