@@ -100,6 +100,7 @@ fn corpus(docs: usize) -> Vec<DocNames> {
                 lang: Some(lang.clone()),
                 uses,
                 counts,
+                links: Vec::new(),
             }
         })
         .collect()

@@ -25,6 +25,7 @@ use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match, Status};
 use crate::lang::LangTag;
 use crate::names::{Groups, Mention, VariantRules, is_title_word, mentions, skeleton};
+
 use crate::normalize::ascii_key;
 
 /// `name/corpus`, reported once every document of a run has been read.
@@ -83,14 +84,28 @@ pub struct DocNames {
     pub lang: Option<LangTag>,
     pub uses: Vec<NameUse>,
     pub counts: HashMap<String, usize>,
+    /// Pairs of spellings (folded keys) that `name/inconsistent` reported as one name in this
+    /// document: the register joins them, so that it lists every variant `check` reports.
+    pub links: Vec<(String, String)>,
 }
 
 /// Uses kept per spelling and document.
 const USES_PER_DOC: usize = 3;
 
-/// Collects the name words of a document (confirmed names only; titles and deprecated
-/// glossary forms left out: other rules deal with those).
-pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet) -> DocNames {
+/// Collects the name words of a document (confirmed names, and sentence openers that the
+/// document's `findings` link to a name; titles and deprecated glossary forms left out: other
+/// rules deal with those).
+pub fn collect(
+    doc: &Document,
+    matches: &[Match],
+    glossaries: &GlossarySet,
+    findings: &[Finding],
+) -> DocNames {
+    let links = linked_spellings(findings);
+    let linked: std::collections::HashSet<&str> = links
+        .iter()
+        .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+        .collect();
     let tokens = &doc.tokens;
     let mut status: HashMap<usize, (Status, String)> = HashMap::new();
     for m in matches {
@@ -101,10 +116,8 @@ pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet) -> D
     }
     let mut uses = Vec::new();
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in mentions(tokens, &doc.lang)
-        .iter()
-        .filter(|m: &&Mention| !m.weak)
-    {
+    let wanted = |m: &&Mention| !m.weak || m.words.iter().any(|&w| linked.contains(tokens.key(w)));
+    for m in mentions(tokens, &doc.lang).iter().filter(wanted) {
         let words: Arc<[String]> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
         let mention: Arc<str> = doc.text[m.span.clone()].into();
         for (pos, &w) in m.words.iter().enumerate() {
@@ -143,7 +156,32 @@ pub fn collect(doc: &Document, matches: &[Match], glossaries: &GlossarySet) -> D
         lang: Some(doc.lang.clone()),
         uses,
         counts,
+        links,
     }
+}
+
+/// The spellings `name/inconsistent` reported as one name: each finding's words against those
+/// of its first related place (the occurrence it was compared with, the same words but one).
+fn linked_spellings(findings: &[Finding]) -> Vec<(String, String)> {
+    let words = |text: &str| {
+        let t = crate::token::tokenize_str(text);
+        (0..t.len())
+            .filter(|&i| t.list[i].capitalized)
+            .map(|i| t.key(i).to_string())
+            .collect::<Vec<String>>()
+    };
+    let mut out = Vec::new();
+    for f in findings.iter().filter(|f| f.rule == "name/inconsistent") {
+        let Some(r) = f.related.first() else { continue };
+        let (here, there) = (words(&f.text), words(&r.text));
+        if here.len() != there.len() {
+            continue;
+        }
+        out.extend(here.into_iter().zip(there).filter(|(a, b)| a != b));
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Every spelling of a name word in one language: its counts and bounded samples of its uses.
@@ -166,6 +204,9 @@ pub(crate) struct Spelling {
     first_documents: Vec<DocPath>,
     /// Its first [`PLACES`] uses, in path order.
     places: Vec<Place>,
+    /// The spellings (keys) `name/inconsistent` reported as the same name in some document,
+    /// sorted.
+    linked: Vec<String>,
 }
 
 /// The words of a mention a spelling is used in (folded), and the spelling's place among them.
@@ -266,7 +307,13 @@ impl Register {
             let list: Vec<Spelling> = by_key.into_values().collect();
             let tag = LangTag::parse(&lang)
                 .unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
-            let (c, e) = cluster(&list, &VariantRules::new(&tag));
+            let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
+            let pairs: Vec<(usize, usize)> = list
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.linked.iter().filter_map(move |k| Some((i, find(k)?))))
+                .collect();
+            let (c, e) = cluster(&list, &VariantRules::new(&tag), &pairs);
             effort.spellings += e.spellings;
             effort.compared += e.compared;
             let by_key = deviating.entry(lang.clone()).or_default();
@@ -411,14 +458,29 @@ fn most_used(counts: &[(String, usize)]) -> Option<&String> {
         .map(|(k, _)| k)
 }
 
-/// A name without the titles written before it ("Mayor Tomasz Wierzbicki" → "Tomasz
-/// Wierzbicki"), on one line.
+/// A name without the titles and descriptors written before it ("Mayor Tomasz Wierzbicki" →
+/// "Tomasz Wierzbicki", "European Council President Charles Michel" → "Charles Michel"), on
+/// one line: everything up to the last title word, when a name of two words or more follows
+/// it (not "of England" after "Bank"), else the leading titles.
 fn without_titles(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let start = words
-        .iter()
-        .position(|w| !is_title_word(&crate::normalize::folded(w)))
-        .unwrap_or(0);
+    let title = |w: &&str| is_title_word(&crate::normalize::folded(w));
+    let lead = words.iter().position(|w| !title(w)).unwrap_or(0);
+    let start = match words.iter().rposition(title) {
+        Some(last) if last >= lead && words.len() - last > 2 => {
+            let next = crate::normalize::folded(words[last + 1]);
+            let capitalised = words[last + 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if capitalised && !crate::data::words(crate::data::NAME_PARTICLES).any(|p| p == next) {
+                last + 1
+            } else {
+                lead
+            }
+        }
+        _ => lead,
+    };
     words[start..].join(" ")
 }
 
@@ -449,12 +511,22 @@ fn blocks(ascii: &str) -> Vec<String> {
     keys
 }
 
-/// Clusters spellings that are variants in compatible contexts. Returns groups with the
-/// reference spelling (glossary form, else most documents, else most mentions) first, and
-/// the work done. Singletons are groups too: every spelling is in the register.
-fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort) {
+/// Clusters spellings that are variants in compatible contexts, or that a document's check
+/// linked (`links`). Returns groups with the reference spelling (glossary form, else most
+/// documents, else most mentions) first, and the work done. Singletons are groups too: every
+/// spelling is in the register.
+fn cluster(
+    list: &[Spelling],
+    rules: &VariantRules,
+    links: &[(usize, usize)],
+) -> (Vec<Vec<usize>>, Effort) {
     let n = list.len();
     let mut groups = Groups::new(n);
+    for &(a, b) in links {
+        groups.join(a, b);
+    }
+    let linked: std::collections::HashSet<usize> =
+        links.iter().flat_map(|&(a, b)| [a, b]).collect();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, s) in list.iter().enumerate() {
         for key in blocks(&s.ascii) {
@@ -503,11 +575,12 @@ fn cluster(list: &[Spelling], rules: &VariantRules) -> (Vec<Vec<usize>>, Effort)
                 i,
             )
         });
-        // Keep only direct variants of the reference: a chain can join a name, a typo and the
-        // typo's inflection. The others stand alone.
+        // Keep only direct variants of the reference, and what a document linked: a chain can
+        // join a name, a typo and the typo's inflection. The others stand alone.
         let reference = g[0];
         let (keep, alone): (Vec<usize>, Vec<usize>) = g.into_iter().partition(|&i| {
             i == reference
+                || linked.contains(&i)
                 || rules.is_variant(
                     &list[i].key,
                     &list[reference].key,

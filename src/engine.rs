@@ -403,11 +403,21 @@ impl Engine {
         match self.open(input)? {
             Opened::Article { name, doc, .. } => {
                 // An article whose directives cannot be read is not checked, so not counted.
-                self.suppressions(&doc)?;
+                let suppressions = self.suppressions(&doc)?;
                 let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+                // The spellings the in-document check reports join in the register too.
+                let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
+                let mut found = self.finish(
+                    self.checks
+                        .iter()
+                        .filter(|c| c.rules().iter().any(|r| r.id == "name/inconsistent"))
+                        .flat_map(|c| c.run(&cx))
+                        .collect(),
+                );
+                found.retain(|f| !suppressions.covers(f));
                 Ok(Some((
                     name,
-                    corpus::collect(&doc, &matches, &self.glossaries),
+                    corpus::collect(&doc, &matches, &self.glossaries, &found),
                 )))
             }
             Opened::Pair { .. } | Opened::TextPair { .. } | Opened::Container { .. } => Ok(None),
@@ -517,7 +527,7 @@ impl Engine {
             crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
         }
         if let Some(register) = register {
-            let names = corpus::collect(doc, &matches, &self.glossaries);
+            let names = corpus::collect(doc, &matches, &self.glossaries, &findings);
             findings.extend(self.finish(register.findings(&name, &names)));
             finding::sort(&mut findings);
         }
@@ -876,8 +886,10 @@ pub type FormCount = (crate::glossary::Status, usize, usize);
 /// How often each glossary form occurs in a corpus.
 #[derive(Debug, Default)]
 pub struct FormCounts {
-    /// (glossary, entry) → form as the glossary writes it → its count.
-    pub by_entry: BTreeMap<(usize, usize), BTreeMap<String, FormCount>>,
+    /// (glossary, entry) → (language of the form's section, form as the glossary writes it)
+    /// → its count in the documents of that language. One spelling can be a form in several
+    /// languages ("Micronesia" in English and Dutch): each is counted apart.
+    pub by_entry: BTreeMap<(usize, usize), BTreeMap<(String, String), FormCount>>,
     pub files: usize,
     pub input_errors: Vec<InputError>,
 }
@@ -885,7 +897,8 @@ pub struct FormCounts {
 impl Engine {
     /// Counts the glossary forms found in each document (in its own language).
     pub fn count_forms(&self, inputs: Vec<Input>) -> FormCounts {
-        type PerDoc = BTreeMap<((usize, usize), String), (crate::glossary::Status, usize)>;
+        type PerDoc =
+            BTreeMap<((usize, usize), (String, String)), (crate::glossary::Status, usize)>;
         let results: Vec<Result<PerDoc, InputError>> = inputs
             .into_par_iter()
             .map(|input| {
@@ -918,8 +931,12 @@ impl Engine {
                 };
                 let mut counts = PerDoc::new();
                 for m in self.matcher(&doc.lang).find(&doc.prose, &doc.tokens) {
+                    let entry = self.glossaries.entry(m.form.glossary, m.form.entry);
+                    let lang = entry
+                        .section_tag(&doc.lang)
+                        .map_or_else(|| doc.lang.to_string(), |t| t.to_string());
                     let e = counts
-                        .entry(((m.form.glossary, m.form.entry), m.form.form.clone()))
+                        .entry(((m.form.glossary, m.form.entry), (lang, m.form.form.clone())))
                         .or_insert((m.form.status, 0));
                     e.1 += 1;
                 }

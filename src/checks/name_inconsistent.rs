@@ -410,9 +410,14 @@ fn report_cluster(
                 message,
                 suggestions,
             );
-            finding.related = reference
+            // The place compared comes first: word for word, it is the other spelling (the
+            // register reads the pair from it).
+            let others = reference
                 .occurrences
                 .iter()
+                .filter(|r| (r.mention, r.pos) != (ref_occ.mention, ref_occ.pos));
+            finding.related = std::iter::once(&ref_occ)
+                .chain(others)
                 .take(MAX_RELATED)
                 .map(|&r| cx.related(window(r, before, after, mentions, tokens)))
                 .collect();

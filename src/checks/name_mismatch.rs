@@ -1,8 +1,9 @@
 //! `name/mismatch` and `name/missing`: each name of a source segment should have its expected
 //! form in the aligned target segment. The expected form is the glossary's for the target
 //! language when the entry exists (French "Aliev" and English "Aliyev" are both right), else
-//! the source spelling for two Latin-script languages, else its transliteration. A near variant
-//! of the expected form is a mismatch; no counterpart at all is reported as missing.
+//! the source spelling for two Latin-script languages, else (from Cyrillic or Greek) the target
+//! language's romanisations of it. A near variant of the expected form is a mismatch; no
+//! counterpart at all is reported as missing.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,8 +12,8 @@ use crate::bilingual::UnitPair;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{
-    Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions, script,
-    similarity, skeleton,
+    Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions, romanise,
+    script, similarity, skeleton,
 };
 use crate::normalize::{ascii_key, folded};
 
@@ -37,8 +38,11 @@ const RULES: &[Rule] = &[
         explanation: "Bilingual: a name in the source segment whose counterpart in the aligned \
             target segment is close to, but not, the expected form: the glossary's form for \
             the target language when the name has an entry, else the source spelling between \
-            two Latin-script languages, else its transliteration. Exonyms the glossaries know \
-            (Aliev in French, Aliyev in English) never fire.",
+            two Latin-script languages; from Cyrillic or Greek into the Latin script, one typing \
+            slip from a romanisation the target language's standards give (BGN/PCGN, Duden, \
+            ISO 9, ELOT 743). Exonyms the glossaries know (Aliev in French, Aliyev in English) \
+            never fire, nor do the differences transcription makes (vowels, doubled letters, \
+            case endings).",
         example: Example::pair(
             "es",
             "Entre los invitados estaba el ex primer ministro georgiano Irakli Garibashvili.",
@@ -73,6 +77,7 @@ impl PairCheck for NameMismatch {
         let source_names = mentions(&source.tokens, &source.lang);
         let target_names = mentions(&target.tokens, &target.lang);
         let rules = VariantRules::new(&target.lang);
+        let scheme = romanise::romaniser(&source.lang, &target.lang);
         let lower_in_source: HashSet<&str> = (0..source.tokens.len())
             .filter(|&i| !source.tokens.list[i].capitalized)
             .map(|i| source.tokens.key(i))
@@ -140,9 +145,17 @@ impl PairCheck for NameMismatch {
                     if m.weak {
                         continue;
                     }
-                    unknown(cx, m, &tgt, &approved_target, &lower_in_source, &rules)
-                        .into_iter()
-                        .collect()
+                    unknown(
+                        cx,
+                        m,
+                        &tgt,
+                        &approved_target,
+                        &lower_in_source,
+                        &rules,
+                        scheme,
+                    )
+                    .into_iter()
+                    .collect()
                 } else {
                     entities
                         .iter()
@@ -313,6 +326,7 @@ fn unknown(
     approved_target: &HashSet<usize>,
     lower_in_source: &HashSet<&str>,
     rules: &VariantRules,
+    scheme: Option<&romanise::Romaniser>,
 ) -> Option<Finding> {
     let (source, target) = (&cx.pair.source, &cx.pair.target);
     // The words that make it a name: not common words written in lowercase elsewhere.
@@ -328,17 +342,19 @@ fn unknown(
     if words.is_empty() {
         return None;
     }
-    let mut best: HashMap<usize, (Relation, usize)> = HashMap::new(); // source word -> best target word
+    // Source word -> its best target word, and the romanisation that word misspells.
+    let mut best: HashMap<usize, (Relation, usize, Option<String>)> = HashMap::new();
     for &sw in &words {
         let s_text = &source.text[source.tokens.list[sw].span()];
         let (sf, sa) = (folded(s_text), ascii_key(s_text));
         for t in tgt {
             for &tw in &t.words {
                 let t_text = &target.text[target.tokens.list[tw].span()];
-                let rel = relate(&sf, &sa, &folded(t_text), &ascii_key(t_text), rules);
-                let slot = best.entry(sw).or_insert((Relation::Different, tw));
+                let (rel, expected) =
+                    relate(&sf, &sa, &folded(t_text), &ascii_key(t_text), rules, scheme);
+                let slot = best.entry(sw).or_insert((Relation::Different, tw, None));
                 if rel > slot.0 {
-                    *slot = (rel, tw);
+                    *slot = (rel, tw, expected);
                 }
             }
         }
@@ -355,8 +371,15 @@ fn unknown(
                             &source.text[source.tokens.list[sw].span()],
                             &target.text[target.tokens.list[other].span()],
                         );
-                        relate(&folded(s), &ascii_key(s), &folded(o), &ascii_key(o), rules)
-                            == Relation::Same
+                        relate(
+                            &folded(s),
+                            &ascii_key(s),
+                            &folded(o),
+                            &ascii_key(o),
+                            rules,
+                            scheme,
+                        )
+                        .0 == Relation::Same
                     })
             })
         })
@@ -365,37 +388,40 @@ fn unknown(
         |sw: usize, tw: usize| adapted_ending(source.tokens.key(sw), target.tokens.key(tw));
     let variant = best
         .iter()
-        .filter(|(sw, (r, tw))| {
+        .filter(|(sw, (r, tw, romanised))| {
             *r == Relation::Variant
                 && !approved_target.contains(tw)
                 && !is_title_word(target.tokens.key(*tw))
                 && !adapted(**sw, *tw)
-                && anchored(*tw)
+                // A romanisation one slip off is evidence enough; a near miss of the source's
+                // own spelling needs the name's other words to agree.
+                && (romanised.is_some() || anchored(*tw))
         })
         .min_by_key(|(sw, _)| **sw);
-    if let Some((&sw, &(_, tw))) = variant {
+    if let Some((&sw, (_, tw, romanised))) = variant {
         let s_text = &source.text[source.tokens.list[sw].span()];
-        let t_span = target.tokens.list[tw].span();
-        let same_script = script(&folded(s_text)) == script(&folded(&target.text[t_span.clone()]));
-        let expected = if same_script {
-            s_text.to_string()
-        } else {
-            capitalise(&deunicode::deunicode(s_text))
-        };
-        let how = if same_script {
-            "spelled"
-        } else {
-            "transliterated"
-        };
-        let message = format!(
-            "{} is {how} {} in the source",
-            q(&target.text[t_span.clone()]),
-            q(&expected)
-        );
-        let suggestion = if same_script {
-            vec![expected]
-        } else {
-            Vec::new()
+        let t_span = target.tokens.list[*tw].span();
+        let t_text = &target.text[t_span.clone()];
+        let (message, suggestion) = match romanised {
+            // Across scripts: one slip away from a romanisation the target language's
+            // standards give the source name.
+            Some(r) => {
+                let expected = capitalise(r);
+                (
+                    format!(
+                        "{} is one slip from {}, a romanisation of the source's {} ({} standards)",
+                        q(t_text),
+                        q(&expected),
+                        q(s_text),
+                        target.lang
+                    ),
+                    vec![expected],
+                )
+            }
+            None => (
+                format!("{} is spelled {} in the source", q(t_text), q(s_text)),
+                vec![s_text.to_string()],
+            ),
         };
         return Some(cx.target.finding(
             "name/mismatch",
@@ -410,34 +436,53 @@ fn unknown(
     None
 }
 
-fn relate(sf: &str, sa: &str, tf: &str, ta: &str, rules: &VariantRules) -> Relation {
+/// How a target word relates to a source name word; for a near miss across scripts, the
+/// romanisation it misspells.
+fn relate(
+    sf: &str,
+    sa: &str,
+    tf: &str,
+    ta: &str,
+    rules: &VariantRules,
+    scheme: Option<&romanise::Romaniser>,
+) -> (Relation, Option<String>) {
     if script(sf) == script(tf) {
         // "Württemberg" is "Wuerttemberg" in ASCII German.
         let (gs, gt) = (
             german_ascii(sf).unwrap_or_else(|| sa.to_string()),
             german_ascii(tf).unwrap_or_else(|| ta.to_string()),
         );
-        if rules.same_word(sf, tf, sa, ta) || gs == gt {
+        let rel = if rules.same_word(sf, tf, sa, ta) || gs == gt {
             Relation::Same
         } else if rules.is_variant(sf, tf, sa, ta) {
             Relation::Variant
         } else {
             Relation::Different
+        };
+        return (rel, None);
+    }
+    // Into the Latin script, the target language's romanisations of the source word decide:
+    // one of them (or a form of one) is the name, one slip from one of them is a misspelling.
+    if let Some(scheme) = scheme.filter(|_| script(tf) == 1 && ta.len() >= 4) {
+        if scheme.accepts(sf, ta) {
+            return (Relation::Same, None);
         }
-    } else {
-        // Across scripts only sameness is judged: transcription conventions differ too much
-        // ("Francesco" / "Франческо", "Fleetwood" / "Флитвуд") to call a near miss an error
-        // without a glossary entry.
-        let (ks, kt) = (skeleton(sa), skeleton(ta));
-        if ks == kt
-            || rules.same_word(sf, tf, sa, ta)
-            || (ks.len() >= 4 && similarity(&ks, &kt) >= SKELETON_SAME)
-        {
-            Relation::Same
-        } else {
-            Relation::Different
+        if let Some(r) = scheme.misspelt(sf, ta) {
+            return (Relation::Variant, Some(r));
         }
     }
+    // Otherwise only sameness is judged: transcription conventions differ too much
+    // ("Francesco" / "Франческо", "Fleetwood" / "Флитвуд") to call a near miss an error.
+    let (ks, kt) = (skeleton(sa), skeleton(ta));
+    let rel = if ks == kt
+        || rules.same_word(sf, tf, sa, ta)
+        || (ks.len() >= 4 && similarity(&ks, &kt) >= SKELETON_SAME)
+    {
+        Relation::Same
+    } else {
+        Relation::Different
+    };
+    (rel, None)
 }
 
 /// A name adapted to the target language at its ending ("Europe" / "Europa", "Virginia" /

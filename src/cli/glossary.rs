@@ -219,7 +219,7 @@ fn stats(files: &[PathBuf], corpus: &[PathBuf], format: StatsFormat) -> anyhow::
             let forms = counts.by_entry.get(&(gi, ei));
             let (mut bad, mut all) = (0, 0);
             let mut list = Vec::new();
-            for (form, (status, mentions, docs)) in forms.into_iter().flatten() {
+            for ((lang, form), (status, mentions, docs)) in forms.into_iter().flatten() {
                 all += mentions;
                 if *status == Status::Deprecated {
                     bad += mentions;
@@ -229,7 +229,7 @@ fn stats(files: &[PathBuf], corpus: &[PathBuf], format: StatsFormat) -> anyhow::
                     Status::Admitted => "admitted",
                     Status::Deprecated => "deprecated",
                 };
-                list.push(serde_json::json!({"form": form, "status": status, "mentions": mentions, "documents": docs}));
+                list.push(serde_json::json!({"form": form, "language": lang, "status": status, "mentions": mentions, "documents": docs}));
             }
             rows.push((e.id.clone(), origin.clone(), bad, all, list));
         }
@@ -259,8 +259,9 @@ fn stats(files: &[PathBuf], corpus: &[PathBuf], format: StatsFormat) -> anyhow::
                 ));
                 for f in forms {
                     out.push_str(&format!(
-                        "  {:<11} {:<32} {:>5} in {}\n",
+                        "  {:<11} {:<6} {:<32} {:>5} in {}\n",
                         f["status"].as_str().unwrap_or(""),
+                        f["language"].as_str().unwrap_or(""),
                         f["form"].as_str().unwrap_or(""),
                         f["mentions"],
                         count(

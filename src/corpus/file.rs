@@ -48,6 +48,9 @@ struct Line {
     names: BTreeMap<String, usize>,
     contexts: Vec<ContextLine>,
     first_documents: Vec<String>,
+    /// The spellings a document's check reported as the same name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    linked: Vec<String>,
     places: Vec<PlaceLine>,
 }
 
@@ -103,6 +106,7 @@ fn line_of(lang: &str, s: &Spelling) -> Line {
             })
             .collect(),
         first_documents: s.first_documents.iter().map(|d| d.0.to_string()).collect(),
+        linked: s.linked.clone(),
         places: s
             .places
             .iter()
@@ -238,6 +242,9 @@ fn spelling_of(
     s.mentions = line.mentions;
     s.documents = line.documents;
     s.known = line.glossary;
+    s.linked = line.linked;
+    s.linked.sort();
+    s.linked.dedup();
     for (k, n) in line.written {
         bump(&mut s.display, &k, n);
     }

@@ -41,6 +41,13 @@ pub(super) fn offer<T: Ord>(list: &mut Vec<T>, item: T, n: usize) {
     }
 }
 
+/// Adds a key to a sorted set of keys.
+fn link(keys: &mut Vec<String>, key: String) {
+    if let Err(at) = keys.binary_search(&key) {
+        keys.insert(at, key);
+    }
+}
+
 /// Adds `n` to the count of `key` in a sorted list of counts.
 pub(super) fn bump(counts: &mut Vec<(String, usize)>, key: &str, n: usize) {
     match counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
@@ -62,6 +69,7 @@ impl Spelling {
             known: None,
             first_documents: Vec::new(),
             places: Vec::new(),
+            linked: Vec::new(),
         }
     }
 
@@ -87,6 +95,9 @@ impl Spelling {
         }
         for p in other.places {
             offer(&mut self.places, p, PLACES);
+        }
+        for k in other.linked {
+            link(&mut self.linked, k);
         }
     }
 }
@@ -139,6 +150,13 @@ impl Tally {
                 text: u.text.clone(),
             };
             offer(&mut s.places, place, PLACES);
+        }
+        for (a, b) in &doc.links {
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(s) = by_key.get_mut(x) {
+                    link(&mut s.linked, y.clone());
+                }
+            }
         }
     }
 

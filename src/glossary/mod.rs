@@ -143,20 +143,15 @@ impl Entry {
     /// The section that applies to a document language: the tag itself, else its fallbacks
     /// ("pt-BR" falls back to "pt").
     pub fn section(&self, lang: &LangTag) -> Option<&LangSection> {
+        self.section_tag(lang).map(|tag| &self.terms[tag])
+    }
+
+    /// The language tag of the section that applies to a document language.
+    pub fn section_tag(&self, lang: &LangTag) -> Option<&LangTag> {
         lang.fallbacks()
-            .find_map(|tag| {
-                self.terms
-                    .iter()
-                    .find(|(k, _)| k.as_str() == tag)
-                    .map(|(_, v)| v)
-            })
+            .find_map(|tag| self.terms.keys().find(|k| k.as_str() == tag))
             // A glossary that only has "en-US" still speaks to an "en" document.
-            .or_else(|| {
-                self.terms
-                    .iter()
-                    .find(|(k, _)| k.primary() == lang.primary())
-                    .map(|(_, v)| v)
-            })
+            .or_else(|| self.terms.keys().find(|k| k.primary() == lang.primary()))
     }
 
     pub fn match_mode(&self) -> MatchMode {

@@ -3,6 +3,7 @@
 
 mod groups;
 mod mentions;
+pub mod romanise;
 mod variant;
 
 pub use groups::Groups;

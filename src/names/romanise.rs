@@ -1,0 +1,491 @@
+//! A name in another script as the target language's standards write it in Latin letters:
+//! "Зеленський" is "Zelenskyy" in English (BGN/PCGN), "Selenskyj" in German (Duden), "Zelensky"
+//! in English news. The tables are data (`data/romanisation/`, each citing its standard); a
+//! source word has many romanisations, so they are searched, not listed: only those within a
+//! few edits of the target spelling are built.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::LangTag;
+
+/// The romanisation tables by source language.
+const TABLES: &[(&str, &str)] = &[
+    ("bg", include_str!("../../data/romanisation/bg.tsv")),
+    ("el", include_str!("../../data/romanisation/el.tsv")),
+    ("ru", include_str!("../../data/romanisation/ru.tsv")),
+    ("uk", include_str!("../../data/romanisation/uk.tsv")),
+];
+
+/// Search nodes one call may visit: a name word has at most 64 letters and few ambiguous ones,
+/// so real names stay far below this; it bounds the cost of hostile input.
+const MAX_NODES: usize = 20_000;
+
+/// How one source language's letters are written in one target language.
+#[derive(Debug, Default)]
+pub struct Scheme {
+    /// Source letter (or letter pair) → its renderings in ASCII, the most usual first.
+    units: HashMap<String, Vec<String>>,
+    /// The longest unit, in characters.
+    longest: usize,
+}
+
+/// A table's rows: unit, then one cell per column; the header names the columns.
+struct Table {
+    columns: Vec<String>,
+    rows: Vec<(String, Vec<String>)>,
+}
+
+/// A table read from its text; an error says which line is malformed.
+fn parse(text: &str) -> Result<Table, String> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    let (_, header) = lines.next().ok_or("no header line")?;
+    let columns: Vec<String> = header.split('\t').skip(1).map(str::to_string).collect();
+    let mut rows = Vec::new();
+    for (n, line) in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != columns.len() + 1 || cells[0].is_empty() {
+            return Err(format!(
+                "line {}: expected {} tab-separated cells",
+                n + 1,
+                columns.len() + 1
+            ));
+        }
+        rows.push((
+            cells[0].to_string(),
+            cells[1..].iter().map(|c| c.to_string()).collect(),
+        ));
+    }
+    Ok(Table { columns, rows })
+}
+
+/// A rendering as compared: ASCII lowercase ("ž" → "z"), "-" for nothing.
+fn option_key(cell: &str) -> String {
+    if cell == "-" {
+        String::new()
+    } else {
+        crate::normalize::ascii_key(cell)
+    }
+}
+
+fn table(source: &str) -> Option<&'static Table> {
+    static PARSED: OnceLock<Vec<(&'static str, Table)>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        TABLES
+            .iter()
+            .filter_map(|(lang, text)| parse(text).ok().map(|t| (*lang, t)))
+            .collect()
+    });
+    parsed.iter().find(|(l, _)| *l == source).map(|(_, t)| t)
+}
+
+impl Scheme {
+    /// The scheme for names of `source` written in `target`: the target language's column,
+    /// then the English one and ISO 9 (`*`), which the press of every language also uses;
+    /// with `target` None, every column. None when there is no table for the source language.
+    fn build(source: &str, target: Option<&str>) -> Option<Scheme> {
+        let t = table(source)?;
+        let wanted: Vec<usize> = match target {
+            Some(target) => [target, "en", "*"]
+                .iter()
+                .filter_map(|c| t.columns.iter().position(|x| x == c))
+                .collect(),
+            None => (0..t.columns.len()).collect(),
+        };
+        let mut scheme = Scheme::default();
+        for (unit, cells) in &t.rows {
+            let mut options: Vec<String> = Vec::new();
+            for &c in &wanted {
+                for o in cells[c].split('|').map(option_key) {
+                    if !options.contains(&o) {
+                        options.push(o);
+                    }
+                }
+            }
+            scheme.longest = scheme.longest.max(unit.chars().count());
+            scheme.units.insert(unit.clone(), options);
+        }
+        Some(scheme)
+    }
+
+    /// The romanisations of `word` (a folded source word) within `max` edits (Levenshtein) of
+    /// `target` (an ASCII key), closest first, then in the tables' order of preference; at most
+    /// `limit` of them.
+    pub fn near(&self, word: &str, target: &str, max: usize, limit: usize) -> Vec<(String, usize)> {
+        let letters: Vec<char> = bare(word).chars().collect();
+        let target: Vec<char> = target.chars().collect();
+        let mut search = Search {
+            scheme: self,
+            letters: &letters,
+            target: &target,
+            max,
+            nodes: 0,
+            found: Vec::new(),
+            built: String::new(),
+        };
+        let row: Vec<usize> = (0..=target.len()).collect();
+        search.walk(0, &row);
+        let mut found = search.found;
+        // Stable: equal distances keep the order of preference.
+        found.sort_by_key(|(_, d)| *d);
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|(s, _)| seen.insert(s.clone()));
+        found.truncate(limit);
+        found
+    }
+}
+
+/// A depth-first walk over the romanisations of a word, keeping the edit-distance row against
+/// the target so that a branch already too far from it is dropped.
+struct Search<'a> {
+    scheme: &'a Scheme,
+    letters: &'a [char],
+    target: &'a [char],
+    max: usize,
+    nodes: usize,
+    found: Vec<(String, usize)>,
+    built: String,
+}
+
+impl Search<'_> {
+    fn walk(&mut self, pos: usize, row: &[usize]) {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return;
+        }
+        if pos == self.letters.len() {
+            let d = row[self.target.len()];
+            if d <= self.max {
+                self.found.push((self.built.clone(), d));
+            }
+            return;
+        }
+        let mut any = false;
+        for len in (1..=self.scheme.longest.min(self.letters.len() - pos)).rev() {
+            let unit: String = self.letters[pos..pos + len].iter().collect();
+            let Some(options) = self.scheme.units.get(&unit) else {
+                continue;
+            };
+            any = true;
+            for o in options {
+                self.follow(pos + len, row, o);
+            }
+        }
+        if !any {
+            // A letter the table does not list (a hyphen, a Latin letter): as ASCII.
+            let o = crate::normalize::ascii_key(&self.letters[pos].to_string());
+            self.follow(pos + 1, row, &o);
+        }
+    }
+
+    /// Appends a rendering to the romanisation built so far and walks on from `next`.
+    fn follow(&mut self, next: usize, row: &[usize], rendering: &str) {
+        let mut row = row.to_vec();
+        for c in rendering.chars() {
+            let mut new = Vec::with_capacity(row.len());
+            new.push(row[0] + 1);
+            for j in 1..row.len() {
+                let cost = usize::from(self.target[j - 1] != c);
+                new.push((row[j] + 1).min(new[j - 1] + 1).min(row[j - 1] + cost));
+            }
+            row = new;
+        }
+        if row.iter().min().is_some_and(|&m| m > self.max) {
+            return;
+        }
+        let len = self.built.len();
+        self.built.push_str(rendering);
+        self.walk(next, &row);
+        self.built.truncate(len);
+    }
+}
+
+/// A folded word without accents or diaeresis on Greek letters (the tables list bare letters);
+/// other scripts keep their marks ("й" is not "и").
+fn bare(word: &str) -> String {
+    let mut out = String::new();
+    let mut greek = false;
+    for c in word.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            if !greek {
+                out.push(c);
+            }
+            continue;
+        }
+        greek = matches!(c as u32, 0x370..=0x3FF | 0x1F00..=0x1FFF);
+        out.push(c);
+    }
+    out.nfc().collect::<String>().to_lowercase()
+}
+
+/// How names of one source language are written in one target language.
+#[derive(Debug)]
+pub struct Romaniser {
+    /// The target language's standards: the expected spellings.
+    pub own: Scheme,
+    /// Every standard of every language: a spelling one of them gives is not a slip, whatever
+    /// the target language ("Baja" from "Баха" by the Spanish х → j).
+    pub any: Scheme,
+    /// The source language's case endings, longest first: a source word in another case than
+    /// the target's ("Робінсону" for "Robinson").
+    endings: Vec<String>,
+}
+
+impl Romaniser {
+    /// Whether `target` (an ASCII key) is a romanisation of `word` (a folded source word) under
+    /// any standard, or of its stem without a case ending.
+    pub fn accepts(&self, word: &str, target: &str) -> bool {
+        let exact = |w: &str| !self.any.near(w, target, 0, 1).is_empty();
+        exact(word)
+            || self.endings.iter().any(|e| {
+                word.strip_suffix(e.as_str())
+                    .is_some_and(|stem| stem.chars().count() >= 3 && exact(stem))
+            })
+    }
+
+    /// The romanisation under the target language's standards that `target` misspells by
+    /// one typing slip, when there is one and the difference is not one the standards make
+    /// themselves (see [`excused`]).
+    /// The source word in another case than the target's ("Холта" for "Holt") is compared
+    /// by its stems too.
+    pub fn misspelt(&self, word: &str, target: &str) -> Option<String> {
+        let stems = self.endings.iter().filter_map(|e| {
+            word.strip_suffix(e.as_str())
+                .filter(|stem| stem.chars().count() >= 3)
+        });
+        // Compared as it is, a word with an ending may differ from the target there.
+        let inflected = stems.clone().next().is_some();
+        let whole = std::iter::once((word, inflected));
+        whole
+            .chain(stems.map(|s| (s, false)))
+            .find_map(|(w, ending)| {
+                self.own
+                    .near(w, target, 2, ROMANISATIONS)
+                    .into_iter()
+                    .map(|(r, _)| r)
+                    .find(|r| crate::names::typing_slip(r, target) && !excused(r, target, ending))
+            })
+    }
+}
+
+/// Romanisations of a source word compared with a target word: those within two edits of it.
+const ROMANISATIONS: usize = 32;
+
+/// Pairs of letters the standards use for one source letter (г: g / h, з: z / s, х: h / j,
+/// υ: y / u): one for the other is a convention, not a slip. Read from every table.
+fn equivalent(a: char, b: char) -> bool {
+    static PAIRS: OnceLock<std::collections::HashSet<(char, char)>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut out = std::collections::HashSet::new();
+        for (lang, _) in TABLES {
+            let Some(t) = table(lang) else { continue };
+            for (_, cells) in &t.rows {
+                let options: Vec<Vec<char>> = cells
+                    .iter()
+                    .flat_map(|c| c.split('|'))
+                    .map(|o| option_key(o).chars().collect())
+                    .collect();
+                for x in &options {
+                    for y in options.iter().filter(|y| y.len() == x.len()) {
+                        let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+                        if let [i] = diff[..] {
+                            out.insert((x[i], y[i]));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    });
+    pairs.contains(&(a, b))
+}
+
+/// Differences between a romanisation and a spelling that transcription makes, not typing
+/// (Cyrillic and Greek write a name as it sounds, not as its original is spelled): a doubled
+/// letter one script writes and the other does not ("Glenn" / "Глен", "Molinari" /
+/// "Моллинари"); a vowel the other script adds ("Ryan" / "Райан", "McGregor" / "МакГрегор")
+/// or renders by another; letters the standards use interchangeably; any difference at an "h", which is silent or
+/// half of a digraph ("Sarah" / "Сара", "Gallagher" / "Галлагер"); and, when the source word
+/// ends in a case ending, a difference in the last two letters ("Birkenhead" / "Біркенхеда").
+fn excused(right: &str, wrong: &str, inflected: bool) -> bool {
+    let (r, w): (Vec<char>, Vec<char>) = (right.chars().collect(), wrong.chars().collect());
+    let p = r.iter().zip(&w).take_while(|(x, y)| x == y).count();
+    let doubled = |s: &[char], i: usize| (i > 0 && s[i] == s[i - 1]) || s.get(i + 1) == Some(&s[i]);
+    let vowel = |c: char| "aeiouy".contains(c);
+    // An h that is half of a digraph (ch, gh, kh, ph, rh, sh, th, zh), or a silent one at the
+    // end of a word after a vowel (Sarah, Noah) when a letter is added or dropped.
+    let digraph = |s: &[char], i: usize| {
+        s[i] == 'h' && i > 0 && "cgkprstz".contains(s[i - 1])
+            || s.get(i + 1) == Some(&'h') && "cgkprstz".contains(s[i])
+    };
+    let silent = |s: &[char], i: usize| s[i] == 'h' && i + 1 == s.len() && i > 0 && vowel(s[i - 1]);
+    if inflected && p + 2 >= r.len().min(w.len()) {
+        return true;
+    }
+    if w.len() == r.len() + 1 {
+        return doubled(&w, p) || digraph(&w, p) || silent(&w, p);
+    }
+    if r.len() == w.len() + 1 {
+        return doubled(&r, p) || vowel(r[p]) || digraph(&r, p) || silent(&r, p);
+    }
+    let at = |i: usize| digraph(&r, i) || digraph(&w, i);
+    if at(p) || (p + 1 < r.len() && at(p + 1)) {
+        return true;
+    }
+    r.len() == w.len()
+        && r[p + 1..] == w[p + 1..]
+        && (equivalent(r[p], w[p]) || (vowel(r[p]) && vowel(w[p])))
+}
+
+/// The romaniser for names of the source language written in the target language, when a
+/// table covers the source language.
+pub fn romaniser(source: &LangTag, target: &LangTag) -> Option<&'static Romaniser> {
+    static CACHE: OnceLock<std::sync::Mutex<HashMap<(String, String), &'static Romaniser>>> =
+        OnceLock::new();
+    let key = (source.primary().to_string(), target.primary().to_string());
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = map.get(&key) {
+        return Some(s);
+    }
+    let mut endings: Vec<String> = crate::data::by_language(crate::data::CASE_ENDINGS)
+        .find(|(l, _)| *l == key.0)
+        .map(|(_, e)| e.into_iter().map(str::to_string).collect())
+        .unwrap_or_default();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+    let built = Romaniser {
+        own: Scheme::build(&key.0, Some(&key.1))?,
+        any: Scheme::build(&key.0, None)?,
+        endings,
+    };
+    // A handful of language pairs per run: each is built once and kept.
+    let built: &'static Romaniser = Box::leak(Box::new(built));
+    map.insert(key, built);
+    Some(built)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(source: &str, target: &str, word: &str, spelling: &str) -> Vec<(String, usize)> {
+        let s = romaniser(&source.parse().unwrap(), &target.parse().unwrap()).unwrap();
+        s.own.near(
+            &crate::normalize::folded(word),
+            &crate::normalize::ascii_key(spelling),
+            2,
+            16,
+        )
+    }
+
+    fn accepted(source: &str, target: &str, word: &str, spelling: &str) -> bool {
+        near(source, target, word, spelling)
+            .first()
+            .is_some_and(|(_, d)| *d == 0)
+    }
+
+    #[test]
+    fn every_table_parses_and_lists_each_unit_once() {
+        for (lang, text) in TABLES {
+            let t = parse(text).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            assert!(t.columns.iter().any(|c| c == "*"), "{lang}: an ISO column");
+            assert!(
+                t.columns.iter().any(|c| c == "en"),
+                "{lang}: an English column"
+            );
+            let mut units: Vec<&str> = t.rows.iter().map(|(u, _)| u.as_str()).collect();
+            units.sort_unstable();
+            let n = units.len();
+            units.dedup();
+            assert_eq!(n, units.len(), "{lang}: a unit listed twice");
+            for (u, cells) in &t.rows {
+                assert!(
+                    cells.iter().all(|c| !c.is_empty()),
+                    "{lang}/{u}: empty cell"
+                );
+            }
+        }
+        assert!(parse("unit\ten\nа\n").is_err());
+    }
+
+    #[test]
+    fn each_language_accepts_its_own_standard() {
+        // Ukrainian: the national system, the older English forms, Duden, and ISO 9.
+        assert!(accepted("uk", "en", "Зеленський", "Zelenskyy"));
+        assert!(accepted("uk", "en", "Зеленський", "Zelensky"));
+        assert!(accepted("uk", "en", "Зеленський", "Zelenskyi"));
+        assert!(accepted("uk", "de", "Зеленський", "Selenskyj"));
+        assert!(accepted("uk", "fr", "Зеленський", "Zelensky"));
+        assert!(accepted("uk", "en", "Харків", "Kharkiv"));
+        // Russian: BGN/PCGN, English news, Duden, French, Spanish.
+        assert!(accepted("ru", "en", "Достоевский", "Dostoyevsky"));
+        assert!(accepted("ru", "de", "Достоевский", "Dostojewski"));
+        assert!(accepted("ru", "fr", "Хрущёв", "Khrouchtchev"));
+        assert!(accepted("ru", "es", "Хрущёв", "Jrushchov"));
+        assert!(accepted("ru", "en", "Нетаньяху", "Netanyahu"));
+        // Greek, with accents on the source: ELOT 743 and the conventional forms.
+        assert!(accepted("el", "en", "Μητσοτάκης", "Mitsotakis"));
+        assert!(accepted("el", "en", "Τσίπρας", "Tsipras"));
+        // Bulgarian: the Streamlined System.
+        assert!(accepted("bg", "en", "Пловдив", "Plovdiv"));
+    }
+
+    #[test]
+    fn a_slip_is_one_edit_from_the_closest_romanisation() {
+        let found = near("uk", "en", "Зеленський", "Zelenksy");
+        assert_eq!(found[0].1, 2, "a swap is two edits: {found:?}");
+        let found = near("ru", "de", "Навальный", "Nawalni");
+        assert_eq!(found[0].1, 1);
+        assert!(found.contains(&("nawalny".to_string(), 1)), "{found:?}");
+        assert!(near("ru", "en", "Москва", "Paris").is_empty());
+    }
+
+    #[test]
+    fn slips_are_found_and_conventions_excused() {
+        let r = romaniser(&"uk".parse().unwrap(), &"en".parse().unwrap()).unwrap();
+        let f = |w: &str| crate::normalize::folded(w);
+        assert_eq!(
+            r.misspelt(&f("Зеленський"), "zelenksy").as_deref(),
+            Some("zelensky")
+        );
+        assert_eq!(
+            r.misspelt(&f("Пивоваренко"), "pyvovarneko").as_deref(),
+            Some("pyvovarenko")
+        );
+        // A doubled letter Cyrillic does not write, a case ending, a convention of another
+        // language (г as g), a moved h.
+        let ru = romaniser(&"ru".parse().unwrap(), &"en".parse().unwrap()).unwrap();
+        assert_eq!(ru.misspelt(&f("Глен"), "glenn"), None);
+        assert!(r.accepts(&f("Робінсону"), "robinson"));
+        assert!(ru.accepts(&f("Баха"), "baja"));
+        assert_eq!(ru.misspelt(&f("Серхио"), "sergio"), None);
+        assert_eq!(ru.misspelt(&f("Сара"), "sarha"), None);
+        assert_eq!(ru.misspelt(&f("Райан"), "ryan"), None);
+        assert_eq!(ru.misspelt(&f("Моллинари"), "molinari"), None);
+        assert_eq!(r.misspelt(&f("Біркенхеда"), "birkenhead"), None);
+        assert_eq!(ru.misspelt(&f("Галлагер"), "gallagher"), None);
+        // A slip in the target, the source word in another case.
+        assert_eq!(ru.misspelt(&f("Холта"), "hotl").as_deref(), Some("holt"));
+        assert_eq!(
+            ru.misspelt(&f("Лондоне"), "londoh").as_deref(),
+            Some("london")
+        );
+    }
+
+    #[test]
+    fn no_table_no_scheme() {
+        assert!(romaniser(&"ja".parse().unwrap(), &"en".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn hostile_words_cost_bounded_work() {
+        let s = romaniser(&"ru".parse().unwrap(), &"en".parse().unwrap()).unwrap();
+        let word = "йейейейейейейейейейейейейейейейе";
+        let _ = s.any.near(word, &"y".repeat(40), 40, 16);
+    }
+}
