@@ -2,12 +2,13 @@
 """Builds a corpus of articles from NTREX-128 (every language, one file per document, named
 DOC.LANG.txt), replicated into folders r000, r001, ... until it reaches the size asked.
 
-usage: scripts/ntrex-corpus.py [--mixed] [--jsonl] NTREX_DIR OUT_DIR MB
+usage: scripts/ntrex-corpus.py [--mixed] [--jsonl] [--lang=TAG] NTREX_DIR OUT_DIR MB
 
 Documents come language by language; with --mixed, article by article (every language of the
 first article, then of the second...), so that a corpus smaller than one copy has every
 language. With --jsonl, OUT_DIR/documents.jsonl holds the documents as JSON Lines records
-({"path", "text"}) instead of files. Prints the size and the number of documents.
+({"path", "text"}) instead of files. With --lang=en, only the documents in that language
+(its regional variants included). Prints the size and the number of documents.
 """
 import collections
 import json
@@ -76,10 +77,13 @@ def build(docs, path, limit, jsonl):
 def main():
     flags = {a for a in sys.argv[1:] if a.startswith("--")}
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 3 or flags - {"--jsonl", "--mixed"}:
+    langs = {f[len("--lang="):] for f in flags if f.startswith("--lang=")}
+    if len(args) != 3 or {f for f in flags if not f.startswith("--lang=")} - {"--jsonl", "--mixed"}:
         sys.exit(__doc__)
     src, out, mb = args[0], args[1], float(args[2])
     docs = documents(src)
+    if langs:
+        docs = [d for d in docs if d[1].split(".")[-2].split("-")[0] in langs]
     if "--mixed" in flags:
         # The article, then the language: every language of one article together.
         docs.sort(key=lambda d: (d[0], d[1]))

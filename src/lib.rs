@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod baseline;
 pub mod bilingual;
+mod chars;
 pub mod checks;
 pub mod config;
 pub mod corpus;

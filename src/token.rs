@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::chars;
 use crate::markup::BLANK;
 use crate::normalize::{is_apostrophe, is_hyphen, push_folded};
 
@@ -180,7 +181,7 @@ fn is_word(piece: &str) -> bool {
     if piece.is_ascii() {
         piece.bytes().any(|b| b.is_ascii_alphanumeric())
     } else {
-        piece.chars().any(char::is_alphanumeric)
+        piece.chars().any(chars::is_alphanumeric)
     }
 }
 
@@ -216,9 +217,9 @@ impl Shape {
         let visible = word.chars().filter(|&c| !crate::normalize::is_invisible(c));
         for (i, c) in visible.enumerate() {
             s.chars += 1;
-            if c.is_alphabetic() {
+            if chars::is_alphabetic(c) {
                 s.letters += 1;
-                if c.is_uppercase() {
+                if chars::is_uppercase(c) {
                     s.upper += 1;
                     s.capitalized |= i == 0;
                 }

@@ -7,33 +7,6 @@ use crate::text::LineIndex;
 
 use super::Glossary;
 
-/// Glossaries shipped with concord, compiled into the binary so it works from any directory.
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "news-names.json",
-        include_str!("../../glossaries/news-names.json"),
-    ),
-    (
-        "countries.json",
-        include_str!("../../glossaries/countries.json"),
-    ),
-    (
-        "news-terms.json",
-        include_str!("../../glossaries/news-terms.json"),
-    ),
-];
-
-/// The shipped glossaries, each with its origin ("builtin:news-names.json").
-pub fn builtin() -> Result<Vec<(String, Glossary)>, Error> {
-    BUILTIN
-        .iter()
-        .map(|(name, text)| {
-            let origin = format!("builtin:{name}");
-            parse(Path::new(&origin), text).map(|g| (origin, g))
-        })
-        .collect()
-}
-
 pub fn load_file(path: &Path) -> Result<Glossary, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
@@ -215,9 +188,25 @@ mod tests {
         assert!(err("{\"format\": ").contains("unexpected end of file"));
     }
 
+    /// The packed form `build.rs` writes reads back as the JSON files do, field for field.
     #[test]
-    fn shipped_glossaries_load() {
-        let all = builtin().unwrap();
-        assert_eq!(all.len(), 3);
+    fn shipped_glossaries_read_as_their_json() {
+        let packed = crate::glossary::builtin().unwrap();
+        let names: Vec<&str> = packed.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "builtin:news-names.json",
+                "builtin:countries.json",
+                "builtin:news-terms.json"
+            ]
+        );
+        for (origin, g) in &packed {
+            let file = origin.trim_start_matches("builtin:");
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("glossaries")
+                .join(file);
+            assert_eq!(&load_file(&path).unwrap(), g, "{file}");
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod lint;
 mod load;
 pub mod matcher;
+mod packed;
 pub mod tbx;
 
 use std::collections::BTreeMap;
@@ -16,8 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::LangTag;
 
-pub use load::{builtin, id_offset, load_file, parse, parse_structure};
+pub use load::{id_offset, load_file, parse, parse_structure};
 pub use matcher::{Match, Matcher};
+pub use packed::builtin;
 
 /// What an entry names; names and terms are reported under different rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -84,8 +84,9 @@ fn before_common_noun(prev: &str, function: &HashSet<&str>) -> bool {
 pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     let nouns_capitalised = NOUN_CAPITALISING.contains(&lang.primary());
     let list = &tokens.list;
-    let mut lower_seen: HashSet<&str> = HashSet::new();
-    let mut capital_mid: HashSet<&str> = HashSet::new();
+    let mut lower_seen: foldhash::HashSet<&str> =
+        foldhash::HashSet::with_capacity_and_hasher(list.len(), Default::default());
+    let mut capital_mid: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for (i, t) in list.iter().enumerate() {
         if !t.capitalized {
             lower_seen.insert(tokens.key(i));

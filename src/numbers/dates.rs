@@ -29,21 +29,55 @@ pub const MONTHS: [&str; 12] = [
 struct Patterns {
     /// Every form of every month, to its number.
     names: HashMap<String, u32>,
+    /// The names as one alternation, longest first (so "sept" is not read as "sep").
+    alt: String,
+    /// Any month name, without word boundaries: fast, to find where dates can be.
+    anchor: OnceLock<Regex>,
+    /// The date patterns proper, compiled only once a month name has been seen: most runs
+    /// need one or two languages, and these are costly to build.
+    dated: OnceLock<Dated>,
+}
+
+struct Dated {
     /// Day then month: "3 March", "3rd of March", "3 de marzo", "3. März".
     day_month: Regex,
     /// Month then day: "March 3", "March 3rd".
     month_day: Regex,
     /// A day in words, then the month: "the first of May", "uno de octubre", "premier mars".
     word_day: Regex,
-    /// Any month name, without word boundaries: fast, to find where dates can be.
-    anchor: Regex,
+}
+
+impl Patterns {
+    fn anchor(&self) -> &Regex {
+        self.anchor
+            .get_or_init(|| Regex::new(&format!("(?i){}", self.alt)).expect("month pattern"))
+    }
+
+    fn dated(&self) -> &Dated {
+        let alt = &self.alt;
+        self.dated.get_or_init(|| Dated {
+            day_month: Regex::new(&format!(
+                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|e|\.º|º|\.)?(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
+            ))
+            .expect("date pattern"),
+            month_day: Regex::new(&format!(
+                r"(?i)\b({alt})\.?[\s\u{{a0}}]+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+            ))
+            .expect("date pattern"),
+            word_day: Regex::new(&format!(
+                r"(?i)\b(\p{{L}}+)(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
+            ))
+            .expect("date pattern"),
+        })
+    }
 }
 
 /// Where a month name of `lang` may be written (a superset: no word boundaries).
 pub(super) fn month_anchor(lang: &str) -> Option<&'static Regex> {
-    patterns(lang).map(|p| &p.anchor)
+    patterns(lang).map(Patterns::anchor)
 }
 
+/// The month table of `lang`; its regexes are compiled on first use, per language.
 fn patterns(lang: &str) -> Option<&'static Patterns> {
     static ALL: OnceLock<HashMap<&'static str, Patterns>> = OnceLock::new();
     ALL.get_or_init(|| {
@@ -72,27 +106,13 @@ fn patterns(lang: &str) -> Option<&'static Patterns> {
                     .map(|a| regex::escape(a))
                     .collect::<Vec<_>>()
                     .join("|");
-                let day_month = Regex::new(&format!(
-                    r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|e|\.º|º|\.)?(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
-                ))
-                .expect("date pattern");
-                let month_day = Regex::new(&format!(
-                    r"(?i)\b({alt})\.?[\s\u{{a0}}]+(\d{{1,2}})(?:st|nd|rd|th)?\b"
-                ))
-                .expect("date pattern");
-                let word_day = Regex::new(&format!(
-                    r"(?i)\b(\p{{L}}+)(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
-                ))
-                .expect("date pattern");
-                let anchor = Regex::new(&format!("(?i){alt}")).expect("month pattern");
                 (
                     l,
                     Patterns {
                         names,
-                        day_month,
-                        month_day,
-                        word_day,
-                        anchor,
+                        alt,
+                        anchor: OnceLock::new(),
+                        dated: OnceLock::new(),
                     },
                 )
             })
@@ -129,7 +149,8 @@ fn valid(day: u32, month: u32) -> bool {
 /// Every date in `text`, in text order, without overlaps.
 pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    if let Some(p) = patterns(lang.primary()).filter(|p| p.anchor.is_match(text)) {
+    if let Some(p) = patterns(lang.primary()).filter(|p| p.anchor().is_match(text)) {
+        let d = p.dated();
         // English and German capitalise months: "5 may" and "March on" are not dates.
         let capitalised = matches!(lang.primary(), "en" | "de");
         let month_of = |s: &str| {
@@ -138,13 +159,13 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
             }
             p.names.get(&s.to_lowercase()).copied()
         };
-        for c in p.day_month.captures_iter(text) {
+        for c in d.day_month.captures_iter(text) {
             let day: u32 = c[1].parse().unwrap_or(0);
             if let Some(month) = month_of(&c[2]).filter(|&m| valid(day, m)) {
                 out.push(date(c.get(0).expect("match").range(), day, month, None));
             }
         }
-        for c in p.word_day.captures_iter(text) {
+        for c in d.word_day.captures_iter(text) {
             let key = crate::normalize::folded(&c[1]);
             // English days in words are ordinals ("the first of May"); "one of May's" is not a
             // date.
@@ -165,7 +186,7 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
             }
         }
         if lang.primary() == "en" {
-            for c in p.month_day.captures_iter(text) {
+            for c in d.month_day.captures_iter(text) {
                 let whole = c.get(0).expect("match");
                 let day: u32 = c[2].parse().unwrap_or(0);
                 // "May 2, 3 and 4" is fine; "March 3.5" is not a date.

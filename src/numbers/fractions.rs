@@ -2,7 +2,8 @@
 //! tercio", "trois quarts", "die Hälfte", "две трети") and compound ordinals ("twenty-first",
 //! "сорок пятой"). Both take quantities in order and apart, and leave them so.
 
-use std::collections::HashMap;
+// Looked up for every word of every text: foldhash, not SipHash.
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::quantity::{Quantity, Unit, Written, between};
@@ -14,7 +15,7 @@ fn fraction_word(lang: &str, key: &str) -> Option<(f64, bool)> {
     type Table = HashMap<(&'static str, &'static str), (f64, bool)>;
     static ALL: OnceLock<Table> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for line in include_str!("../../data/numbers/fractions.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))

@@ -2,7 +2,8 @@
 //! and the ordinal words news text writes ("first", "primera", "dritten", "первый"), from
 //! `data/numbers/ordinals.tsv`.
 
-use std::collections::HashMap;
+// Looked up for every word of every text: foldhash, not SipHash.
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::digits::Digits;

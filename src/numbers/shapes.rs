@@ -2,7 +2,7 @@
 //! "3 p.m.", "15 Uhr", "15h30"), decades ("the 1930s", "los años 30", "30-е годы") and fractions
 //! ("½", "2½", "3/4").
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -82,71 +82,90 @@ pub(super) fn vulgar(c: char) -> Option<f64> {
 
 struct Patterns {
     /// "15:00", "9:30 a.m.", "3 p.m.", "15.30 Uhr", "15 Uhr", "15h30", "15 h".
-    time: Regex,
+    time: LazyLock<Regex>,
     /// "7 de la mañana", "3 du matin", "7 утра", "8 in the evening": an hour and a part of the
     /// day.
-    part_of_day: Regex,
+    part_of_day: LazyLock<Regex>,
     /// "1930s", "'30s", "1930er", "30-е", "1930-х", "1930-talet", "1930'erne", "1930-luvulla"
     /// (and "1800-talet", the 1800s).
-    decade_suffix: Regex,
+    decade_suffix: LazyLock<Regex>,
     /// A decade after a word for "years": "años 30", "années 1930", "anni '30", "jaren 30",
     /// "lata 30.".
-    decade_word: Regex,
+    decade_word: LazyLock<Regex>,
     /// A century in Roman numerals: "siglo XIX", "XIXe siècle", "XIX век", "XIX wieku".
-    roman_century: Regex,
+    roman_century: LazyLock<Regex>,
     /// "3/4": a fraction when small, else left to the digit reader (it may be a date).
-    slash: Regex,
+    slash: LazyLock<Regex>,
     /// "18.30", a clock time when a clock word is next to it (`data/numbers/clock.tsv`).
-    dotted_time: Regex,
+    dotted_time: LazyLock<Regex>,
 }
 
 fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        time: Regex::new(
+    // Each pattern is compiled the first time a text needs it: most texts need few.
+    static P: Patterns = Patterns {
+        time: LazyLock::new(|| {
+            Regex::new(
             r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::(?P<m1>[0-5]\d)(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?(?P<m3>[0-5]\d)\b|(?:[.h](?P<m2>[0-5]\d))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
         )
-        .expect("time pattern"),
-        part_of_day: Regex::new(
+        .expect("time pattern")
+        }),
+        part_of_day: LazyLock::new(|| {
+            Regex::new(
             r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
         )
-        .expect("part of day pattern"),
-        decade_suffix: Regex::new(
-            r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?et|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
-        )
-            .expect("decade pattern"),
-        decade_word: Regex::new(
+        .expect("part of day pattern")
+        }),
+        decade_suffix: LazyLock::new(|| {
+            Regex::new(
+                r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?et|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
+            )
+            .expect("decade pattern")
+        }),
+        decade_word: LazyLock::new(|| {
+            Regex::new(
             r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?(\d{1,3}0)\b",
         )
-        .expect("decade pattern"),
-        roman_century: Regex::new(
+        .expect("decade pattern")
+        }),
+        roman_century: LazyLock::new(|| {
+            Regex::new(
             r"\b(?:[Ss]iglos?|[Ss]ecol[oi]|[Ss]éculos?)\s+([IVXL]+)\b|\b([IVXL]+)(?:e|ᵉ|ème)?\s+(?:siècles?|secol[oi]|siglos?|séculos?|eeuw|век[аеу]?|wiek[uów]*|století|Jahrhunderts?)\b",
         )
-        .expect("century pattern"),
-        slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern"),
-        dotted_time: Regex::new(r"\b([01]?\d|2[0-3])\.([0-5]\d)\b").expect("time pattern"),
-    })
+        .expect("century pattern")
+        }),
+        slash: LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern")),
+        dotted_time: LazyLock::new(|| {
+            Regex::new(r"\b([01]?\d|2[0-3])\.([0-5]\d)\b").expect("time pattern")
+        }),
+    };
+    &P
 }
 
 /// Words some shapes need, found without word boundaries (fast): a century's, a part of the
 /// day's, and "years" before a decade.
 struct Anchors {
-    century: Regex,
-    part_of_day: Regex,
-    years: Regex,
+    century: LazyLock<Regex>,
+    part_of_day: LazyLock<Regex>,
+    years: LazyLock<Regex>,
 }
 
 fn anchors() -> &'static Anchors {
-    static A: OnceLock<Anchors> = OnceLock::new();
-    A.get_or_init(|| Anchors {
-        century: Regex::new(r"(?i)siglo|secol|sécul|siècle|eeuw|век|wiek|století|jahrhundert")
-            .expect("anchor pattern"),
-        part_of_day: Regex::new(
+    static A: Anchors = Anchors {
+        century: LazyLock::new(|| {
+            Regex::new(r"(?i)siglo|secol|sécul|siècle|eeuw|век|wiek|století|jahrhundert")
+                .expect("anchor pattern")
+        }),
+        part_of_day: LazyLock::new(|| {
+            Regex::new(
             r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера",
         )
-        .expect("anchor pattern"),
-        years: Regex::new(r"(?i)años|anos|années|anni|jaren|lat").expect("anchor pattern"),
-    })
+        .expect("anchor pattern")
+        }),
+        years: LazyLock::new(|| {
+            Regex::new(r"(?i)años|anos|années|anni|jaren|lat").expect("anchor pattern")
+        }),
+    };
+    &A
 }
 
 /// How far around an anchor a shape can reach, in bytes ("12:30 h de la madrugada").
@@ -335,8 +354,10 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     let p = patterns();
     let a = anchors();
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    // The text for a pattern when its anchor is there, else nothing.
-    let gated = |needed: bool| if needed { text } else { "" };
+    // A pattern's matches when its anchor is there, else none (and it is not compiled).
+    let gated = |re: &'static LazyLock<Regex>, needed: bool| {
+        needed.then(|| re.captures_iter(text)).into_iter().flatten()
+    };
     let mut out: Vec<Quantity> = super::dates::dates(text, lang);
     let mut taken = Taken::default();
     for q in &out {
@@ -347,10 +368,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             out.push(q);
         }
     };
-    for c in p
-        .part_of_day
-        .captures_iter(gated(a.part_of_day.is_match(text)))
-    {
+    for c in gated(&p.part_of_day, a.part_of_day.is_match(text)) {
         // The hour in digits or in words ("a la una de la tarde", "at eight in the morning").
         let Some(mut hour) = c[1].parse::<u32>().ok().or_else(|| {
             super::parse_cardinal(&c[1], lang)
@@ -390,7 +408,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             Unit::Time,
         ));
     }
-    for c in p.time.captures_iter(gated(digits)) {
+    for c in gated(&p.time, digits) {
         let whole = c.get(0).expect("match");
         let mut hour: u32 = c["h"].parse().unwrap_or(0);
         let minutes = c.name("m1").or(c.name("m2")).or(c.name("m3"));
@@ -433,10 +451,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             Unit::Time,
         ));
     }
-    for c in p
-        .dotted_time
-        .captures_iter(gated(digits && text.contains('.')))
-    {
+    for c in gated(&p.dotted_time, digits && text.contains('.')) {
         let whole = c.get(0).expect("match");
         let glued = text[whole.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
             && text[whole.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
@@ -453,7 +468,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
     }
     for re in [&p.decade_suffix, &p.decade_word] {
         let needed = digits && (std::ptr::eq(re, &p.decade_suffix) || a.years.is_match(text));
-        for c in re.captures_iter(gated(needed)) {
+        for c in gated(re, needed) {
             let n = c.get(1).expect("group");
             let value: f64 = n.as_str().parse().unwrap_or(0.0);
             // Decades are two digits ("30s") or a year ("1930s"); "300s" is not one.
@@ -467,10 +482,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             ));
         }
     }
-    for c in p
-        .roman_century
-        .captures_iter(gated(a.century.is_match(text)))
-    {
+    for c in gated(&p.roman_century, a.century.is_match(text)) {
         let numeral = c.get(1).or(c.get(2)).expect("group");
         if let Some(v) = roman(numeral.as_str()) {
             // Roman numerals are letters: matched when present, like ordinal words.
@@ -479,7 +491,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             push(q);
         }
     }
-    for c in p.slash.captures_iter(gated(text.contains('/'))) {
+    for c in gated(&p.slash, text.contains('/')) {
         let whole = c.get(0).expect("match");
         let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         // "1/2", "3/4": a proper fraction with a small denominator, not part of a date.

@@ -3,7 +3,8 @@
 //! lexicons in `data/numbers/` (word, value, role). Compound words ("einundzwanzig",
 //! "ventuno", "tweeëntwintig", "duecento") are split into lexicon words first.
 
-use std::collections::HashMap;
+// Looked up for every word of every text: foldhash, not SipHash.
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::LangTag;
@@ -55,7 +56,7 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
         TABLES
             .iter()
             .map(|(lang, table)| {
-                let mut words = HashMap::new();
+                let mut words = HashMap::default();
                 for line in table
                     .lines()
                     .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -188,7 +189,7 @@ type Stems = HashMap<String, (u64, Role)>;
 /// Each number word of a lexicon and its stem without a last vowel (three letters or more):
 /// the pieces compounds are made of.
 fn stems(lang: &str, lex: &Lexicon) -> Stems {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     // The forms a number takes only inside compounds ("troj-násobný", "trój-ka").
     for line in include_str!("../../data/numbers/combining.tsv").lines() {
         let cols: Vec<&str> = line.split('\t').collect();

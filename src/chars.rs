@@ -1,0 +1,93 @@
+//! Character properties the tokenizer asks of every character, memoised per block of the
+//! Basic Multilingual Plane. The standard library's `is_alphabetic` walks a compressed table
+//! for every non-ASCII character (hundreds of instructions for CJK or Thai); the answers are
+//! the standard library's own, computed once per 64 code points on first use, so a run that
+//! reads one language touches a few blocks and pays for nothing else.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const BLOCKS: usize = 0x10000 / 64;
+
+/// Bit `c % 64` of `LETTER[c / 64]`: `c` is alphabetic. Valid once `DONE` has the block's bit.
+static LETTER: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+static UPPER: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+static DONE: [AtomicU64; BLOCKS / 64] = [const { AtomicU64::new(0) }; BLOCKS / 64];
+
+/// Whether `c` is alphabetic, exactly as [`char::is_alphabetic`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match block(c) {
+        Some(b) => LETTER[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is uppercase, exactly as [`char::is_uppercase`].
+#[inline]
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    match block(c) {
+        Some(b) => UPPER[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
+        None => c.is_uppercase(),
+    }
+}
+
+/// Whether `c` is alphabetic or numeric, exactly as [`char::is_alphanumeric`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    is_alphabetic(c)
+        || if c.is_ascii() {
+            c.is_ascii_digit()
+        } else {
+            c.is_numeric()
+        }
+}
+
+/// The memo block of a BMP character, filled first if no thread has filled it yet.
+#[inline]
+fn block(c: char) -> Option<usize> {
+    let b = (c as u32 / 64) as usize;
+    if b >= BLOCKS {
+        return None;
+    }
+    let done = &DONE[b / 64];
+    if done.load(Ordering::Acquire) >> (b % 64) & 1 == 0 {
+        fill(b);
+    }
+    Some(b)
+}
+
+#[cold]
+fn fill(b: usize) {
+    let (mut letter, mut upper) = (0u64, 0u64);
+    for i in 0..64u32 {
+        // Surrogates are not characters: their bits stay clear.
+        if let Some(c) = char::from_u32(b as u32 * 64 + i) {
+            letter |= u64::from(c.is_alphabetic()) << i;
+            upper |= u64::from(c.is_uppercase()) << i;
+        }
+    }
+    // Racing threads compute the same bits: storing them twice is harmless.
+    LETTER[b].store(letter, Ordering::Relaxed);
+    UPPER[b].store(upper, Ordering::Relaxed);
+    DONE[b / 64].fetch_or(1 << (b % 64), Ordering::Release);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_standard_library_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}
