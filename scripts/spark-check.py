@@ -2,7 +2,7 @@
 """The whole check on Spark, against a direct run: the per-document checks as a map, the name
 register as a reduce.
 
-The articles of ../shared/corpora (NTREX-128 and the WMT21/WMT22 test sets, see articles.py) are
+The articles of ../shared/corpora (NTREX-128 and the WMT21/WMT22 test sets, see evalcorpus.py) are
 written as JSON Lines documents ({"path", "text", "lang"}), then checked twice:
 
   direct   concord check --format jsonl DOCUMENTS.jsonl       (one run, register read first)
@@ -30,7 +30,7 @@ import time
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(HERE, "scripts"))
-import articles  # noqa: E402
+import evalcorpus  # noqa: E402
 
 SKIPPED = 3
 
@@ -53,11 +53,11 @@ def documents(corpora, ntrex_langs):
     and its language, as a desk's archive would."""
     sources = []
     if "ntrex" in corpora:
-        sources.append(articles.ntrex(ntrex_langs))
+        sources.append(evalcorpus.ntrex(ntrex_langs))
     if "wmt21" in corpora:
-        sources.append(articles.wmt21())
+        sources.append(evalcorpus.wmt21())
     if "wmt22" in corpora:
-        sources.append(articles.wmt22())
+        sources.append(evalcorpus.wmt22())
     lines = []
     for source in sources:
         for corpus, doc, tag, segs in source:
@@ -107,8 +107,8 @@ def main():
     if args.partitions < 2:
         fail("--partitions: at least 2, or there is nothing to merge")
 
-    if not articles.available():
-        skip(f"{articles.SHARED} not found: the check needs ../shared beside the repository")
+    if not evalcorpus.available():
+        skip(f"{evalcorpus.SHARED} not found: the check needs ../shared beside the repository")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         skip("no Java found (Spark needs Java 17)")
     try:
