@@ -71,6 +71,20 @@ fn numbers_read_the_way_each_language_writes_them() {
 }
 
 #[test]
+fn conversions_in_brackets_are_numbers_of_their_own() {
+    // Kept on both sides, the first amount and its conversion are each compared: a changed
+    // first amount is found although its conversion agrees (in Spanish and in Chinese, digits
+    // beside Han), and so is a changed conversion, but not one into another currency (the
+    // translation converted afresh). Left out on one side, a conversion is not missed,
+    // whichever of the two the translation kept.
+    let out = brief(
+        &["tests/data/bilingual/numbers/conversions.jsonl"],
+        "tests/data/bilingual/numbers/conversions.expected",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn pairs_found_by_file_name_in_a_directory() {
     // --source-lang es: summit.es.txt is the source of summit.en.txt; same findings.
     let out = run(&[

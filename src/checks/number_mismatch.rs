@@ -74,15 +74,6 @@ impl PairCheck for NumberMismatch {
                 reads_number_words(&target.lang),
                 reads_number_words(&source.lang),
             );
-            let reportable = |x: &Quantity, doc: &Document, around: &[Quantity]| {
-                let words_seen = if std::ptr::eq(doc, source) {
-                    src_words
-                } else {
-                    tgt_words
-                };
-                (reportable(x, doc, around) && (x.written != Written::Words || words_seen))
-                    || (scores && in_score(x, doc))
-            };
             // Numbers match one to one: a changed number equal to another one in the segment
             // ("10-6" given as "10-5" beside a "5-3") is still found. The identical first (so
             // that "six meters (18 feet)" gives its "6 metrów" to the six metres, not to the
@@ -115,17 +106,62 @@ impl PairCheck for NumberMismatch {
                 }
             }
             // A quantity whose conversion in brackets found its equal is there too: "45 miles
-            // (72 kilometers)" given as "72 kilómetros".
-            let converted =
-                |qs: &[Quantity], doc: &Document, i: usize, matched: &dyn Fn(usize) -> bool| {
-                    qs.get(i + 1)
-                        .is_some_and(|n| matched(i + 1) && is_conversion(n, doc, qs))
+            // (72 kilometers)" given as "72 kilómetros". Not when that equal is itself a
+            // conversion in brackets: then the other side kept both and its first number is
+            // this one's counterpart ("$200bn (£150bn)" given as "$20m (£150bn)").
+            let mut tgt_match: Vec<Option<usize>> = vec![None; tgt.len()];
+            for (i, k) in src_match.iter().enumerate() {
+                if let Some(k) = *k {
+                    tgt_match[k] = Some(i);
+                }
+            }
+            let src_conversion = |i: usize| is_conversion(&src[i], source, src);
+            let tgt_conversion = |k: usize| is_conversion(&tgt[k], target, tgt);
+            let src_converted = |i: usize| {
+                src_match
+                    .get(i + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|k| src_conversion(i + 1) && !tgt_conversion(k))
+            };
+            let tgt_converted = |k: usize| {
+                tgt_match
+                    .get(k + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|i| tgt_conversion(k + 1) && !src_conversion(i))
+            };
+            let src_conversions: Vec<&Quantity> = (0..src.len())
+                .filter(|&i| src_match[i].is_none() && src_conversion(i))
+                .map(|i| &src[i])
+                .collect();
+            let tgt_conversions: Vec<&Quantity> = (0..tgt.len())
+                .filter(|&k| !tgt_used[k] && tgt_conversion(k))
+                .map(|k| &tgt[k])
+                .collect();
+            // A conversion in brackets may be left out, so one is reported only when the other
+            // side has one too that found no equal ("€3.1bn ($3.6bn)" given as "($3.9bn)"),
+            // and not when that one is money in another currency: the translation converted
+            // afresh ("(£150bn)" given as "(175 miliardi di euro)").
+            let reportable = |x: &Quantity, doc: &Document, around: &[Quantity]| {
+                let in_source = std::ptr::eq(doc, source);
+                let words_seen = if in_source { src_words } else { tgt_words };
+                let others = if in_source {
+                    &tgt_conversions
+                } else {
+                    &src_conversions
                 };
+                let compared = || others.iter().any(|o| !reconverted(x, o));
+                (reportable(x, doc)
+                    && (x.written != Written::Words || words_seen)
+                    && (!is_conversion(x, doc, around) || compared()))
+                    || (scores && in_score(x, doc))
+            };
             let mut src_left = Vec::new();
             for (i, s) in src.iter().enumerate() {
                 match src_match[i] {
                     Some(_) => {}
-                    None if converted(src, source, i, &|k| src_match[k].is_some()) => {}
+                    None if src_converted(i) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
@@ -142,7 +178,7 @@ impl PairCheck for NumberMismatch {
                 .enumerate()
                 .filter(|&(k, t)| {
                     !tgt_used[k]
-                        && !converted(tgt, target, k, &|j| tgt_used[j])
+                        && !tgt_converted(k)
                         && reportable(t, target, tgt)
                         && !src_side.holds_word(t, target)
                         && !src_side.holds_compound(t)
@@ -362,12 +398,12 @@ fn is_label(x: &Quantity, doc: &Document) -> bool {
 /// and number words from three on. Small number words, ordinals in words and vague
 /// quantities are often rephrased ("one of" → "uno de", "both", "for the first time",
 /// "dozens" → "many").
-fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
+fn reportable(x: &Quantity, doc: &Document) -> bool {
     // "1" is as often "a", "un", "ein", "0" a score rephrased; "100 percent certain" is
     // "totally sure".
     let trivial = (x.unit == Unit::Count && (x.value == 1.0 || x.value == 0.0))
         || (x.unit == Unit::Percent && x.value == 100.0);
-    if trivial || in_title(x, doc) || is_conversion(x, doc, around) {
+    if trivial || in_title(x, doc) {
         return false;
     }
     // Ordinals in words are often rephrased ("in second" → "en 2e position", "for the first
@@ -422,6 +458,12 @@ fn in_title(x: &Quantity, doc: &Document) -> bool {
         && !before.is_empty()
         && !opens_line
         && !before.ends_with(['.', '!', '?', ':', '"', '“', '«', '—', '–', '(', '‘', '\''])
+}
+
+/// Two amounts of money in different currencies: one of them converted from the other at a
+/// rate the check cannot know.
+fn reconverted(a: &Quantity, b: &Quantity) -> bool {
+    matches!((a.unit, b.unit), (Unit::Money(x), Unit::Money(y)) if x != y)
 }
 
 /// A quantity in brackets right after another of the same kind is a conversion ("€3.1bn

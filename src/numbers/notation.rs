@@ -2,6 +2,7 @@
 //! separators reads under a notation. The tables follow CLDR's number symbols for the
 //! languages the number rules cover.
 
+use super::cjk::unspaced;
 use crate::lang::LangTag;
 
 const SPACES: &[char] = &[' ', '\u{a0}', '\u{202f}'];
@@ -138,7 +139,9 @@ impl Run<'_> {
 
 /// Every run of digits in `text` that another number reading could have split: maximal
 /// sequences of digit groups joined by single separators (point, comma, apostrophe, or a space
-/// before exactly three digits), not glued to letters. Returns each run's byte range.
+/// before exactly three digits), not glued to letters. Han and kana do not glue: those scripts
+/// put no space between a number and the word it counts ("3,5百万"). Returns each run's byte
+/// range.
 pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -148,7 +151,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             || text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                .is_some_and(|c| (c.is_alphanumeric() && !unspaced(c)) || c == '_')
         {
             i += 1;
             continue;
@@ -191,7 +194,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             run.seps.push(c);
             j = after;
         }
-        let glued = text[j..].starts_with(|c: char| c.is_alphabetic());
+        let glued = text[j..].starts_with(|c: char| c.is_alphabetic() && !unspaced(c));
         if !glued {
             out.push((start..j, run));
         }
@@ -253,6 +256,13 @@ mod tests {
             .map(|(r, _)| &"in 2019 2020, 68 000 people; 9.2.1 and G7 1,5x"[r])
             .collect();
         assert_eq!(texts, ["2019", "2020", "68 000", "9.2.1"]);
+    }
+
+    #[test]
+    fn runs_beside_han_and_kana_are_numbers() {
+        let text = "损失了3,5百万美元和2019年、約1.500円";
+        let texts: Vec<&str> = runs(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(texts, ["3,5", "2019", "1.500"]);
     }
 
     #[test]
