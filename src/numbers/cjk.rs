@@ -108,7 +108,8 @@ pub(super) fn value(run: &str) -> Option<f64> {
 
 /// Every Chinese or Japanese numeral in `text`. A single character ("三", "十分" very, "万一"
 /// in case) and a myriad without a digit before it ("千万" by all means) are as often part of a
-/// word: matched when the other text has their number, never reported alone.
+/// word: matched when the other text has their number, never reported alone. After "周" or
+/// "星期" a digit names a weekday ("周五", Friday).
 pub(super) fn numerals(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -130,6 +131,10 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
         if text[..start].ends_with(|d: char| d.is_ascii_digit()) {
             continue;
         }
+        // "周五", "星期五": Friday, not five.
+        if count == 1 && weekday(&text[..start]) {
+            continue;
+        }
         let Some(v) = value(&text[start..end]) else {
             continue;
         };
@@ -143,6 +148,13 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
         out.push(Quantity::new(start..end, v, Unit::Count, written));
     }
     out
+}
+
+/// Whether `before` ends with a word that makes the numeral after it a day of the week.
+fn weekday(before: &str) -> bool {
+    ["星期", "礼拜", "禮拜", "周", "週"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// Spaces a text may put between digits and the characters after them ("12 月 24 日").
@@ -344,6 +356,16 @@ mod tests {
         );
         let d = shapes("在2月10日发布");
         assert_eq!((d.len(), d[0].value), (1, 210.0));
+    }
+
+    #[test]
+    fn a_weekday_is_no_number() {
+        let text = "他周五和星期六都在，三周后";
+        let found: Vec<&str> = numerals(text)
+            .iter()
+            .map(|q| &text[q.span.clone()])
+            .collect();
+        assert_eq!(found, ["三"]);
     }
 
     #[test]
