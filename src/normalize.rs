@@ -89,7 +89,9 @@ impl LookAlike {
         if c.is_ascii() {
             return c.is_ascii_alphabetic().then_some(LookAlike::Latin);
         }
-        if !c.is_alphabetic() {
+        // Every word of every document comes here: the memoised look-up, not the standard
+        // library's table walk (the same answers).
+        if !crate::chars::is_alphabetic(c) {
             return None;
         }
         match c.script() {

@@ -52,6 +52,16 @@ where
     W: Fn(usize, I::Item) -> T + Sync,
     E: FnMut(usize, T) -> bool,
 {
+    // One item at most (a request's document, a file named alone): checked on the calling
+    // thread, which keeps what that thread has cached and costs no thread.
+    if items.size_hint().1.is_some_and(|most| most <= 1) {
+        for (index, item) in items.enumerate() {
+            if !emit(index, work(index, item)) {
+                break;
+            }
+        }
+        return;
+    }
     let threads = threads.max(1);
     let window = threads * WINDOW_PER_THREAD;
     let state = Mutex::new(State {
@@ -181,6 +191,37 @@ mod tests {
             let expected: Vec<(usize, usize)> = (0..500).map(|i| (i, i * 2)).collect();
             assert_eq!(seen, expected, "{threads} threads");
         }
+    }
+
+    #[test]
+    fn one_item_is_worked_on_the_calling_thread() {
+        let caller = std::thread::current().id();
+        for order in [Order::Input, Order::Finish] {
+            let mut seen = Vec::new();
+            map(
+                std::iter::once(21),
+                4,
+                order,
+                |_, i| (i * 2, std::thread::current().id()),
+                |index, r| {
+                    seen.push((index, r));
+                    true
+                },
+            );
+            assert_eq!(seen, [(0, (42, caller))], "{order:?}");
+        }
+        let mut none = 0;
+        map(
+            std::iter::empty::<usize>(),
+            4,
+            Order::Input,
+            |_, i| i,
+            |_, _| {
+                none += 1;
+                true
+            },
+        );
+        assert_eq!(none, 0);
     }
 
     #[test]

@@ -421,6 +421,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         super::print_stdout(&dumps.join("\n"))?;
         return Ok(EXIT_CLEAN);
     }
+    warm_up_numbers(&args);
     let given = args.register.as_deref().map(load_register).transpose()?;
     // Checked in path order, as the walk within each group is.
     all.sort_by(|a, b| a.1.iter().min().cmp(&b.1.iter().min()));
@@ -612,6 +613,7 @@ fn run_streamed(
             },
         );
         progress.finish();
+        keep_until_exit(engine);
         if let Some(e) = failure {
             return Err(e);
         }
@@ -625,6 +627,33 @@ fn run_streamed(
     };
     printer.finish()?;
     Ok(code)
+}
+
+/// Builds the number readers' patterns on a thread of their own while the glossaries load and
+/// their matchers compile: one short article otherwise waits for both, one after the other.
+/// The language is `--lang`'s, or the file name's when one file is checked.
+fn warm_up_numbers(args: &CheckArgs) {
+    let lang = args
+        .lang
+        .as_deref()
+        .and_then(|l| concord::lang::LangTag::parse(l).ok())
+        .or_else(|| match args.paths.as_slice() {
+            [p] => p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(concord::lang::from_file_name),
+            _ => None,
+        });
+    // Without the thread the patterns are built on first use, as ever.
+    let _ = std::thread::Builder::new()
+        .name("concord-warm-up".into())
+        .spawn(move || concord::numbers::warm_up(lang.as_ref()));
+}
+
+/// The process ends after the report: tearing down the engine's matchers and tables piece by
+/// piece would cost a short run more than some of its checks.
+fn keep_until_exit(engine: Engine) {
+    std::mem::forget(engine);
 }
 
 /// A register owned by the run (read in a first pass) or borrowed from --register.
@@ -705,6 +734,7 @@ fn run_group(
     });
     let report = engine.collect(inputs, register.as_ref().map(|r| r.as_ref()), run);
     progress.finish();
+    keep_until_exit(engine);
     Ok((report, sources.stdin_bytes().map(<[u8]>::to_vec), real))
 }
 

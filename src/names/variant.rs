@@ -2,7 +2,8 @@
 //! Damerau-Levenshtein), but not forms of one word (Armenia / Armenian, Блинкен / Блинкена) and
 //! not different words that merely look alike (Iran / Iraq, Austria / Australia).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
@@ -41,6 +42,8 @@ pub struct VariantRules {
     /// of them is inflection.
     endings: Option<HashSet<&'static str>>,
     phonemic_diacritics: bool,
+    /// The stems of the spellings compared so far: one spelling is compared with many.
+    stems: RefCell<HashMap<String, String>>,
 }
 
 /// Languages whose names change only by the derivations the suffix table lists. Elsewhere
@@ -89,6 +92,7 @@ impl VariantRules {
                 .find(|(l, _)| *l == lang.primary())
                 .map(|(_, e)| e.iter().copied().chain([""]).collect()),
             phonemic_diacritics: PHONEMIC_DIACRITICS.contains(&lang.primary()),
+            stems: RefCell::new(HashMap::new()),
         }
     }
 
@@ -148,9 +152,17 @@ impl VariantRules {
     }
 
     fn same_stem(&self, a_folded: &str, b_folded: &str) -> bool {
-        self.stemmer
-            .as_ref()
-            .is_some_and(|s| s.stem(a_folded) == s.stem(b_folded))
+        let Some(stemmer) = &self.stemmer else {
+            return false;
+        };
+        let mut stems = self.stems.borrow_mut();
+        for word in [a_folded, b_folded] {
+            if !stems.contains_key(word) {
+                let stem = stemmer.stem(word).into_owned();
+                stems.insert(word.to_string(), stem);
+            }
+        }
+        stems.get(a_folded) == stems.get(b_folded)
     }
 
     /// Whether two spellings are one name in different grammatical forms (or the same):

@@ -121,6 +121,15 @@ fn patterns(lang: &str) -> Option<&'static Patterns> {
     .get(lang)
 }
 
+/// Compiles the digit date patterns and, for `lang`, the month patterns.
+pub(super) fn warm_up(lang: Option<&str>) {
+    numeric();
+    if let Some(p) = lang.and_then(patterns) {
+        p.anchor();
+        p.dated();
+    }
+}
+
 fn numeric() -> &'static (Regex, Regex) {
     static P: OnceLock<(Regex, Regex)> = OnceLock::new();
     P.get_or_init(|| {

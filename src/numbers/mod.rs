@@ -31,3 +31,12 @@ pub use quantity::{Dimension, Quantity, Unit, Written, base_unit};
 pub use read::{quantities, quantities_in};
 pub use scales::is_scale_word;
 pub use words::{compound_values, number_word_forms, parse_cardinal, reads_number_words};
+
+/// Builds the number readers' patterns ahead of the first text (those of every language, and
+/// the month names of `lang`), for example on another thread while glossaries load: they are
+/// built on first use otherwise, and cost more than reading a short article. What is read does
+/// not change.
+pub fn warm_up(lang: Option<&crate::lang::LangTag>) {
+    shapes::warm_up();
+    dates::warm_up(lang.map(|l| l.primary()));
+}

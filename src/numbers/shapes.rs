@@ -168,6 +168,23 @@ fn anchors() -> &'static Anchors {
     &A
 }
 
+/// Compiles the patterns nearly every text with digits needs (times, decades, fractions and
+/// the anchors of the windows), so that a caller can have them built beforehand.
+pub(super) fn warm_up() {
+    let (p, a) = (patterns(), anchors());
+    for re in [
+        &p.time,
+        &p.decade_suffix,
+        &p.slash,
+        &p.dotted_time,
+        &a.century,
+        &a.part_of_day,
+        &a.years,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 /// How far around an anchor a shape can reach, in bytes ("12:30 h de la madrugada").
 const REACH: usize = 64;
 

@@ -78,6 +78,14 @@ fn table() -> &'static Table {
 /// `text` starts with `word` (lowercase), ignoring case, and no letter or digit follows:
 /// the byte length matched.
 pub(super) fn starts_with_word(text: &str, word: &str) -> Option<usize> {
+    // Most units do not start like the text: an ASCII first letter lowercases to itself or
+    // its ASCII lowercase whatever follows, so a different first byte settles it.
+    if let (Some(&t), Some(&w)) = (text.as_bytes().first(), word.as_bytes().first())
+        && t.is_ascii()
+        && t.to_ascii_lowercase() != w
+    {
+        return None;
+    }
     let n = word.chars().count();
     let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
     if text[..end].chars().count() != n || text[..end].to_lowercase() != word {
