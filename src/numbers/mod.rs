@@ -30,4 +30,5 @@ pub use notation::{Conventions, Reading, Run, conventions, runs};
 pub use quantity::{Dimension, Quantity, Unit, Written, base_unit};
 pub use read::{quantities, quantities_in};
 pub use scales::is_scale_word;
+pub use vague::hedge_before;
 pub use words::{compound_values, number_word_forms, parse_cardinal, reads_number_words};

@@ -169,6 +169,7 @@ pub(super) fn currency_before(before: &str) -> Option<(usize, &'static str)> {
     }
     const SIGNS: &[(&str, &str)] = &[
         ("US$", "USD"),
+        ("R$", "BRL"),
         ("€", "EUR"),
         ("$", "USD"),
         ("£", "GBP"),
