@@ -86,8 +86,9 @@ OBLIQUE = {
 # Czech writes the hundreds as two words ("dvě stě", "pět set", "dvou set"): the second word
 # multiplies (role "hundred", like "sta", "set", "stě" from CLDR). Its other case forms, singular
 # "stu" (dative, locative), "stem" (instrumental) and plural "stům", "sty", "stech" ("dvěma
-# stům", "pěti sty", "dvou stech"), take the same role; alone they count one hundred.
-OBLIQUE_HUNDRED = {"cs": "stu stem stům sty stech"}
+# stům", "pěti sty", "dvou stech"), take the same role; alone they count one hundred. Swedish
+# "hundra" alone ("de senaste hundra åren") is a hundred too; CLDR only writes "etthundra".
+OBLIQUE_HUNDRED = {"cs": "stu stem stům sty stech", "sv": "hundra"}
 # Collective numerals, which CLDR leaves out, in every case: Polish "pięcioro dzieci", Russian
 # "трое мужчин", Ukrainian "п'ятеро загиблих". Polish "dwu" is the combining form of two
 # ("dwuletni").

@@ -14,7 +14,8 @@ use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::numbers::{
-    Dimension, Quantity, Unit, Written, compound_values, quantities, reads_number_words,
+    Dimension, Quantity, Unit, Written, compound_values, hedge_before, quantities,
+    reads_number_words,
 };
 use crate::token::Gap;
 
@@ -55,6 +56,8 @@ impl PairCheck for NumberMismatch {
         let source_q = quantities(&source.text, &source.lang);
         let target_q = quantities(&target.text, &target.lang);
         let mut out = Vec::new();
+        // Per aligned unit: the target's range and the numbers left unmatched on each side.
+        let mut left: Vec<Left<'_>> = Vec::new();
         for unit in cx.aligned_units() {
             let src = in_range(&source_q, &unit.source);
             let tgt = in_range(&target_q, &unit.target);
@@ -78,7 +81,8 @@ impl PairCheck for NumberMismatch {
             // ("10-6" given as "10-5" beside a "5-3") is still found. The identical first (so
             // that "six meters (18 feet)" gives its "6 metrów" to the six metres, not to the
             // converted 18 feet), then alike (an ordinal with an ordinal, digits with digits),
-            // then any equal one.
+            // then any equal one; before those, a measure, money or time with one of its kind,
+            // however written: "a mile" is "1,5 km", not the article "en" of "en cyklist".
             let alike = |a: &Quantity, b: &Quantity| {
                 a.ordinal == b.ordinal
                     && matches!(a.written, Written::Digits(_))
@@ -86,8 +90,14 @@ impl PairCheck for NumberMismatch {
             };
             let mut tgt_used = vec![false; tgt.len()];
             let mut src_match: Vec<Option<usize>> = vec![None; src.len()];
-            for (identical, strict) in [(true, true), (true, false), (false, true), (false, false)]
-            {
+            for (identical, strict, kind) in [
+                (true, true, false),
+                (true, false, false),
+                (false, true, true),
+                (false, false, true),
+                (false, true, false),
+                (false, false, false),
+            ] {
                 for (i, s) in src.iter().enumerate() {
                     if src_match[i].is_some() {
                         continue;
@@ -96,6 +106,7 @@ impl PairCheck for NumberMismatch {
                         let t = &tgt[k];
                         !tgt_used[k]
                             && (!strict || alike(s, t))
+                            && (!kind || (s.unit == t.unit && s.unit != Unit::Count))
                             && (!identical || (s.unit == t.unit && close(s.value, t.value, 1e-9)))
                             && equal(s, t)
                     });
@@ -103,6 +114,27 @@ impl PairCheck for NumberMismatch {
                         tgt_used[k] = true;
                         src_match[i] = Some(k);
                     }
+                }
+            }
+            // A game clock ("on 3:35") said as minutes and seconds ("3 minutos y 35 segundos").
+            for (i, s) in src.iter().enumerate() {
+                if src_match[i].is_none()
+                    && let Some(k) = minutes_and_seconds(s, tgt, &tgt_used)
+                {
+                    tgt_used[k] = true;
+                    tgt_used[k + 1] = true;
+                    src_match[i] = Some(k);
+                }
+            }
+            for (k, t) in tgt.iter().enumerate() {
+                if tgt_used[k] {
+                    continue;
+                }
+                let taken: Vec<bool> = src_match.iter().map(Option::is_some).collect();
+                if let Some(i) = minutes_and_seconds(t, src, &taken) {
+                    tgt_used[k] = true;
+                    src_match[i] = Some(k);
+                    src_match[i + 1] = Some(k);
                 }
             }
             // A quantity whose conversion in brackets found its equal is there too: "45 miles
@@ -157,11 +189,28 @@ impl PairCheck for NumberMismatch {
                     && (!is_conversion(x, doc, around) || compared()))
                     || (scores && in_score(x, doc))
             };
+            // A number said again in words on one side ("10 per cent ... the ten per cent
+            // rate", "four of the four") is there once the other side has it once. Not in
+            // digits: "2,6 2,6" for "2.6 and 2.9" or "5-3 ... 10-5" for "10-6" are slips.
+            let repeated = |x: &Quantity, qs: &[Quantity], matched: &dyn Fn(usize) -> bool| {
+                !matches!(x.written, Written::Digits(_))
+                    && qs.iter().enumerate().any(|(k, o)| {
+                        matched(k)
+                            && o.unit == x.unit
+                            && o.ordinal == x.ordinal
+                            && close(o.value, x.value, 1e-9)
+                    })
+            };
+            // Only when the other side has every number matched: else the repetition may be
+            // the changed number ("three points from four" given as "four from four").
+            let src_all = src_match.iter().all(Option::is_some);
+            let tgt_all = tgt_used.iter().all(|u| *u);
             let mut src_left = Vec::new();
             for (i, s) in src.iter().enumerate() {
                 match src_match[i] {
                     Some(_) => {}
                     None if src_converted(i) => {}
+                    None if tgt_all && repeated(s, src, &|k| src_match[k].is_some()) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
@@ -177,8 +226,10 @@ impl PairCheck for NumberMismatch {
                 .iter()
                 .enumerate()
                 .filter(|&(k, t)| {
+                    let said_again = src_all && repeated(t, tgt, &|j| tgt_used[j]);
                     !tgt_used[k]
                         && !tgt_converted(k)
+                        && !said_again
                         && reportable(t, target, tgt)
                         && !src_side.holds_word(t, target)
                         && !src_side.holds_compound(t)
@@ -187,6 +238,10 @@ impl PairCheck for NumberMismatch {
                 })
                 .map(|(_, t)| t)
                 .collect();
+            left.push((unit.target.clone(), src_left, tgt_left));
+        }
+        moved_across(&mut left);
+        for (unit_target, src_left, tgt_left) in left {
             // A number that names (after a capitalised word, or with a plus sign: "Livi 11",
             // "+44") is reported when the other side changed a number too, not when it only
             // dropped it.
@@ -217,7 +272,7 @@ impl PairCheck for NumberMismatch {
                     "source {} has no equal number in the target segment",
                     described(s, source)
                 );
-                report(unit.target.clone(), message);
+                report(unit_target.clone(), message);
             }
             for t in &tgt_left[pairs..] {
                 let message = format!(
@@ -228,6 +283,34 @@ impl PairCheck for NumberMismatch {
             }
         }
         out
+    }
+}
+
+/// An aligned unit's target range and the numbers of each side left without an equal.
+type Left<'q> = (Range<usize>, Vec<&'q Quantity>, Vec<&'q Quantity>);
+
+/// A sentence the translation moved across a segment boundary takes its number with it: a
+/// number left over in one unit's source that is left over in the next or the previous unit's
+/// target is the same number, moved, not a mismatch on both sides.
+fn moved_across(left: &mut [Left<'_>]) {
+    for u in 1..left.len() {
+        let (before, after) = left.split_at_mut(u);
+        let (a, b) = (&mut before[u - 1], &mut after[0]);
+        // Only where each of the two units has numbers left on one side alone: a unit with a
+        // number changed keeps its own.
+        let one_sided = |x: &Left<'_>| x.1.is_empty() || x.2.is_empty();
+        if !one_sided(a) || !one_sided(b) {
+            continue;
+        }
+        for (from, to) in [(&mut a.1, &mut b.2), (&mut b.1, &mut a.2)] {
+            from.retain(|s| match to.iter().position(|t| same(s, t)) {
+                Some(k) => {
+                    to.remove(k);
+                    false
+                }
+                None => true,
+            });
+        }
     }
 }
 
@@ -469,7 +552,10 @@ fn reconverted(a: &Quantity, b: &Quantity) -> bool {
 /// A quantity in brackets right after another of the same kind is a conversion ("€3.1bn
 /// ($3.6bn)", "85 mph (137 km/h)"), which a translation may leave out.
 fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
-    let Some(before) = doc.text[..x.span.start].trim_end().strip_suffix('(') else {
+    // It may say it is rounded: "(cerca de R$ 764 bilhões)", "(about 72 km)".
+    let before = &doc.text[..x.span.start];
+    let before = &before[..before.len() - hedge_before(before, doc.lang.primary())];
+    let Some(before) = before.trim_end().strip_suffix('(') else {
         return false;
     };
     let end = before.trim_end().len();
@@ -548,6 +634,12 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
             close(a.value * 1000.0, b.value, CONVERSION_TOLERANCE)
         }
         (Unit::Measure(Dimension::Length), Unit::Measure(Dimension::Speed)) => same(b, a),
+        // "Pound" is a weight and a currency in many languages ("550 libras", "550 Pfund"):
+        // the same number of pounds of weight is the same.
+        (Unit::Money("GBP"), Unit::Measure(Dimension::Mass)) => {
+            in_pounds(b) && exact(a.value, b.as_written)
+        }
+        (Unit::Measure(Dimension::Mass), Unit::Money("GBP")) => same(b, a),
         (Unit::Measure(da), Unit::Measure(db)) => {
             // Within the tolerance, or within one of the coarser side's written units
             // ("1 inch" is 2.54 cm, written "2 centímetros").
@@ -606,10 +698,40 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         (Unit::Magnitude, Unit::Magnitude) => (a.value - b.value).abs() <= 1.0,
         (Unit::Magnitude, _) => magnitude_matches(a.value, b.value),
         (_, Unit::Magnitude) => magnitude_matches(b.value, a.value),
+        // "A couple of decades" is twenty years, or "2 décennies": an implied count matches
+        // the number it was said with too.
+        (Unit::Count, Unit::Count) => {
+            let factor =
+                |x: &Quantity, n: f64| x.written == Written::Implied && exact(x.as_written, n);
+            exact(a.value, b.value) || factor(a, b.value) || factor(b, a.value)
+        }
         // Money, percentages and counts compare by value: a translation may drop "euros" or
         // the percent sign when the context says it.
         _ => exact(a.value, b.value),
     }
+}
+
+/// The other side's minutes and seconds that a clock time in digits ("3:35", "13:10") may
+/// be, as a game clock: a number of minutes right before a number of seconds, both free.
+fn minutes_and_seconds(x: &Quantity, other: &[Quantity], used: &[bool]) -> Option<usize> {
+    if x.unit != Unit::Time || !matches!(x.written, Written::Digits(_)) {
+        return None;
+    }
+    let (minutes, seconds) = ((x.value / 60.0).floor(), x.value % 60.0);
+    (0..other.len().saturating_sub(1)).find(|&k| {
+        let (m, s) = (&other[k], &other[k + 1]);
+        !used[k]
+            && !used[k + 1]
+            && m.unit == Unit::Count
+            && m.value == minutes
+            && s.unit == Unit::Measure(Dimension::Duration)
+            && close(s.value, seconds, 1e-9)
+    })
+}
+
+/// A mass written in pounds (0.45359237 kg each).
+fn in_pounds(x: &Quantity) -> bool {
+    x.as_written != 0.0 && close(x.value / x.as_written, 0.453_592_37, 1e-6)
 }
 
 /// Degrees of unknown scale: the same number, or one converted between Fahrenheit and
@@ -824,5 +946,90 @@ mod tests {
         assert!(!marker("4.6 million people voted"));
         assert!(!marker("15 people died"));
         assert!(!marker("It rose 4.6 percent"));
+    }
+
+    fn read(lang: &str, text: &str) -> Vec<Quantity> {
+        crate::numbers::quantities(text, &lang.parse().unwrap())
+    }
+
+    #[test]
+    fn pounds_of_weight_where_pounds_are_also_money() {
+        let hog = read("en", "a 550 pound hog");
+        assert!(same(&hog[0], &read("es", "un cerdo de 550 libras")[0]));
+        assert!(!same(&hog[0], &read("es", "un cerdo de 560 libras")[0]));
+        // Kilograms are no pounds.
+        let kilos = read("en", "a 550 kg hog");
+        assert!(!same(&kilos[0], &read("es", "un cerdo de 550 libras")[0]));
+    }
+
+    #[test]
+    fn a_couple_of_decades_is_twenty_years_or_two_decades() {
+        let couple = read("en", "a couple of decades");
+        assert!(same(&couple[0], &read("tr", "yirmi yıl")[0]));
+        assert!(same(&couple[0], &read("fr", "2 décennies")[0]));
+        assert!(!same(&couple[0], &read("fr", "3 décennies")[0]));
+    }
+
+    #[test]
+    fn a_game_clock_given_in_minutes_and_seconds() {
+        let clock = read("en", "He scored on 3:35.");
+        let said = read("es", "Marcó a los 3 minutos y 35 segundos.");
+        assert_eq!(
+            minutes_and_seconds(&clock[0], &said, &[false, false]),
+            Some(0)
+        );
+        assert_eq!(minutes_and_seconds(&clock[0], &said, &[true, false]), None);
+        let other = read("es", "Marcó a los 3 minutos y 36 segundos.");
+        assert_eq!(
+            minutes_and_seconds(&clock[0], &other, &[false, false]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_number_moved_into_the_next_segment() {
+        let (five, fem, sju) = (
+            read("en", "five times"),
+            read("sv", "fem gånger"),
+            read("sv", "sju"),
+        );
+        let mut left: Vec<Left<'_>> = vec![
+            (0..1, vec![], vec![&fem[0]]),
+            (1..2, vec![&five[0]], vec![]),
+        ];
+        moved_across(&mut left);
+        assert!(left.iter().all(|(_, s, t)| s.is_empty() && t.is_empty()));
+        let mut left: Vec<Left<'_>> = vec![
+            (0..1, vec![], vec![&sju[0]]),
+            (1..2, vec![&five[0]], vec![]),
+        ];
+        moved_across(&mut left);
+        assert_eq!(
+            (left[0].2.len(), left[1].1.len()),
+            (1, 1),
+            "seven is not five"
+        );
+        // A unit whose own number changed keeps its findings.
+        let mut left: Vec<Left<'_>> = vec![
+            (0..1, vec![&five[0]], vec![]),
+            (1..2, vec![&sju[0]], vec![&fem[0]]),
+        ];
+        moved_across(&mut left);
+        assert_eq!((left[0].1.len(), left[1].2.len()), (1, 1));
+    }
+
+    #[test]
+    fn a_rounded_conversion_in_brackets() {
+        let d = Document::new(
+            "t.pt.txt",
+            "custou € 2 bilhões (cerca de R$ 12 bilhões)".to_string(),
+            crate::text::Encoding::Utf8,
+            crate::markup::Format::Plain,
+            |_| ("pt".parse().unwrap(), crate::document::LangSource::Given),
+        );
+        let qs = crate::numbers::quantities(&d.text, &d.lang);
+        assert_eq!(qs[1].unit, Unit::Money("BRL"));
+        assert!(is_conversion(&qs[1], &d, &qs));
+        assert!(!is_conversion(&qs[0], &d, &qs));
     }
 }

@@ -107,6 +107,42 @@ pub(super) fn word_fractions(v: &View<'_>, sorted: Vec<Quantity>) -> Vec<Quantit
     out
 }
 
+/// Turkish says a fraction as its denominator in the locative and its numerator: "üçte iki"
+/// (two in three, two-thirds), "dörtte bir" (a quarter). Loose like other fractions in words.
+pub(super) fn locative_fractions(
+    text: &str,
+    lang: &crate::lang::LangTag,
+    sorted: Vec<Quantity>,
+) -> Vec<Quantity> {
+    if lang.primary() != "tr" {
+        return sorted;
+    }
+    let words = |q: &Quantity| q.written == Written::Words && q.unit == Unit::Count && !q.ordinal;
+    let mut out: Vec<Quantity> = Vec::with_capacity(sorted.len());
+    let mut it = sorted.into_iter().peekable();
+    while let Some(mut a) = it.next() {
+        if let Some(b) = it.peek() {
+            let written = &text[a.span.clone()];
+            let locative = ["de", "da", "te", "ta"].iter().any(|s| {
+                written.strip_suffix(s).is_some_and(|d| {
+                    super::words::parse_cardinal(d, lang).is_some_and(|n| n as f64 == a.value)
+                })
+            });
+            let gap = between(text, &a.span, &b.span);
+            let apart = !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}'));
+            if locative && apart && words(&a) && words(b) && a.value > b.value && b.value > 0.0 {
+                a.value = b.value / a.value;
+                a.as_written = a.value;
+                a.span.end = b.span.end;
+                a.written = Written::Implied;
+                it.next();
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
 /// Tens in words before an ordinal unit word make one ordinal: "сорок пятой" (45th),
 /// "twenty-first".
 pub(super) fn compound_ordinals(text: &str, sorted: Vec<Quantity>) -> Vec<Quantity> {

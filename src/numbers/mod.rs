@@ -30,6 +30,7 @@ pub use notation::{Conventions, Reading, Run, conventions, runs};
 pub use quantity::{Dimension, Quantity, Unit, Written, base_unit};
 pub use read::{quantities, quantities_in};
 pub use scales::is_scale_word;
+pub use vague::hedge_before;
 pub use words::{compound_values, number_word_forms, parse_cardinal, reads_number_words};
 
 /// Builds the number readers' patterns ahead of the first text (those of every language, and

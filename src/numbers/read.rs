@@ -7,7 +7,7 @@
 
 use super::cjk;
 use super::digits::{Digits, digits};
-use super::fractions::{compound_ordinals, word_fractions};
+use super::fractions::{compound_ordinals, locative_fractions, word_fractions};
 use super::labels::mark_labels;
 use super::ordinals::ordinal_after_digits;
 use super::quantity::{Quantity, Unit, in_order, overlaps_any};
@@ -58,6 +58,7 @@ pub fn quantities_in(text: &str, toks: &Tokens, lang: &LangTag) -> Vec<Quantity>
     numbers_in_words(&v, &used, &mut out);
     let out = in_order(word_fractions(&v, in_order(out)));
     let out = compound_ordinals(text, out);
+    let out = locative_fractions(text, lang, out);
     let mut out = join_feet_and_inches(text, out);
     expand_year_ranges(text, &mut out);
     share_range_units(text, &mut out);
@@ -692,5 +693,88 @@ mod unit_tests {
         let glued = quantities("20m", &"en".parse().unwrap());
         assert_eq!(glued.len(), 1);
         assert_eq!((glued[0].value, glued[0].written), (20.0, Written::Implied));
+    }
+}
+
+#[cfg(test)]
+mod paraphrase_tests {
+    use super::*;
+    use crate::numbers::{Dimension, Written};
+
+    fn w(lang: &str, text: &str) -> Vec<(String, f64, Unit, Written)> {
+        quantities(text, &lang.parse().unwrap())
+            .into_iter()
+            .map(|x| {
+                let v = (x.value * 1000.0).round() / 1000.0;
+                (text[x.span].to_string(), v, x.unit, x.written)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quarter_hours_and_couples_of_decades_imply_their_number() {
+        let got = w("en", "He fell at the quarter-hour mark.");
+        assert_eq!(
+            got,
+            [("quarter-hour".into(), 15.0, Unit::Count, Written::Implied)]
+        );
+        let got = w("en", "It lasted a couple of decades.");
+        assert_eq!(
+            got,
+            [(
+                "couple of decades".into(),
+                20.0,
+                Unit::Count,
+                Written::Implied
+            )]
+        );
+    }
+
+    #[test]
+    fn clock_times_with_h_and_a_colon_and_plural_decades() {
+        let got = w("pt", "Abriu às 2h:30.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1, got[0].2),
+            ("2h:30", 150.0, Unit::Time)
+        );
+        let got = w("es", "Bailaban en los ochentas.");
+        assert_eq!(
+            got,
+            [("ochentas".into(), 80.0, Unit::Decade, Written::Words)]
+        );
+    }
+
+    #[test]
+    fn swedish_centuries_hundreds_and_degrees() {
+        let got = w("sv", "Det var 1800-talets stil.");
+        assert_eq!((got[0].1, got[0].2), (1800.0, Unit::Decade));
+        let got = w("sv", "under de senaste hundra åren");
+        assert_eq!((got[0].1, got[0].2), (100.0, Unit::Count));
+        let got = w("sv", "Det blir 25 grader i dag.");
+        assert_eq!(got[0].2, Unit::Measure(Dimension::Degrees));
+    }
+
+    #[test]
+    fn turkish_percentages_hours_fractions_and_numbers_as_nouns() {
+        // "from five per cent to ten per cent": endings after the percent word.
+        let got = w("tr", "Vergi yüzde beşlikten yüzde ona çıktı.");
+        let got: Vec<(f64, Unit)> = got.iter().map(|x| (x.1, x.2)).collect();
+        assert_eq!(got, [(5.0, Unit::Percent), (10.0, Unit::Percent)]);
+        // "it was six in the morning": a homograph with a possessive, after "sabahın".
+        let got = w("tr", "Saat sabahın altısıydı.");
+        assert_eq!((got[0].1, got[0].2), (360.0, Unit::Time));
+        let got = w("tr", "Akşamın yedisinde geldi.");
+        assert_eq!((got[0].1, got[0].2), (19.0 * 60.0, Unit::Time));
+        // "two in three": two-thirds.
+        let got = w("tr", "Üçte iki çoğunluk gerekir.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].1, got[0].3), (0.667, Written::Implied));
+        // "they won four of the four": the second is a noun, matched but never alone.
+        let got = w("tr", "Dört maçın dördünü kazandılar.");
+        let got: Vec<(f64, Written)> = got.iter().map(|x| (x.1, x.3)).collect();
+        assert_eq!(got, [(4.0, Written::Words), (4.0, Written::Implied)]);
+        // A count with a case ending and no possessive is still a number in words.
+        let got = w("tr", "Ölü sayısı beşe yükseldi.");
+        assert_eq!((got[0].1, got[0].3), (5.0, Written::Words));
     }
 }

@@ -105,7 +105,7 @@ fn patterns() -> &'static Patterns {
     static P: Patterns = Patterns {
         time: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::(?P<m1>[0-5]\d)(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h[\s\u{a0}\u{202f}]?(?P<m3>[0-5]\d)\b|(?:[.h](?P<m2>[0-5]\d))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
+            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::(?P<m1>[0-5]\d)(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h:?[\s\u{a0}\u{202f}]?(?P<m3>[0-5]\d)\b|(?:[.h](?P<m2>[0-5]\d))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
         )
         .expect("time pattern")
         }),
@@ -117,7 +117,7 @@ fn patterns() -> &'static Patterns {
         }),
         decade_suffix: LazyLock::new(|| {
             Regex::new(
-                r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?et|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
+                r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?ets?|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
             )
             .expect("decade pattern")
         }),

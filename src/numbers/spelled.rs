@@ -11,7 +11,9 @@ use super::quantity::{Quantity, Unit, Written};
 use super::units::{Kind, percent_before, unit_after, unit_after_words};
 use super::vague::magnitude;
 use super::view::View;
-use super::words::{ARTICLES, is_hundred_word, parse_cardinal, scale_word};
+use super::words::{
+    ARTICLES, is_hundred_word, parse_cardinal, parse_cardinal_loose, possessive_ending, scale_word,
+};
 use crate::token::Gap;
 
 /// Whether a number word is as often another word (`data/numbers/homographs.tsv`).
@@ -106,9 +108,39 @@ fn vague(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
 /// "decade", "dozen", "quintuple", "une quarantaine", "anderhalf" (one and a half), with a
 /// scale word after it ("anderhalf miljoen", 1.5 million).
 fn implied(v: &View<'_>, i: usize) -> Option<Step> {
-    let mut n = implied_number(v.lang.primary(), v.key(i))?;
+    // A word joined by a hyphen may be listed whole: "quarter-hour", "half-hour".
+    let hyphened = v
+        .toks
+        .list
+        .get(i + 1)
+        .filter(|t| t.gap == Gap::Hyphen)
+        .and_then(|_| {
+            let word = format!("{}-{}", v.key(i), v.key(i + 1));
+            implied_number(v.lang.primary(), &word)
+        });
+    let skip = usize::from(hyphened.is_some());
+    let mut n = match hyphened {
+        Some(n) => n,
+        None => implied_number(v.lang.primary(), v.key(i))?,
+    };
     let t = &v.toks.list[i];
-    let mut end = t.end;
+    let mut end = v.toks.list[i + skip].end;
+    let mut i = i + skip;
+    // "a couple of decades", "un par de décadas": twenty years, written as two (of them).
+    let list = &v.toks.list;
+    let mut factor_written = None;
+    if let Some(per) = list
+        .get(i + 2)
+        .filter(|t| t.gap == Gap::Space && list[i + 1].gap == Gap::Space)
+        .filter(|_| IMPLIED_OF.contains(&(v.lang.primary(), v.key(i + 1))))
+        .and_then(|_| implied_number(v.lang.primary(), v.key(i + 2)))
+        .filter(|p| *p >= 10.0 && n < 10.0)
+    {
+        factor_written = Some(n);
+        n *= per;
+        end = list[i + 2].end;
+        i += 2;
+    }
     let mut next = i + 1;
     if let Some(factor) = v
         .toks
@@ -122,6 +154,9 @@ fn implied(v: &View<'_>, i: usize) -> Option<Step> {
         next = i + 2;
     }
     let mut q = Quantity::new(t.start..end, n, Unit::Count, Written::Implied);
+    if let Some(f) = factor_written {
+        q.as_written = f;
+    }
     if next == i + 2 {
         unit_after_words(v.text, v.lang, &mut q);
     }
@@ -131,6 +166,9 @@ fn implied(v: &View<'_>, i: usize) -> Option<Step> {
         next,
     })
 }
+
+/// The word that joins a small implied number to a larger one ("a couple of decades").
+const IMPLIED_OF: &[(&str, &str)] = &[("en", "of"), ("es", "de"), ("pt", "de")];
 
 /// An ordinal word, when it is one here: not before a title ("premier ministre"), and the
 /// ambiguous ones ("second", "segundo") only after a determiner and outside a compound.
@@ -198,6 +236,99 @@ fn article_with_unit(v: &View<'_>, i: usize) -> Option<Step> {
     })
 }
 
+/// What the words of `data/numbers/number-contexts.tsv` say the number after them is.
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    Percent,
+    Hour,
+    Evening,
+}
+
+fn number_context(lang: &str, key: &str) -> Option<Context> {
+    static T: OnceLock<Vec<(&'static str, &'static str, Context)>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../data/numbers/number-contexts.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                let context = match *cols.get(2)? {
+                    "percent" => Context::Percent,
+                    "hour" => Context::Hour,
+                    "evening" => Context::Evening,
+                    _ => return None,
+                };
+                Some((*cols.first()?, *cols.get(1)?, context))
+            })
+            .collect()
+    })
+    .iter()
+    .find(|(l, w, _)| *l == lang && *w == key)
+    .map(|(_, _, c)| *c)
+}
+
+/// A number word with an ending, or a homograph, right after a word after which only a number
+/// stands: "yüzde ona" (to ten per cent), "sabahın altısı" (six in the morning), "saat on
+/// ikide" (at twelve o'clock). One or two words.
+fn in_number_context(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
+    let list = &v.toks.list;
+    let context = number_context(v.lang.primary(), v.key(i.checked_sub(1)?))?;
+    if list[i].gap != Gap::Space {
+        return None;
+    }
+    let two = list
+        .get(i + 1)
+        .is_some_and(|t| t.gap == Gap::Space && !used[i + 1]);
+    let (end, value) = [two.then_some(i + 1), Some(i)]
+        .into_iter()
+        .flatten()
+        .find_map(|last| {
+            let n = parse_cardinal_loose(&v.text[list[i].start..list[last].end], v.lang)?;
+            Some((last, n))
+        })?;
+    let span = list[i].start..list[end].end;
+    let q = match context {
+        Context::Percent => {
+            let start = list[i - 1].start;
+            Quantity::new(start..span.end, value as f64, Unit::Percent, Written::Words)
+        }
+        Context::Hour | Context::Evening if (1..=24).contains(&value) => {
+            let hour = if context == Context::Evening && value < 12 {
+                value + 12
+            } else {
+                value
+            };
+            Quantity::new(span, (hour % 24 * 60) as f64, Unit::Time, Written::Words)
+        }
+        _ => return None,
+    };
+    Some(Step {
+        quantity: Some(q),
+        next: end + 1,
+    })
+}
+
+/// Plural articles after which tens in the plural name a decade: Mexican Spanish "los
+/// ochentas" (the eighties).
+const DECADE_ARTICLES: &[(&str, &str)] = &[("es", "los")];
+
+/// Tens in the plural after a plural article ("los ochentas"): a decade.
+fn plural_decade(v: &View<'_>, i: usize) -> Option<Quantity> {
+    let lang = v.lang.primary();
+    let article = i.checked_sub(1).map(|p| v.key(p))?;
+    if !DECADE_ARTICLES.contains(&(lang, article)) || v.toks.list[i].gap != Gap::Space {
+        return None;
+    }
+    let tens = parse_cardinal(v.key(i).strip_suffix('s')?, v.lang).filter(|&n| is_tens(n))?;
+    let t = &v.toks.list[i];
+    Some(Quantity::new(
+        t.start..t.end,
+        tens as f64,
+        Unit::Decade,
+        Written::Words,
+    ))
+}
+
 /// The token after `j` when an apostrophe glues it to `j`: Ukrainian writes one inside number
 /// words ("п'ять", "дев'ятьох").
 fn glued_by_apostrophe(v: &View<'_>, j: usize) -> bool {
@@ -214,6 +345,15 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
     let glued = usize::from(glued_by_apostrophe(v, i) && !used[i + 1]);
     let first_value = parse_cardinal(&text[list[i].start..list[i + glued].end], lang);
     if first_value.is_none() {
+        if let Some(step) = in_number_context(v, used, i) {
+            return step;
+        }
+        if let Some(q) = plural_decade(v, i) {
+            return Step {
+                quantity: Some(q),
+                next: i + 1,
+            };
+        }
         return Step {
             quantity: None,
             next: i + 1 + glued,
@@ -263,6 +403,14 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
     }
     unit_after_words(text, lang, &mut q);
     percent_before(text, lang.primary(), &mut q);
+    // "ikisi" (two of them), "dördünü" (the four of them): a number as a noun is matched,
+    // never reported alone; "yüzde elli sekizi" (58 per cent of it) is still a percentage.
+    if q.unit == Unit::Count
+        && q.written == Written::Words
+        && possessive_ending(&text[q.span.clone()], lang)
+    {
+        q.written = Written::Implied;
+    }
     // An article alone is a number only with a unit: "un kilómetro", "uno por ciento".
     let lone_article = end == i + 1 && ARTICLES.contains(&v.key(i));
     if lone_article && q.unit == Unit::Count {

@@ -177,6 +177,7 @@ pub(super) fn currency_before(before: &str) -> Option<(usize, &'static str)> {
     }
     const SIGNS: &[(&str, &str)] = &[
         ("US$", "USD"),
+        ("R$", "BRL"),
         ("€", "EUR"),
         ("$", "USD"),
         ("£", "GBP"),

@@ -46,3 +46,55 @@ pub(super) fn magnitude<'a>(
             .then_some((words.len(), *power))
     })
 }
+
+/// Each language's words for "about" before a number, from `data/numbers/approximately.tsv`.
+fn hedges() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for line in include_str!("../../data/numbers/approximately.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some((lang, words)) = line.split_once('\t') {
+                m.entry(lang).or_default().push(words);
+            }
+        }
+        m
+    })
+}
+
+/// How many bytes at the end of `before` say "about" ("(cerca de ", "(around "), spaces
+/// after the words included; 0 when they do not.
+pub fn hedge_before(before: &str, lang: &str) -> usize {
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let Some(words) = hedges().get(lang) else {
+        return 0;
+    };
+    let lower = trimmed.to_lowercase();
+    // Lowercasing keeps the length of the scripts listed; a text it would change is left alone.
+    if lower.len() != trimmed.len() {
+        return 0;
+    }
+    words
+        .iter()
+        .find(|w| {
+            lower.ends_with(*w)
+                && !lower[..lower.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map_or(0, |w| before.len() - trimmed.len() + w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_for_about_before_a_number() {
+        assert_eq!(hedge_before("(cerca de ", "pt"), "cerca de ".len());
+        assert_eq!(hedge_before("it cost (about ", "en"), "about ".len());
+        assert_eq!(hedge_before("(runabout ", "en"), 0);
+        assert_eq!(hedge_before("(", "en"), 0);
+        assert_eq!(hedge_before("(about ", "xx"), 0);
+    }
+}

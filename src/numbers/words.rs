@@ -334,7 +334,7 @@ pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
         let ok = split(w, lex, &mut parts)
             || (k == last && AGGLUTINATIVE.contains(&lang.primary()) && {
                 parts.truncate(from);
-                with_ending(w, lex, lang.primary(), &mut parts)
+                with_ending(w, lex, Some(lang.primary()), &mut parts).is_some()
             });
         if !ok {
             return None;
@@ -353,11 +353,17 @@ pub fn parse_cardinal(text: &str, lang: &LangTag) -> Option<u64> {
 /// Languages that glue case endings to number words (Turkish "dörde", Finnish "viidessä").
 pub(super) const AGGLUTINATIVE: &[&str] = &["tr", "fi", "hu", "et"];
 
-/// A number word with a case ending of at most five letters, the shortest ending first; never
-/// a word that is as often another word ("on" in "onu", him).
-fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>) -> bool {
+/// A number word with a case ending of at most five letters, the shortest ending first: where
+/// the ending starts. Never a word that is as often another word ("on" in "onu", him) unless
+/// `homographs_of` is `None` (where only a number can stand).
+fn with_ending(
+    word: &str,
+    lex: &Lexicon,
+    homographs_of: Option<&str>,
+    out: &mut Vec<(u64, Role)>,
+) -> Option<usize> {
     let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(2).collect();
-    ends.iter().rev().take(5).any(|&end| {
+    ends.iter().rev().take(5).copied().find(|&end| {
         let base = &word[..end];
         // An ordinal ("üçüncü") or a derived word ("üçlü", trio; "yüzler") is not a case form.
         let ending = &word[end..];
@@ -373,7 +379,7 @@ fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>
             .into_iter()
             .flatten()
             .any(|base| {
-                if super::spelled::is_homograph(lang, &base) {
+                if homographs_of.is_some_and(|lang| super::spelled::is_homograph(lang, &base)) {
                     return false;
                 }
                 let from = out.len();
@@ -383,6 +389,65 @@ fn with_ending(word: &str, lex: &Lexicon, lang: &str, out: &mut Vec<(u64, Role)>
                 }
             })
     })
+}
+
+/// Turkish possessive endings, alone or before a case ("biri", one of them; "dördünü", the
+/// four of them; "on birinden", from the eleven): they make a number a noun standing for
+/// something the sentence names elsewhere.
+const POSSESSIVE: &[&str] = &["ı", "i", "u", "ü", "sı", "si", "su", "sü"];
+
+/// Whether the last word of a number in words takes a possessive ending ("ikisi", "dördünü"):
+/// a number used as a noun, which a translation says its own way.
+pub(super) fn possessive_ending(text: &str, lang: &LangTag) -> bool {
+    let Some(lex) = lexicon(lang.primary()).filter(|_| lang.primary() == "tr") else {
+        return false;
+    };
+    let Some(last) = text.split_whitespace().last() else {
+        return false;
+    };
+    let word = apostrophes(&crate::normalize::folded(last));
+    let mut parts = Vec::new();
+    if split(&word, lex, &mut parts) {
+        return false;
+    }
+    parts.clear();
+    with_ending(&word, lex, None, &mut parts)
+        .is_some_and(|end| POSSESSIVE.iter().any(|p| word[end..].starts_with(p)))
+}
+
+/// A number in words where only a number can stand ("yüzde ona", to ten per cent; "sabahın
+/// altısı", six in the morning): any case ending, a homograph too, and the adjective ending
+/// "-lik" ("yüzde beşlik", of five per cent). Languages that glue endings only.
+pub(super) fn parse_cardinal_loose(text: &str, lang: &LangTag) -> Option<u64> {
+    if let Some(n) = parse_cardinal(text, lang) {
+        return Some(n);
+    }
+    let lex = lexicon(lang.primary()).filter(|_| AGGLUTINATIVE.contains(&lang.primary()))?;
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| apostrophes(&crate::normalize::folded(w)))
+        .collect();
+    let (last, firsts) = words.split_last()?;
+    let mut parts = Vec::new();
+    for w in firsts {
+        if !split(w, lex, &mut parts) {
+            return None;
+        }
+    }
+    let from = parts.len();
+    // "beşlik", "beşlikten": the number before its adjective ending and any case after it.
+    let bare = ["lik", "lık", "luk", "lük"]
+        .iter()
+        .find_map(|s| last.find(s).filter(|&at| at > 0).map(|at| &last[..at]))
+        .unwrap_or(last);
+    let ok = split(bare, lex, &mut parts) || {
+        parts.truncate(from);
+        with_ending(bare, lex, None, &mut parts).is_some()
+    };
+    if !ok {
+        return None;
+    }
+    evaluate(&parts, false)
 }
 
 /// Every apostrophe written as the ASCII one, in lexicons and in text alike.
@@ -482,6 +547,27 @@ mod tests {
         assert_eq!(p("tr", "onu"), None, "him, not ten");
         assert_eq!(p("tr", "yüzden"), None, "therefore, not from a hundred");
         assert_eq!(p("tr", "üçüncü"), None, "the ordinal");
+    }
+
+    #[test]
+    fn turkish_numbers_as_nouns_and_where_only_a_number_stands() {
+        let tr: LangTag = "tr".parse().unwrap();
+        assert!(possessive_ending("ikisi", &tr), "two of them");
+        assert!(possessive_ending("on birinden", &tr), "from the eleven");
+        assert!(possessive_ending("dördünü", &tr));
+        assert!(
+            !possessive_ending("dörde", &tr),
+            "to four: a case, no possessive"
+        );
+        assert!(!possessive_ending("dört", &tr));
+        assert!(!possessive_ending("ikisi", &"sv".parse().unwrap()));
+        let loose = |t: &str| parse_cardinal_loose(t, &tr);
+        assert_eq!(loose("ona"), Some(10), "to ten, where only a number stands");
+        assert_eq!(loose("beşlik"), Some(5));
+        assert_eq!(loose("altısı"), Some(6));
+        assert_eq!(loose("on ikiye"), Some(12));
+        assert_eq!(loose("masa"), None);
+        assert_eq!(parse_cardinal_loose("ona", &"en".parse().unwrap()), None);
         let en: LangTag = "en".parse().unwrap();
         assert_eq!(compound_values("fourballs", &en), [4]);
         assert_eq!(compound_values("four", &en), [] as [u64; 0]);
