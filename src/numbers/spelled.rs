@@ -84,11 +84,14 @@ fn token_after(v: &View<'_>, i: usize, offset: usize) -> usize {
 
 /// "dozens", "decenas de miles", "Zehntausende": a magnitude.
 fn vague(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
-    // The words from `i` on, while they are free and one space apart.
+    // The words from `i` on, while they are free and one space or a hyphen apart
+    // ("double-digit").
     let key_at = |k: usize| {
         let t = i + k;
-        (t < v.toks.len() && !used[t] && (k == 0 || v.toks.list[t].gap == Gap::Space))
-            .then(|| v.key(t))
+        (t < v.toks.len()
+            && !used[t]
+            && (k == 0 || matches!(v.toks.list[t].gap, Gap::Space | Gap::Hyphen)))
+        .then(|| v.key(t))
     };
     let (n, power) = magnitude(v.lang.primary(), key_at)?;
     let span = v.toks.list[i].start..v.toks.list[i + n - 1].end;
@@ -106,6 +109,20 @@ fn vague(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
 /// "decade", "dozen", "quintuple", "une quarantaine", "anderhalf" (one and a half), with a
 /// scale word after it ("anderhalf miljoen", 1.5 million).
 fn implied(v: &View<'_>, i: usize) -> Option<Step> {
+    // A word written with a hyphen ("U-turn", "quarter-hour") is two tokens.
+    let hyphenated = v
+        .toks
+        .list
+        .get(i + 1)
+        .filter(|t| t.gap == Gap::Hyphen)
+        .and_then(|_| implied_number(v.lang.primary(), &format!("{}-{}", v.key(i), v.key(i + 1))));
+    if let Some(n) = hyphenated {
+        let span = v.toks.list[i].start..v.toks.list[i + 1].end;
+        return Some(Step {
+            quantity: Some(Quantity::new(span, n, Unit::Count, Written::Implied)),
+            next: i + 2,
+        });
+    }
     let mut n = implied_number(v.lang.primary(), v.key(i))?;
     let t = &v.toks.list[i];
     let mut end = t.end;
@@ -371,5 +388,30 @@ mod tests {
         assert_eq!(words("ru", "семью"), [("семью".into(), 7.0, true)]);
         assert_eq!(words("it", "i venti forti"), [("venti".into(), 20.0, true)]);
         assert_eq!(words("it", "ventidue"), [("ventidue".into(), 22.0, false)]);
+    }
+
+    #[test]
+    fn words_written_with_a_hyphen() {
+        // A magnitude and an implied number across a hyphen.
+        assert_eq!(
+            words("en", "a double-digit rise"),
+            [("double-digit".into(), 1.0, false)]
+        );
+        assert_eq!(
+            words("en", "the party made a U-turn"),
+            [("U-turn".into(), 180.0, true)]
+        );
+        assert_eq!(
+            words("en", "the quarter-hour mark"),
+            [("quarter-hour".into(), 15.0, true)]
+        );
+        assert_eq!(
+            words("cs", "přes tisícovku diváků"),
+            [("tisícovku".into(), 1000.0, true)]
+        );
+        assert_eq!(
+            words("cs", "osm miliónů voličů"),
+            [("osm miliónů".into(), 8e6, false)]
+        );
     }
 }
