@@ -27,7 +27,8 @@ SCALES = {
            10**6: "milion miliona miliony milionów milionowi milionem milionie milionom milionami milionach",
            10**9: "miliard miliarda miliardy miliardów miliardowi miliardem miliardzie miliardom miliardami miliardach"},
     "cs": {1000: "tisíc tisíce tisícům tisících tisíci tisícem",
-           10**6: "milion miliony milionů milionu milionem milionech milionům",
+           10**6: "milion miliony milionů milionu milionem milionech milionům "
+                  "milión milióny miliónů miliónu miliónem miliónech miliónům",
            10**9: "miliarda miliardy miliard miliardě miliardu miliardou miliardách miliardám"},
     "sv": {1000: "tusen ettusen", 10**6: "miljon miljoner", 10**9: "miljard miljarder"},
     "tr": {1000: "bin", 10**6: "milyon", 10**9: "milyar"},

@@ -14,7 +14,7 @@ use crate::bilingual::tokens_in;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::numbers::{
-    Dimension, Quantity, Unit, Written, compound_values, hedge_before, quantities,
+    Dimension, Quantity, Unit, Written, compound_values, hedge_before, is_range_join, quantities,
     reads_number_words,
 };
 use crate::token::Gap;
@@ -137,16 +137,26 @@ impl PairCheck for NumberMismatch {
                     src_match[i + 1] = Some(k);
                 }
             }
+            let mut tgt_match: Vec<Option<usize>> = vec![None; tgt.len()];
+            for (i, k) in src_match.iter().enumerate() {
+                if let Some(k) = k {
+                    tgt_match[*k] = Some(i);
+                }
+            }
+            let src_ranges = Ranged {
+                qs: src,
+                doc: source,
+                matched: &src_match,
+            };
+            let tgt_ranges = Ranged {
+                qs: tgt,
+                doc: target,
+                matched: &tgt_match,
+            };
             // A quantity whose conversion in brackets found its equal is there too: "45 miles
             // (72 kilometers)" given as "72 kilómetros". Not when that equal is itself a
             // conversion in brackets: then the other side kept both and its first number is
             // this one's counterpart ("$200bn (£150bn)" given as "$20m (£150bn)").
-            let mut tgt_match: Vec<Option<usize>> = vec![None; tgt.len()];
-            for (i, k) in src_match.iter().enumerate() {
-                if let Some(k) = *k {
-                    tgt_match[k] = Some(i);
-                }
-            }
             let src_conversion = |i: usize| is_conversion(&src[i], source, src);
             let tgt_conversion = |k: usize| is_conversion(&tgt[k], target, tgt);
             let src_converted = |i: usize| {
@@ -184,7 +194,7 @@ impl PairCheck for NumberMismatch {
                     &src_conversions
                 };
                 let compared = || others.iter().any(|o| !reconverted(x, o));
-                (reportable(x, doc)
+                (reportable(x, doc, around)
                     && (x.written != Written::Words || words_seen)
                     && (!is_conversion(x, doc, around) || compared()))
                     || (scores && in_score(x, doc))
@@ -215,7 +225,8 @@ impl PairCheck for NumberMismatch {
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
                         && !tgt_side.holds_glued(s)
-                        && !list_marker(s, source, &unit.source) =>
+                        && !list_marker(s, source, &unit.source)
+                        && !src_ranges.accounts_for(i, &tgt_ranges) =>
                     {
                         src_left.push(s)
                     }
@@ -235,6 +246,7 @@ impl PairCheck for NumberMismatch {
                         && !src_side.holds_compound(t)
                         && !src_side.holds_glued(t)
                         && !list_marker(t, target, &unit.target)
+                        && !tgt_ranges.accounts_for(k, &src_ranges)
                 })
                 .map(|(_, t)| t)
                 .collect();
@@ -332,6 +344,66 @@ fn window(i: usize, n: usize, other: usize) -> Range<usize> {
     centre.saturating_sub(REACH)..(centre + REACH).min(other)
 }
 
+/// One side's quantities in an aligned unit, with the other side's match of each.
+struct Ranged<'q> {
+    qs: &'q [Quantity],
+    doc: &'q Document,
+    matched: &'q [Option<usize>],
+}
+
+impl Ranged<'_> {
+    /// Whether quantities `i` and `i + 1` are the two ends of a range ("17 to 20", "od 26 do
+    /// 32").
+    fn range_at(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.qs.get(i), self.qs.get(i + 1)) else {
+            return false;
+        };
+        a.span.end <= b.span.start && is_range_join(self.doc.text[a.span.end..b.span.start].trim())
+    }
+
+    /// Whether quantity `k` is one end of a range.
+    fn in_range(&self, k: usize) -> bool {
+        self.range_at(k) || k.checked_sub(1).is_some_and(|j| self.range_at(j))
+    }
+
+    /// Whether a range accounts for unmatched quantity `i`: it is one end of a range whose
+    /// other end's counterpart equals it too (the 80s, Fahrenheit, given as "26 to 32
+    /// degrees"), or it stands between the counterparts of a range's two ends on the other
+    /// side, with a value between theirs ("a 17-year-old, two 18-year-olds and a 20-year-old"
+    /// given as "aged 17 to 20").
+    fn accounts_for(&self, i: usize, other: &Ranged<'_>) -> bool {
+        let x = &self.qs[i];
+        let ends = [
+            i.checked_sub(1).filter(|&j| self.range_at(j)),
+            Some(i + 1).filter(|_| self.range_at(i)),
+        ];
+        // The counterpart stands for the whole range only when it is no range itself ("1 to 4
+        // inches" given as "2,5 a 10 mm" is two numbers changed).
+        let collapsed = ends.iter().flatten().any(|&j| {
+            self.matched[j].is_some_and(|k| {
+                !other.in_range(k) && (same(&other.qs[k], x) || same(x, &other.qs[k]))
+            })
+        });
+        collapsed
+            || window(i, self.qs.len(), other.qs.len()).any(|k| {
+                let (Some(a), Some(b)) = (
+                    other.matched[k],
+                    other.matched.get(k + 1).copied().flatten(),
+                ) else {
+                    return false;
+                };
+                let (lo, hi) = (&other.qs[k], &other.qs[k + 1]);
+                other.range_at(k)
+                    && !self.in_range(a)
+                    && !self.in_range(b)
+                    && self.qs[a].span.end <= x.span.start
+                    && x.span.end <= self.qs[b].span.start
+                    && lo.unit == hi.unit
+                    && (lo.value..=hi.value).contains(&x.value)
+            })
+    }
+}
+
 /// One side of an aligned unit, with what some tests need from all its words, worked out the
 /// first time (once per unit, not once per number).
 struct Side<'d> {
@@ -354,36 +426,46 @@ impl<'d> Side<'d> {
     /// A number word of the other text found at the start of a longer word on this side:
     /// "three times" → "dreimal", "a four-day week" → "четырехдневную", "fourballs" → "четыре".
     fn holds_compound(&self, x: &Quantity) -> bool {
-        // A measure too, by the number it was written with: "six meters" → "šestimetrové".
+        // A measure too, by the number it was written with ("six meters" → "šestimetrové") or
+        // converted ("6-foot-6", 1.98 m, → "dvoumetrový").
         let n = match x.unit {
             Unit::Count => x.value,
             Unit::Measure(_) => x.as_written,
             _ => return false,
         };
-        if !(2.0..=99.0).contains(&n) || n.fract() != 0.0 {
-            return false;
+        let small = |v: f64| (2.0..=99.0).contains(&v) && v.fract() == 0.0;
+        let held = self.compound_numbers();
+        if let Unit::Measure(d) = x.unit
+            && held
+                .iter()
+                .any(|&c| small(c as f64) && bare_measure(x.value, x.as_written, d, c as f64))
+        {
+            return true;
         }
-        self.compounds
-            .get_or_init(|| {
-                let toks = &self.doc.tokens;
-                tokens_in(self.doc, self.range)
-                    .flat_map(|i| {
-                        // "п’ятиразовий" is two tokens on either side of the apostrophe.
-                        let glued = toks
-                            .list
-                            .get(i + 1)
-                            .is_some_and(|t| t.gap == Gap::Apostrophe);
-                        let mut v = compound_values(toks.key(i), &self.doc.lang);
-                        if glued {
-                            let (a, b) = (toks.list[i].start, toks.list[i + 1].end);
-                            let word = crate::normalize::folded(&self.doc.text[a..b]);
-                            v.extend(compound_values(&word, &self.doc.lang));
-                        }
-                        v
-                    })
-                    .collect()
-            })
-            .contains(&(n as u64))
+        small(n) && held.contains(&(n as u64))
+    }
+
+    /// The numbers at the start of this side's longer words.
+    fn compound_numbers(&self) -> &HashSet<u64> {
+        self.compounds.get_or_init(|| {
+            let toks = &self.doc.tokens;
+            tokens_in(self.doc, self.range)
+                .flat_map(|i| {
+                    // "п’ятиразовий" is two tokens on either side of the apostrophe.
+                    let glued = toks
+                        .list
+                        .get(i + 1)
+                        .is_some_and(|t| t.gap == Gap::Apostrophe);
+                    let mut v = compound_values(toks.key(i), &self.doc.lang);
+                    if glued {
+                        let (a, b) = (toks.list[i].start, toks.list[i + 1].end);
+                        let word = crate::normalize::folded(&self.doc.text[a..b]);
+                        v.extend(compound_values(&word, &self.doc.lang));
+                    }
+                    v
+                })
+                .collect()
+        })
     }
 
     /// A number word of the other text left untranslated on this side ("the back nine" kept
@@ -398,21 +480,40 @@ impl<'d> Side<'d> {
 
     /// A number this side writes glued to letters: a year inside a code ("SS19", spring/summer
     /// 2019; "FY2021"), or digits a missing space joined to a word ("v15 hodin", "på100",
-    /// "PAR3"). Digits glued to letters are not read as numbers, so it would look missing.
+    /// "PAR3", "до10,16 см"). Digits glued to letters are not read as numbers, so it would
+    /// look missing: a count, money or a percentage by its value, a clock time by its hour, a
+    /// measure by its number as written or converted.
     fn holds_glued(&self, x: &Quantity) -> bool {
-        if x.unit != Unit::Count || x.value.fract() != 0.0 || !(0.0..1e6).contains(&x.value) {
-            return false;
+        let codes = || {
+            self.codes
+                .get_or_init(|| glued_digits(&self.doc.text[self.range.clone()]))
+        };
+        let whole = |v: f64| v.fract() == 0.0 && (0.0..1e6).contains(&v);
+        match x.unit {
+            Unit::Count | Unit::Money(_) | Unit::Percent if whole(x.value) => {
+                let n = (x.value as u32).to_string();
+                let year = x.unit == Unit::Count && (1900.0..=2100.0).contains(&x.value);
+                codes().contains(n.as_str()) || (year && codes().contains(&n[2..]))
+            }
+            Unit::Time if x.value % 60.0 == 0.0 => {
+                let hour = x.value / 60.0;
+                [hour, hour - 12.0]
+                    .iter()
+                    .filter(|h| **h > 0.0)
+                    .any(|h| codes().contains((*h as u32).to_string().as_str()))
+            }
+            Unit::Measure(d) => codes().iter().any(|c| {
+                c.replace(',', ".").parse::<f64>().is_ok_and(|n| {
+                    close(n, x.as_written, 1e-9) || bare_measure(x.value, x.as_written, d, n)
+                })
+            }),
+            _ => false,
         }
-        let codes = self
-            .codes
-            .get_or_init(|| glued_digits(&self.doc.text[self.range.clone()]));
-        let n = (x.value as u32).to_string();
-        let year = (1900.0..=2100.0).contains(&x.value);
-        codes.contains(n.as_str()) || (year && codes.contains(&n[2..]))
     }
 }
 
-/// Every run of digits glued after a letter or an apostrophe ("SS19", "FY2021", "’19").
+/// Every run of digits glued after a letter or an apostrophe ("SS19", "FY2021", "’19"), or
+/// before a letter; a run with a decimal part ("до10,16") is there whole and as its integer.
 fn glued_digits(text: &str) -> HashSet<&str> {
     let mut out = HashSet::new();
     let b = text.as_bytes();
@@ -426,10 +527,19 @@ fn glued_digits(text: &str) -> HashSet<&str> {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
+        let int_end = i;
+        while i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
         let after_letter =
             text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-        let before_letter = text[i..].starts_with(char::is_alphabetic);
-        if after_letter || before_letter {
+        if after_letter || text[int_end..].starts_with(char::is_alphabetic) {
+            out.insert(&text[start..int_end]);
+        }
+        if i > int_end && (after_letter || text[i..].starts_with(char::is_alphabetic)) {
             out.insert(&text[start..i]);
         }
     }
@@ -449,8 +559,14 @@ fn keep_labels_if<'q>(
 }
 
 /// A number that names rather than counts: digits after a capitalised word inside a sentence
-/// ("the same Livi 11", "Nord Stream 2"), with a plus sign ("+44"), or an ordinal.
+/// ("the same Livi 11", "Nord Stream 2"), with a plus sign ("+44"), an ordinal, or a decade
+/// that may be a century.
 fn is_label(x: &Quantity, doc: &Document) -> bool {
+    // "The 1900s" or "the 2000s" may be a decade or the whole century (or millennium): a
+    // translation may say it without a number.
+    if x.unit == Unit::Decade && x.value >= 1000.0 && x.value % 100.0 == 0.0 {
+        return true;
+    }
     if !matches!(x.written, Written::Digits(_)) || x.unit != Unit::Count {
         return false;
     }
@@ -481,7 +597,7 @@ fn is_label(x: &Quantity, doc: &Document) -> bool {
 /// and number words from three on. Small number words, ordinals in words and vague
 /// quantities are often rephrased ("one of" → "uno de", "both", "for the first time",
 /// "dozens" → "many").
-fn reportable(x: &Quantity, doc: &Document) -> bool {
+fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
     // "1" is as often "a", "un", "ein", "0" a score rephrased; "100 percent certain" is
     // "totally sure".
     let trivial = (x.unit == Unit::Count && (x.value == 1.0 || x.value == 0.0))
@@ -495,7 +611,10 @@ fn reportable(x: &Quantity, doc: &Document) -> bool {
     // 40s").
     let rephrased_ordinal =
         x.ordinal && (!matches!(x.written, Written::Digits(_)) || x.value < 3.0);
-    if rephrased_ordinal || x.unit == Unit::Magnitude || (x.unit == Unit::Decade && x.value < 100.0)
+    if rephrased_ordinal
+        || x.unit == Unit::Magnitude
+        || (x.unit == Unit::Decade && x.value < 100.0)
+        || is_gloss(x, doc, around)
     {
         return false;
     }
@@ -570,6 +689,26 @@ fn is_conversion(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
                     | (Unit::Measure(_), Unit::Measure(_) | Unit::Count)
             )
     })
+}
+
+/// How far before its bracket a quantity a gloss repeats may end, in bytes.
+const GLOSS_REACH: usize = 48;
+
+/// A quantity in brackets that repeats the one just before them: a title or term given in the
+/// original and then translated ("“60 Minutes” (60 minut)"), which the other side has once.
+fn is_gloss(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
+    let Some(before) = doc.text[..x.span.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let end = before.trim_end().len();
+    let i = around.partition_point(|o| o.span.start < x.span.start);
+    i.checked_sub(1)
+        .map(|k| &around[k])
+        .filter(|o| o.span.end <= end && end - o.span.end <= GLOSS_REACH)
+        .is_some_and(|o| {
+            let between = &doc.text[o.span.end..end];
+            !between.contains(['.', '!', '?', ';', '(', ')', '\n']) && same(o, x)
+        })
 }
 
 /// The number of a list item or clause opening a segment ("8. Description", "4.6 The Lessee",
@@ -738,11 +877,14 @@ fn in_pounds(x: &Quantity) -> bool {
 /// Celsius (as a temperature or as a difference), to the nearest degree.
 fn degrees_match(a: f64, b: f64) -> bool {
     let near = |x: f64, y: f64| (x - y).abs() <= 1.0;
+    // A converted figure is rounded as any conversion is ("a 20-degree difference", 11 °C,
+    // given as "nearly 10 degrees").
+    let converted = |x: f64, y: f64| near(x, y) || close(x, y, CONVERSION_TOLERANCE);
     near(a, b)
-        || near((a - 32.0) * 5.0 / 9.0, b)
-        || near((b - 32.0) * 5.0 / 9.0, a)
-        || near(a * 5.0 / 9.0, b)
-        || near(b * 5.0 / 9.0, a)
+        || converted((a - 32.0) * 5.0 / 9.0, b)
+        || converted((b - 32.0) * 5.0 / 9.0, a)
+        || converted(a * 5.0 / 9.0, b)
+        || converted(b * 5.0 / 9.0, a)
 }
 
 fn hour_matches(minutes: f64, n: f64) -> bool {
@@ -925,6 +1067,189 @@ mod tests {
         let d = doc("the collection of 2019, 19 pieces");
         let all = 0..d.text.len();
         assert!(!Side::new(&d, &all).holds_glued(&year(2019.0)));
+    }
+
+    /// The messages of number/mismatch on a source and its translation.
+    fn mismatches(source: (&str, &str), target: (&str, &str)) -> Vec<String> {
+        let engine = crate::Engine::new(
+            crate::glossary::GlossarySet::default(),
+            crate::Options::default(),
+        );
+        let doc = |name: &str, (lang, text): (&str, &str)| {
+            engine
+                .document(
+                    &format!("{name}.{lang}.txt"),
+                    text.as_bytes(),
+                    crate::markup::Format::Plain,
+                )
+                .unwrap()
+        };
+        let pair = crate::bilingual::Pair::align(doc("s", source), doc("t", target));
+        engine
+            .check_pair(&pair)
+            .into_iter()
+            .filter(|f| f.rule == "number/mismatch")
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn converted_degrees_are_rounded_as_conversions_are() {
+        // A difference of 45 °F is 25 °C: "nearly 23" is a rounding, 30 a changed number.
+        assert!(degrees_match(45.0, 23.0));
+        assert!(!degrees_match(45.0, 30.0));
+        assert!(!degrees_match(10.0, 12.0));
+    }
+
+    #[test]
+    fn compounds_that_carry_a_number() {
+        let none = |s: &str, lang: &str, t: &str| {
+            let got = mismatches(("en", s), (lang, t));
+            assert!(got.is_empty(), "{s} / {t}: {got:?}");
+        };
+        none(
+            "A 30,000-strong march filled the square.",
+            "pl",
+            "30-tysięczny marsz wypełnił plac.",
+        );
+        none(
+            "They took a $40 billion loan.",
+            "cs",
+            "Vzali si 40 miliardový úvěr.",
+        );
+        none(
+            "The 7-foot centre signed on Monday.",
+            "cs",
+            "Dvoumetrový pivot podepsal v pondělí.",
+        );
+        none(
+            "It is a total lie.",
+            "pl",
+            "To jest stu-procentowe kłamstwo.",
+        );
+        // A changed number in the same compound is still found.
+        assert_eq!(
+            mismatches(
+                ("en", "A 30,000-strong march filled the square."),
+                ("pl", "40-tysięczny marsz wypełnił plac.")
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn paraphrased_and_loose_quantities_are_not_reported() {
+        let none = |s: &str, lang: &str, t: &str| {
+            let got = mismatches(("en", s), (lang, t));
+            assert!(got.is_empty(), "{s} / {t}: {got:?}");
+        };
+        none(
+            "Sales saw a double-digit rise.",
+            "nl",
+            "De verkoop steeg met meer dan 10 procent.",
+        );
+        none(
+            "The party made a U-turn on taxes.",
+            "cs",
+            "Strana se v daních otočila o 180 stupňů.",
+        );
+        none(
+            "He scored on the quarter-hour.",
+            "pl",
+            "Strzelił gola po piętnastu minutach.",
+        );
+        none(
+            "About 1,000 fans came.",
+            "cs",
+            "Přišla asi tisícovka fanoušků.",
+        );
+        none(
+            "Eight million voters stayed home.",
+            "cs",
+            "Osm miliónů voličů zůstalo doma.",
+        );
+        none(
+            "The mill was built in the 1800s.",
+            "pl",
+            "Młyn zbudowano dawno temu.",
+        );
+        // Against another number it is still a change.
+        assert_eq!(
+            mismatches(
+                ("en", "The mill was built in the 1800s."),
+                ("pl", "Młyn zbudowano w 1700 roku.")
+            )
+            .len(),
+            1
+        );
+        none(
+            "The show \"48 Hours\" is back.",
+            "uk",
+            "Шоу 48 Hours (48 годин) повертається.",
+        );
+    }
+
+    #[test]
+    fn numbers_glued_to_a_word_are_there() {
+        let none = |s: &str, lang: &str, t: &str| {
+            let got = mismatches(("en", s), (lang, t));
+            assert!(got.is_empty(), "{s} / {t}: {got:?}");
+        };
+        none(
+            "The talks start at 4 p.m. on Monday.",
+            "cs",
+            "Jednání začne v pondělí v16 hodin.",
+        );
+        none(
+            "They paid her $200 a week.",
+            "uk",
+            "Їй платили200 доларів на тиждень.",
+        );
+        none(
+            "Up to 3 inches of rain fell.",
+            "uk",
+            "Випало до7,62 см дощу.",
+        );
+    }
+
+    #[test]
+    fn a_range_accounts_for_what_it_spans() {
+        let none = |s: &str, lang: &str, t: &str| {
+            let got = mismatches(("en", s), (lang, t));
+            assert!(got.is_empty(), "{s} / {t}: {got:?}");
+        };
+        none(
+            "A 30-year-old, a 31-year-old and a 35-year-old were held.",
+            "cs",
+            "Zadrženi byli muži ve věku od 30 do 35 let.",
+        );
+        none(
+            "Highs in the 70s are expected.",
+            "pl",
+            "Oczekuje się od 22 do 26 stopni.",
+        );
+        // A range given as another range with changed ends is still reported.
+        assert_eq!(
+            mismatches(
+                ("en", "Expect 1 to 4 inches of rain."),
+                ("pt", "Esperam-se 2,5 a 10 mm de chuva.")
+            )
+            .len(),
+            1
+        );
+        // A number outside the range is still reported.
+        assert_eq!(
+            mismatches(
+                (
+                    "en",
+                    "A 30-year-old, a 38-year-old and a 35-year-old were held."
+                ),
+                ("cs", "Zadrženi byli muži ve věku od 30 do 35 let.")
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

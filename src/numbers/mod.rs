@@ -28,6 +28,7 @@ pub use dates::MONTHS;
 pub use digits::{Digits, Notation, digits};
 pub use notation::{Conventions, Reading, Run, conventions, runs};
 pub use quantity::{Dimension, Quantity, Unit, Written, base_unit};
+pub use ranges::is_range_join;
 pub use read::{quantities, quantities_in};
 pub use scales::is_scale_word;
 pub use vague::hedge_before;

@@ -75,6 +75,12 @@ fn declined() -> &'static Declined {
     })
 }
 
+/// The endings an adjective of `lang` takes (`data/numbers/adjective-endings.tsv`), longest
+/// first.
+pub(super) fn adjective_endings(lang: &str) -> &'static [&'static str] {
+    declined().endings.get(lang).map_or(&[], Vec::as_slice)
+}
+
 /// "szóstą", "trzydziestych", "п’ятого": a stem of `ordinal-stems.tsv` and an ending.
 fn declined_ordinal(lang: &str, key: &str) -> Option<OrdinalWord> {
     let d = declined();

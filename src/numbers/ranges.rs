@@ -58,6 +58,11 @@ const RANGE_JOINS: &[&str] = &[
     "och", "або", "і", "та", "到", "至", "～", "〜",
 ];
 
+/// Whether `joint` (the text between two numbers, spaces trimmed) joins the ends of a range.
+pub fn is_range_join(joint: &str) -> bool {
+    RANGE_JOINS.iter().any(|j| j.eq_ignore_ascii_case(joint))
+}
+
 /// The first end of a range takes the unit of the second: in "2 to 4 inches" both are inches.
 pub(super) fn share_range_units(text: &str, out: &mut [Quantity]) {
     for i in (1..out.len()).rev() {
@@ -66,7 +71,7 @@ pub(super) fn share_range_units(text: &str, out: &mut [Quantity]) {
             continue;
         }
         let joint = between(text, &a.span, &b.span).trim();
-        if !RANGE_JOINS.iter().any(|j| j.eq_ignore_ascii_case(joint)) {
+        if !is_range_join(joint) {
             continue;
         }
         let (unit, factor) = match b.unit {

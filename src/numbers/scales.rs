@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::digits::Digits;
+use super::ordinals::adjective_endings;
 use super::quantity::{Quantity, Unit};
 use super::view::View;
 use super::words::{AGGLUTINATIVE, scale_word};
@@ -93,6 +94,12 @@ fn spaced(v: &View<'_>, scales: &[Scale], d: &Digits) -> Option<(f64, usize)> {
     let spaced = v.text[d.span.end..start]
         .chars()
         .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}');
+    let hyphen = &v.text[d.span.end..start] == "-";
+    if (spaced || hyphen)
+        && let Some(factor) = scale_adjective(v.lang.primary(), v.key(next))
+    {
+        return Some((factor, v.toks.list[next].end));
+    }
     if !glued && !spaced {
         return None;
     }
@@ -108,6 +115,26 @@ fn spaced(v: &View<'_>, scales: &[Scale], d: &Digits) -> Option<(f64, usize)> {
                 .map(|f| (f, end))
         })
         .or_else(|| with_case_ending(scales, v.lang.primary(), v.key(next)).map(|f| (f, end)))
+}
+
+/// The factor of a scale said as an adjective ("tysięczny", "miliardového", "тисячний"): a
+/// stem of `data/numbers/scale-adjectives.tsv` and an adjective ending.
+fn scale_adjective(lang: &str, key: &str) -> Option<f64> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
+    let stems = T.get_or_init(|| {
+        include_str!("../../data/numbers/scale-adjectives.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Some(((*cols.first()?, *cols.get(1)?), cols.get(2)?.parse().ok()?))
+            })
+            .collect()
+    });
+    adjective_endings(lang).iter().find_map(|e| {
+        let stem = key.strip_suffix(e)?;
+        stems.get(&(lang, stem)).copied()
+    })
 }
 
 /// A one-word scale with a case ending of at most five letters glued to it, in the languages
@@ -171,5 +198,24 @@ mod tests {
             scaled("de", "3,5 Mio. Euro", false),
             (3.5e6, "3,5 Mio".into())
         );
+    }
+
+    #[test]
+    fn scales_said_as_adjectives() {
+        assert_eq!(
+            scaled("pl", "30-tysięczny marsz", false),
+            (3e4, "30-tysięczny".into())
+        );
+        assert_eq!(
+            scaled("cs", "za 40 miliardového úvěru", false),
+            (4e10, "40 miliardového".into())
+        );
+        assert_eq!(
+            scaled("uk", "5-тисячний натовп", false),
+            (5e3, "5-тисячний".into())
+        );
+        // Not a scale: an ordinary adjective, or a scale stem without an adjective ending.
+        assert_eq!(scaled("pl", "30-letni", false), (30.0, "30".into()));
+        assert_eq!(scaled("cs", "40 miliardovka", false), (40.0, "40".into()));
     }
 }

@@ -86,11 +86,14 @@ fn token_after(v: &View<'_>, i: usize, offset: usize) -> usize {
 
 /// "dozens", "decenas de miles", "Zehntausende": a magnitude.
 fn vague(v: &View<'_>, used: &[bool], i: usize) -> Option<Step> {
-    // The words from `i` on, while they are free and one space apart.
+    // The words from `i` on, while they are free and one space or a hyphen apart
+    // ("double-digit").
     let key_at = |k: usize| {
         let t = i + k;
-        (t < v.toks.len() && !used[t] && (k == 0 || v.toks.list[t].gap == Gap::Space))
-            .then(|| v.key(t))
+        (t < v.toks.len()
+            && !used[t]
+            && (k == 0 || matches!(v.toks.list[t].gap, Gap::Space | Gap::Hyphen)))
+        .then(|| v.key(t))
     };
     let (n, power) = magnitude(v.lang.primary(), key_at)?;
     let span = v.toks.list[i].start..v.toks.list[i + n - 1].end;
@@ -519,5 +522,30 @@ mod tests {
         assert_eq!(words("ru", "семью"), [("семью".into(), 7.0, true)]);
         assert_eq!(words("it", "i venti forti"), [("venti".into(), 20.0, true)]);
         assert_eq!(words("it", "ventidue"), [("ventidue".into(), 22.0, false)]);
+    }
+
+    #[test]
+    fn words_written_with_a_hyphen() {
+        // A magnitude and an implied number across a hyphen.
+        assert_eq!(
+            words("en", "a double-digit rise"),
+            [("double-digit".into(), 1.0, false)]
+        );
+        assert_eq!(
+            words("en", "the party made a U-turn"),
+            [("U-turn".into(), 180.0, true)]
+        );
+        assert_eq!(
+            words("en", "the quarter-hour mark"),
+            [("quarter-hour".into(), 15.0, true)]
+        );
+        assert_eq!(
+            words("cs", "přes tisícovku diváků"),
+            [("tisícovku".into(), 1000.0, true)]
+        );
+        assert_eq!(
+            words("cs", "osm miliónů voličů"),
+            [("osm miliónů".into(), 8e6, false)]
+        );
     }
 }

@@ -208,6 +208,20 @@ const PERCENT: &[&[&str]] = &[
     &["процентов"],
 ];
 
+/// A percent word opening an adjective after a hyphen ("stu-procentowe", "100-procentowy",
+/// "100-percent"): how far the adjective reaches from the hyphen on.
+fn percent_adjective(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix('-')?;
+    let len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..len].to_lowercase();
+    PERCENT
+        .iter()
+        .any(|w| w.len() == 1 && word.starts_with(w[0]))
+        .then_some(1 + len)
+}
+
 /// Words that say "per cent" before a number ("yüzde 58", "yüzde elli sekizi").
 const PERCENT_BEFORE: &[(&str, &str)] = &[("tr", "yüzde"), ("zh", "百分之"), ("ja", "百分之")];
 
@@ -248,6 +262,11 @@ pub(super) fn currency_before_number(text: &str, q: &mut Quantity) {
 /// A percent sign or "per cent" in words after a number in digits.
 pub(super) fn percent_after(v: &View<'_>, q: &mut Quantity) {
     let rest = &v.text[q.span.end..];
+    if let Some(n) = percent_adjective(rest) {
+        q.unit = Unit::Percent;
+        q.span.end += n;
+        return;
+    }
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     if let Some(sign) = trimmed
         .chars()
@@ -315,6 +334,11 @@ pub(super) fn unit_after_number(v: &View<'_>, before_scale: usize, q: &mut Quant
 /// A percent or a unit after a number in words: "diez por ciento", "seis metros".
 pub(super) fn unit_after_words(text: &str, lang: &LangTag, q: &mut Quantity) {
     let after = &text[q.span.end..];
+    if let Some(n) = percent_adjective(after) {
+        q.unit = Unit::Percent;
+        q.span.end += n;
+        return;
+    }
     let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let space = after.len() - trimmed.len();
     if trimmed.starts_with('%') {
@@ -397,5 +421,18 @@ mod tests {
         let mut q = Quantity::new(0..4, 10.0, Unit::Count, Written::Words);
         unit_after_words("diez por ciento", &"es".parse().unwrap(), &mut q);
         assert_eq!((q.unit, q.span), (Unit::Percent, 0..15));
+    }
+
+    #[test]
+    fn a_percent_adjective_after_a_hyphen_is_a_percentage() {
+        let mut q = Quantity::new(0..3, 100.0, Unit::Count, Written::Words);
+        unit_after_words("sto-procentowy sukces", &"pl".parse().unwrap(), &mut q);
+        assert_eq!((q.unit, q.span), (Unit::Percent, 0..14));
+        assert_eq!(
+            attach("pl", "50-procentowa zniżka"),
+            (50.0, Unit::Percent, "50-procentowa".into())
+        );
+        // A hyphen before any other word leaves the count alone.
+        assert_eq!(attach("pl", "50-letni"), (50.0, Unit::Count, "50".into()));
     }
 }
