@@ -194,13 +194,13 @@ fn cluster(
             if sa.ascii == sb.ascii && !(sa.confirmed && sb.confirmed) {
                 continue;
             }
-            let Some((_, _, shared)) = context_match(sa, sb, mentions, tokens, full) else {
+            let Some((_, _, shared)) = context_match(sa, sb, mentions, tokens, full, rules) else {
                 continue;
             };
             // A short name one letter off needs an anchor: a word of the name it shares ("Theresa
             // May" / "Theresa Mya"), or the source writing one spelling and not the other.
             let by_source = source
-                .and_then(|d| source_choice(d, list, &[a, b]))
+                .and_then(|d| source_choice(d, list, &[a, b], None))
                 .is_some_and(|i| {
                     let other = if i == a { b } else { a };
                     list[i].1.occurrences.len() >= list[other].1.occurrences.len()
@@ -230,12 +230,22 @@ fn compatible(
     mentions: &[Mention],
     tokens: &Tokens,
     loose: bool,
+    rules: &VariantRules,
 ) -> Option<usize> {
-    let (ma, mb) = (&mentions[a.mention].words, &mentions[b.mention].words);
+    // Titles before the name ("Richter", "пан", "Bay") are not part of it.
+    let untitled = |o: Occurrence| {
+        let words = &mentions[o.mention].words;
+        let skip = words[..o.pos]
+            .iter()
+            .take_while(|&&w| is_title_word(tokens.key(w)))
+            .count();
+        (&words[skip..], o.pos - skip)
+    };
+    let ((ma, pa), (mb, pb)) = (untitled(a), untitled(b));
     if loose && (ma.len() == 1) != (mb.len() == 1) {
         return Some(1);
     }
-    let (ra, rb) = (ma.len() - 1 - a.pos, mb.len() - 1 - b.pos);
+    let (ra, rb) = (ma.len() - 1 - pa, mb.len() - 1 - pb);
     if ra != rb {
         return None;
     }
@@ -244,7 +254,12 @@ fn compatible(
         if k == ra {
             continue;
         }
-        if tokens.key(ma[ma.len() - 1 - k]) != tokens.key(mb[mb.len() - 1 - k]) {
+        let (x, y) = (
+            tokens.key(ma[ma.len() - 1 - k]),
+            tokens.key(mb[mb.len() - 1 - k]),
+        );
+        // The same word, or in another case ("Западной Вирджинии" / "Западная Вирджиния").
+        if x != y && !rules.same_word(x, y, &ascii_key(x), &ascii_key(y)) {
             return None;
         }
     }
@@ -262,15 +277,16 @@ fn context_match(
     mentions: &[Mention],
     tokens: &Tokens,
     loose: bool,
+    rules: &VariantRules,
 ) -> Option<(Occurrence, Occurrence, usize)> {
     let mut found = None;
     for &oa in a.occurrences.iter().take(CONTEXT_SAMPLE) {
         for &ob in b.occurrences.iter().take(CONTEXT_SAMPLE) {
             // The strict reading first: it tells how many words the two share.
-            if let Some(n) = compatible(oa, ob, mentions, tokens, false) {
+            if let Some(n) = compatible(oa, ob, mentions, tokens, false, rules) {
                 return Some((oa, ob, n));
             }
-            if found.is_none() && compatible(oa, ob, mentions, tokens, loose).is_some() {
+            if found.is_none() && compatible(oa, ob, mentions, tokens, loose, rules).is_some() {
                 found = Some((oa, ob, 1));
             }
         }
@@ -313,22 +329,66 @@ fn report_cluster(
     // The reference spelling, from evidence: a glossary form, else the one the source writes,
     // else the most frequent. Without evidence the first written is compared with the others,
     // and neither is preferred.
-    let (target, evidence) = reference(cx, list, members, &first_seen);
+    // The cluster's spellings with the other forms of their words that the document writes
+    // ("Эрдогана" beside "Эрдоган" and its slip "Эрдоганс", when the slip's context joined it
+    // to one form only): a word's uses count together.
+    let mut all = members.to_vec();
+    for (j, (key, s)) in list.iter().enumerate() {
+        if !s.confirmed || members.contains(&j) {
+            continue;
+        }
+        let kin = members.iter().any(|&m| {
+            let (mk, ms) = (list[m].0, &list[m].1);
+            ms.ascii != s.ascii
+                && ms.ascii.as_bytes().first() == s.ascii.as_bytes().first()
+                && rules.same_word(mk, key, &ms.ascii, &s.ascii)
+        });
+        if kin {
+            all.push(j);
+        }
+    }
+    let family = families(list, &all, rules);
+    let (target, evidence) = reference(cx, list, &all, &first_seen, &family);
     if evidence == Evidence::Conflict {
         return;
     }
-    let reference = &list[target].1;
-    let (target_key, target_spelling) = (&list[target].0, &list[target].1);
-    for &i in members.iter().filter(|&&i| i != target) {
+    for &i in members.iter().filter(|&&i| family[&i] != family[&target]) {
         // A cluster grows through chains (a typo close to both a name and its inflected form):
-        // report only the spellings that are themselves variants of the reference.
+        // report only the spellings that are themselves variants of the reference's forms, each
+        // against the form it is closest to ("Эрдоганс" against "Эрдогана", not "Эрдоган").
         let (key, spelling) = (&list[i].0, &list[i].1);
-        let (ka, ta) = (&spelling.ascii, &target_spelling.ascii);
-        if !rules.is_variant(key, target_key, ka, ta)
-            && !rules.is_short_variant(key, target_key, ka, ta)
-        {
+        let close = |t: usize| {
+            let (tk, ts) = (&list[t].0, &list[t].1);
+            rules.is_variant(key, tk, &spelling.ascii, &ts.ascii)
+                || rules.is_short_variant(key, tk, &spelling.ascii, &ts.ascii)
+        };
+        let Some(form) = all
+            .iter()
+            .copied()
+            .filter(|&t| family[&t] == family[&target] && close(t))
+            .max_by(|&x, &y| {
+                let rank = |t: usize| {
+                    (
+                        typing_slip(list[t].0, key),
+                        crate::names::similarity(&list[t].1.ascii, &spelling.ascii),
+                    )
+                };
+                let (rx, ry) = (rank(x), rank(y));
+                rx.0.cmp(&ry.0).then(rx.1.total_cmp(&ry.1)).then(y.cmp(&x))
+            })
+        else {
+            continue;
+        };
+        // Evidence that counts a word's forms together only shows a slip of one of them: two
+        // case forms the endings do not cover ("Republikanom" / "Republikanin") are no slip.
+        let forms = all
+            .iter()
+            .filter(|&&t| family[&t] == family[&target])
+            .count();
+        if forms > 1 && evidence != Evidence::Glossary && !typing_slip(list[form].0, key) {
             continue;
         }
+        let reference = &list[form].1;
         let occurrences = &list[i].1.occurrences;
         // Without evidence the pair is reported once, at the later spelling's first use.
         let take = if evidence == Evidence::None {
@@ -342,7 +402,7 @@ fn report_cluster(
             let best = reference
                 .occurrences
                 .iter()
-                .filter_map(|&r| compatible(occ, r, mentions, tokens, false).map(|n| (r, n)))
+                .filter_map(|&r| compatible(occ, r, mentions, tokens, false, rules).map(|n| (r, n)))
                 .max_by_key(|&(r, n)| (n, std::cmp::Reverse(mentions[r.mention].span.start)));
             let Some(&first_ref) = reference.occurrences.first() else {
                 continue;
@@ -449,12 +509,48 @@ const SOURCE_CLOSE: f64 = 0.6;
 const SOURCE_MARGIN: f64 = 0.15;
 
 /// The reference spelling of a cluster and the evidence for it.
+/// Which members of a cluster are forms of one word ("Эрдоган", "Эрдогана"): each member's
+/// family, told by its smallest member. A family's uses count together as evidence.
+fn families(
+    list: &[(&str, Spelling)],
+    members: &[usize],
+    rules: &VariantRules,
+) -> HashMap<usize, usize> {
+    let mut groups = Groups::new(members.len());
+    for (x, &a) in members.iter().enumerate() {
+        for (y, &b) in members.iter().enumerate().skip(x + 1) {
+            let (sa, sb) = (&list[a].1, &list[b].1);
+            if sa.ascii != sb.ascii && rules.same_word(list[a].0, list[b].0, &sa.ascii, &sb.ascii) {
+                groups.join(x, y);
+            }
+        }
+    }
+    let mut family = HashMap::new();
+    for g in groups.into_groups() {
+        let head = g.iter().map(|&x| members[x]).min().unwrap_or(members[g[0]]);
+        for x in g {
+            family.insert(members[x], head);
+        }
+    }
+    family
+}
+
 fn reference(
     cx: &Context<'_>,
     list: &[(&str, Spelling)],
     members: &[usize],
     first_seen: &dyn Fn(usize) -> usize,
+    family: &HashMap<usize, usize>,
 ) -> (usize, Evidence) {
+    let kin = |i: usize, j: usize| family.get(&i) == family.get(&j);
+    // A spelling's uses with those of the other forms of its word.
+    let count = |i: usize| {
+        members
+            .iter()
+            .filter(|&&j| kin(i, j))
+            .map(|&j| list[j].1.occurrences.len())
+            .sum::<usize>()
+    };
     let earliest = *members
         .iter()
         .min_by_key(|&&i| first_seen(i))
@@ -464,6 +560,7 @@ fn reference(
             .iter()
             .min_by_key(|&&i| {
                 (
+                    std::cmp::Reverse(count(i)),
                     std::cmp::Reverse(list[i].1.occurrences.len()),
                     first_seen(i),
                 )
@@ -478,14 +575,15 @@ fn reference(
     if !known.is_empty() {
         // A glossary form the source does not write, beside one it does, is another place or
         // person of a similar name ("Palau" beside the source's "Palu").
-        let source_pick = cx.source.and_then(|s| source_choice(s, list, members));
+        let source_pick = cx
+            .source
+            .and_then(|s| source_choice(s, list, members, Some(family)));
         if source_pick.is_some_and(|i| list[i].1.known.is_none()) {
             return (earliest, Evidence::Conflict);
         }
         return (most_used(&known), Evidence::Glossary);
     }
     let top = most_used(members);
-    let count = |i: usize| list[i].1.occurrences.len();
     // The source breaks a tie or confirms the majority; a source spelling the translation
     // uses less often is a name kept in the source language ("BBC Scotland" beside
     // "Schotland"), not evidence against the translation's own form.
@@ -493,27 +591,33 @@ fn reference(
     // source's: one that differs as a respelling does ("Londen" beside "London") is the
     // translation's own form.
     let slip_of = |i: usize, j: usize| {
-        i == j
+        kin(i, j)
             || list[i].1.ascii == list[j].1.ascii
             || german_ascii(list[i].0).is_some_and(|g| g == list[j].1.ascii)
             || german_ascii(list[j].0).is_some_and(|g| g == list[i].1.ascii)
             || typing_slip(list[i].0, list[j].0)
     };
-    if let Some(i) = cx.source.and_then(|s| source_choice(s, list, members)) {
-        let majority = members.iter().all(|&j| j == i || count(j) < count(i));
+    if let Some(i) = cx
+        .source
+        .and_then(|s| source_choice(s, list, members, Some(family)))
+    {
+        let majority = members.iter().all(|&j| kin(i, j) || count(j) < count(i));
         let tied = members.iter().all(|&j| count(j) <= count(i));
         if majority || (tied && members.iter().all(|&j| slip_of(i, j))) {
             return (i, Evidence::Source);
         }
         return (i, Evidence::Conflict);
     }
-    if members.iter().all(|&i| i == top || count(i) < count(top)) {
+    if members
+        .iter()
+        .all(|&i| kin(i, top) || count(i) < count(top))
+    {
         return (top, Evidence::Majority);
     }
     // No evidence: a pair is worth a person's look only when one spelling is a slip of the
     // other or they differ in accents alone; grammatical forms and respellings are not.
     let plausible = members.iter().all(|&j| {
-        j == earliest
+        kin(j, earliest)
             || list[j].1.ascii == list[earliest].1.ascii
             || typing_slip(list[earliest].0, list[j].0)
             || typing_slip(list[j].0, list[earliest].0)
@@ -525,12 +629,16 @@ fn reference(
 }
 
 /// The one spelling of `members` the source supports: written there (same script), or, across
-/// scripts, clearly the closest to a capitalised source word once both are in ASCII.
+/// scripts, clearly the closest to a capitalised source word once both are in ASCII. With
+/// `family`, forms of one word count as one: the source supports the word, and its form
+/// closest to the source's is the one returned.
 fn source_choice(
     source: &crate::document::Document,
     list: &[(&str, Spelling)],
     members: &[usize],
+    family: Option<&HashMap<usize, usize>>,
 ) -> Option<usize> {
+    let kin = |i: usize, j: usize| i == j || family.is_some_and(|f| f.get(&i) == f.get(&j));
     let tokens = &source.tokens;
     let words: Vec<(&str, String)> = (0..tokens.len())
         .filter(|&i| tokens.list[i].capitalized && tokens.list[i].alphabetic)
@@ -551,7 +659,13 @@ fn source_choice(
                     .any(|(k, a)| *k == list[i].0 || *a == list[i].1.ascii)
             })
             .collect();
-        return (supported.len() == 1).then(|| supported[0]);
+        let one_word = supported.iter().all(|&j| kin(j, supported[0]));
+        return (!supported.is_empty() && one_word).then(|| {
+            *supported
+                .iter()
+                .max_by_key(|&&j| (list[j].1.occurrences.len(), std::cmp::Reverse(j)))
+                .unwrap_or(&supported[0])
+        });
     }
     let mut scored: Vec<(f64, usize)> = members
         .iter()
@@ -566,10 +680,125 @@ fn source_choice(
         })
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-    match scored.as_slice() {
-        [(best, i), (next, _), ..] if *best >= SOURCE_CLOSE && best - next >= SOURCE_MARGIN => {
-            Some(*i)
+    let (best, i) = *scored.first()?;
+    let next = scored
+        .iter()
+        .find(|(_, j)| !kin(i, *j))
+        .map_or(0.0, |s| s.0);
+    (best >= SOURCE_CLOSE && best - next >= SOURCE_MARGIN && next < best).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bilingual::Pair;
+    use crate::engine::{Engine, Options};
+    use crate::glossary::GlossarySet;
+    use crate::markup::Format;
+
+    fn engine() -> Engine {
+        let mut set = GlossarySet::default();
+        for (origin, g) in crate::glossary::builtin().expect("the shipped glossaries load") {
+            set.push(origin, g);
         }
-        _ => None,
+        Engine::new(set, Options::default())
+    }
+
+    /// The name/inconsistent findings on a translation checked against its source, as
+    /// (text reported, suggestion).
+    fn found(source: (&str, &str), target: (&str, &str)) -> Vec<(String, String)> {
+        let e = engine();
+        let s = e
+            .document(
+                &format!("a.{}.txt", source.0),
+                source.1.as_bytes(),
+                Format::Plain,
+            )
+            .unwrap();
+        let t = e
+            .document(
+                &format!("a.{}.txt", target.0),
+                target.1.as_bytes(),
+                Format::Plain,
+            )
+            .unwrap();
+        e.check_pair(&Pair::align(s, t))
+            .into_iter()
+            .filter(|f| f.rule == "name/inconsistent")
+            .map(|f| {
+                (
+                    f.text.clone(),
+                    f.suggestions.first().cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_slip_of_one_case_form_is_found_among_the_others() {
+        // Three case forms of one surname and a slip of one of them: the forms count together,
+        // and the slip is compared with the form it misspells.
+        let f = found(
+            (
+                "en",
+                "Erdogan spoke on Monday.\n\nThe visit of Erdogan ended.\n\nAides of Erdogan left. Critics of Erdogan stayed.\n",
+            ),
+            (
+                "ru",
+                "Эрдоган выступил в понедельник.\n\nВизит Эрдогана закончился.\n\nПомощники Эрдоганс уехали. Критики Эрдогана остались.\n",
+            ),
+        );
+        assert_eq!(f, [("Эрдоганс".to_string(), "Эрдогана".to_string())]);
+        // The forms alone are one name inflected.
+        let f = found(
+            (
+                "en",
+                "Erdogan spoke on Monday.\n\nThe visit of Erdogan ended.\n\nAides of Erdogan left.\n",
+            ),
+            (
+                "ru",
+                "Эрдоган выступил в понедельник.\n\nВизит Эрдогана закончился.\n\nПомощники Эрдогана уехали.\n",
+            ),
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn the_other_words_of_a_name_may_be_in_another_case() {
+        // The place is written in the genitive twice and its slip in the nominative: the
+        // adjective before it is one word in two cases, so both name one place.
+        let f = found(
+            (
+                "en",
+                "The governor of West Virginia spoke.\n\nRain fell in West Virginia.\n\nWest Virginia voted.\n",
+            ),
+            (
+                "ru",
+                "Губернатор Западной Вирджинии выступил.\n\nДожди прошли в Западной Вирджинии.\n\nГолосовала и Западная Витджиния.\n",
+            ),
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Западная Витджиния");
+    }
+
+    #[test]
+    fn a_german_noun_or_title_before_a_name_does_not_hide_its_slip() {
+        // "Richter" and "Teil" stand beside the names; the slips are compared with the names alone.
+        let f = found(
+            (
+                "en",
+                "Judge Brett Kavanaugh spoke in Arizona.\n\nHe said that Kavanaugh would stay.\n\nRain fell over much of Arizona, and Kavanuagh left.\n",
+            ),
+            (
+                "de",
+                "Richter Brett Kavanaugh sprach in Arizona.\n\nEr sagte, dass Kavanaugh bleiben werde.\n\nRegen fiel in einem großen Teil von Arrizona, und Richter Kavanuagh ging.\n",
+            ),
+        );
+        assert_eq!(
+            f,
+            [
+                ("Arrizona".to_string(), "Arizona".to_string()),
+                ("Kavanuagh".to_string(), "Kavanaugh".to_string())
+            ]
+        );
     }
 }

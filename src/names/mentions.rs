@@ -80,6 +80,40 @@ fn before_common_noun(prev: &str, function: &HashSet<&str>) -> bool {
             .any(|e| prev.ends_with(e))
 }
 
+/// What a noun-capitalising document shows of its capitalised words (written mid-sentence):
+/// the ones it writes after an article or determiner, or after an article and an inflected
+/// adjective ("des Südens", "einem großen Teil"), which are common nouns; and the ones it writes
+/// after a lowercase word that marks no noun ("und Arizona", "sagte Obermaier"), where a name
+/// can stand. Nouns are told by their stems ("des Südens" makes "Süden" a noun too).
+fn noun_evidence<'t>(
+    tokens: &'t Tokens,
+    function: &HashSet<&str>,
+    stem: &dyn Fn(&str) -> String,
+) -> (foldhash::HashSet<String>, foldhash::HashSet<&'t str>) {
+    let list = &tokens.list;
+    let mut marked = foldhash::HashSet::default();
+    let mut free = foldhash::HashSet::default();
+    let lower_before = |i: usize| {
+        (i > 0 && list[i].gap == Gap::Space && !list[i - 1].capitalized).then(|| tokens.key(i - 1))
+    };
+    for (i, t) in list.iter().enumerate().skip(1) {
+        if !t.capitalized || t.sentence_initial || !t.alphabetic {
+            continue;
+        }
+        let Some(prev) = lower_before(i) else {
+            continue;
+        };
+        let adjective_after_determiner = before_common_noun(prev, function)
+            && lower_before(i - 1).is_some_and(|p| DETERMINERS.contains(&p));
+        if DETERMINERS.contains(&prev) || adjective_after_determiner {
+            marked.insert(stem(tokens.key(i)));
+        } else if !before_common_noun(prev, function) {
+            free.insert(tokens.key(i));
+        }
+    }
+    (marked, free)
+}
+
 /// The names mentioned in a document, in text order.
 pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     let nouns_capitalised = NOUN_CAPITALISING.contains(&lang.primary());
@@ -95,6 +129,28 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         }
     }
     let function = function_words(lang);
+    let stemmer = nouns_capitalised
+        .then(|| crate::stem::stemmer(lang))
+        .flatten();
+    let stem = |key: &str| -> String {
+        stemmer
+            .as_ref()
+            .map_or_else(|| key.to_string(), |s| s.stem(key).into_owned())
+    };
+    let (noun_marked, free) = if nouns_capitalised {
+        noun_evidence(tokens, function, &stem)
+    } else {
+        Default::default()
+    };
+    // In a noun-capitalising language a word the document shows to be a common noun, or a
+    // title, is not part of a longer name: "Teil von Arizona", "Richter Kavanaugh",
+    // "Brighton-Abwehr" are a noun beside a name, each a mention of its own.
+    let noun = |i: usize| {
+        nouns_capitalised && {
+            let key = tokens.key(i);
+            crate::names::is_title_word(key) || noun_marked.contains(&stem(key))
+        }
+    };
     let shape_ok = |i: usize| {
         let t = &list[i];
         let len = t.end - t.start;
@@ -151,7 +207,11 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         let mut j = i + 1;
         while j < list.len() && words.len() < MAX_NAME_WORDS {
             let joined = matches!(list[j].gap, Gap::Space | Gap::Hyphen | Gap::Apostrophe);
-            if joined && is_name_word(j) && !list[j].sentence_initial {
+            let last = *words.last().unwrap_or(&i);
+            if noun(last) {
+                break;
+            }
+            if joined && is_name_word(j) && !list[j].sentence_initial && !noun(j) {
                 words.push(j);
                 j += 1;
                 continue;
@@ -165,7 +225,7 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
             {
                 k += 1;
             }
-            if k > j && k < list.len() && list[k].gap == Gap::Space && is_name_word(k) {
+            if k > j && k < list.len() && list[k].gap == Gap::Space && is_name_word(k) && !noun(k) {
                 words.push(k);
                 j = k + 1;
                 continue;
@@ -177,7 +237,13 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
         if nouns_capitalised && words.len() == 1 {
             let prev_lower = (i > 0 && list[i].gap == Gap::Space && !list[i - 1].capitalized)
                 .then(|| tokens.key(i - 1));
-            if prev_lower.is_some_and(|p| before_common_noun(p, function)) {
+            // After an adjective-shaped word ("künstliche Intelligenz") the word is a noun,
+            // unless the document also writes it where only a name stands ("erreichen
+            // Arizona" beside "Nevada und Arizona"): then it is kept, as a weak mention.
+            let key = tokens.key(i);
+            if prev_lower.is_some_and(|p| {
+                DETERMINERS.contains(&p) || (before_common_noun(p, function) && !free.contains(key))
+            }) {
                 i = last + 1;
                 continue;
             }
@@ -282,6 +348,35 @@ mod tests {
             .map(|m| (&text[m.span], m.weak))
             .collect();
         assert_eq!(found, [("Obermaier", true), ("Nigel Farage", false)]);
+    }
+
+    #[test]
+    fn german_nouns_and_titles_are_not_part_of_a_name() {
+        // "Teil" follows an article and an adjective, "Südens" an article: nouns, not part of
+        // the place after them; "Richter" is a title. "Arizona" after the verb "erreichen"
+        // stays, weak, because the text also writes it after "und".
+        let text = "Das Gewitter traf den Norden des Südens. Es erreichen Arizona zwei Fronten, \
+            in einem großen Teil von Arizona regnet es. Im Süden von Nevada und Arizona auch. \
+            Es sprach Richter Brett Kavanaugh.";
+        let t = tokenize_str(text);
+        let found: Vec<(&str, bool)> = mentions(&t, &"de".parse().unwrap())
+            .into_iter()
+            .map(|m| (&text[m.span], m.weak))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Gewitter", true),
+                ("Arizona", true),
+                ("Fronten", true),
+                ("Arizona", true),
+                ("Süden", true),
+                ("Nevada", true),
+                ("Arizona", true),
+                ("Richter", true),
+                ("Brett Kavanaugh", false),
+            ]
+        );
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Language-specific knowledge for telling variants from derived forms.
 pub struct VariantRules {
     suffixes: HashSet<&'static str>,
+    /// The language's own table has the ending "s"; elsewhere "s" is the English plural, which
+    /// only a Latin-script word can take ("Erdogans", not "Эрдоганс").
+    native_s: bool,
     stemmer: Option<Stemmer>,
     /// The language inflects names (cases, possessive endings) beyond what the suffix table
     /// lists: any difference confined to the endings is taken as inflection.
@@ -82,9 +85,11 @@ impl VariantRules {
         let mut suffixes: HashSet<&'static str> = row
             .map(|(_, s)| s.iter().copied().collect())
             .unwrap_or_default();
+        let native_s = suffixes.contains("s");
         suffixes.extend(["", "s"]);
         VariantRules {
             suffixes,
+            native_s,
             stemmer: crate::stem::stemmer(lang),
             inflecting: !LIGHTLY_INFLECTING.contains(&lang.primary()),
             endings: endings_table()
@@ -99,14 +104,17 @@ impl VariantRules {
     /// Both spellings are one word with different endings: Armenia / Armenians, Sweden / Swedes,
     /// Germany / German. An ending that repeats the stem's last letter is a doubled letter, not
     /// a derivation (Zelensky / Zelenskyy).
-    fn derived(&self, a: &str, b: &str) -> bool {
+    fn derived(&self, folded: &str, a: &str, b: &str) -> bool {
+        let english_s = self.native_s || script(folded) == 1;
         let common = common_prefix(a, b);
         // The shared stem must carry the word, not just its first letters.
         if common < 3 {
             return false;
         }
         let last = a[..common].chars().next_back().unwrap_or(' ');
-        let ending_ok = |rest: &str| self.suffixes.contains(rest) && !doubles(last, rest, "");
+        let ending_ok = |rest: &str| {
+            self.suffixes.contains(rest) && (english_s || rest != "s") && !doubles(last, rest, "")
+        };
         ending_ok(&a[common..]) && ending_ok(&b[common..])
     }
 
@@ -123,6 +131,9 @@ impl VariantRules {
             return false;
         }
         if let Some(endings) = &self.endings {
+            if self.doubled_last(a, b) {
+                return false;
+            }
             let stem_min = 3.max((shorter * 3).div_ceil(5));
             return (stem_min..=common).rev().any(|k| {
                 let (ra, rb): (String, String) =
@@ -151,6 +162,25 @@ impl VariantRules {
         !doubles(ca[common - 1], &long, &short) && !swapped && !consonant_for_consonant
     }
 
+    /// One spelling is the other with its last letter written twice ("Уэйда" / "Уэйдаа",
+    /// "Rouge" / "Rougee"), and the language's endings have no such pair: a slip, not an
+    /// ending, though the letter alone may be one.
+    fn doubled_last(&self, a: &str, b: &str) -> bool {
+        let Some(endings) = &self.endings else {
+            return false;
+        };
+        let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+        let Some(extra) = long.strip_prefix(short) else {
+            return false;
+        };
+        let mut c = extra.chars();
+        let (Some(x), None) = (c.next(), c.next()) else {
+            return false;
+        };
+        let pair: String = [x, x].iter().collect();
+        short.ends_with(x) && !endings.contains(pair.as_str())
+    }
+
     fn same_stem(&self, a_folded: &str, b_folded: &str) -> bool {
         let Some(stemmer) = &self.stemmer else {
             return false;
@@ -168,10 +198,11 @@ impl VariantRules {
     /// Whether two spellings are one name in different grammatical forms (or the same):
     /// "Blinken" / "Blinkens", "Блинкен" / "Блинкена", "Armenia" / "Armenian".
     pub fn same_word(&self, a_folded: &str, b_folded: &str, a_ascii: &str, b_ascii: &str) -> bool {
+        let doubled = self.doubled_last(a_folded, b_folded);
         a_folded == b_folded
             || (!self.phonemic_diacritics && a_ascii == b_ascii && !a_ascii.is_empty())
-            || self.derived(a_ascii, b_ascii)
-            || self.same_stem(a_folded, b_folded)
+            || (!doubled
+                && (self.derived(a_folded, a_ascii, b_ascii) || self.same_stem(a_folded, b_folded)))
             || (self.inflecting
                 && (self.ending_only(a_folded, b_folded)
                     || (self.endings.is_none() && self.ending_only(a_ascii, b_ascii))))
@@ -205,7 +236,10 @@ impl VariantRules {
         if !same_initial(a_ascii, b_ascii) {
             return false;
         }
-        if self.derived(a_ascii, b_ascii) || self.same_stem(a_folded, b_folded) {
+        let doubled = self.doubled_last(a_folded, b_folded);
+        if !doubled
+            && (self.derived(a_folded, a_ascii, b_ascii) || self.same_stem(a_folded, b_folded))
+        {
             return false;
         }
         if self.inflecting
@@ -237,8 +271,8 @@ impl VariantRules {
         {
             return false;
         }
-        if self.derived(a_ascii, b_ascii)
-            || self.same_stem(a_folded, b_folded)
+        if (!self.doubled_last(a_folded, b_folded)
+            && (self.derived(a_folded, a_ascii, b_ascii) || self.same_stem(a_folded, b_folded)))
             || (self.inflecting && self.ending_only(a_folded, b_folded))
         {
             return false;
@@ -514,6 +548,15 @@ mod tests {
         assert!(!variant("de", "Putin", "Putins"));
         assert!(!variant("de", "Ministerin", "Minister"));
         assert!(variant("ru", "Гарибашвили", "Гарибашвелли"));
+        // A Cyrillic word takes no English plural: a final "с" for "а" is a slip.
+        assert!(variant("ru", "Эрдогана", "Эрдоганс"));
+        assert!(variant("ru", "Эрдоган", "Эрдоганс"));
+        assert!(!variant("ru", "Erdogan", "Erdogans"));
+        // A last letter doubled is a slip, not an ending, even where the letter is one.
+        assert!(variant("ru", "Уэйда", "Уэйдаа"));
+        assert!(variant("cs", "Rouge", "Rougee"));
+        assert!(variant("tr", "League", "Leaguee"));
+        assert!(!variant("ru", "Уэйда", "Уэйдой"));
     }
 
     /// The pairs the brief names, after transliteration: same name / different words.
