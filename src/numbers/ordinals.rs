@@ -96,22 +96,25 @@ fn declined_ordinal(lang: &str, key: &str) -> Option<OrdinalWord> {
     })
 }
 
+/// A table of `language<TAB>word<TAB>value` rows (comments start with `#`), keyed by language
+/// and word.
+pub(super) fn valued_words(text: &'static str) -> HashMap<(&'static str, &'static str), f64> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Some(((*cols.first()?, *cols.get(1)?), cols.get(2)?.parse().ok()?))
+        })
+        .collect()
+}
+
 /// The number a word implies ("decade" 10, "quintuple" 5, "une quarantaine" 40), from
 /// `data/numbers/implied.tsv`.
 pub(super) fn implied_number(lang: &str, key: &str) -> Option<f64> {
     static T: OnceLock<HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
-    T.get_or_init(|| {
-        include_str!("../../data/numbers/implied.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let cols: Vec<&str> = l.split('\t').collect();
-                Some(((*cols.first()?, *cols.get(1)?), cols.get(2)?.parse().ok()?))
-            })
-            .collect()
-    })
-    .get(&(lang, key))
-    .copied()
+    T.get_or_init(|| valued_words(include_str!("../../data/numbers/implied.tsv")))
+        .get(&(lang, key))
+        .copied()
 }
 
 /// Determiners after which an ambiguous ordinal ("second", "segundo", "quarto") is one.

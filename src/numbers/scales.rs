@@ -120,16 +120,9 @@ fn spaced(v: &View<'_>, scales: &[Scale], d: &Digits) -> Option<(f64, usize)> {
 /// The factor of a scale said as an adjective ("tysięczny", "miliardového", "тисячний"): a
 /// stem of `data/numbers/scale-adjectives.tsv` and an adjective ending.
 fn scale_adjective(lang: &str, key: &str) -> Option<f64> {
-    static T: OnceLock<HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
+    static T: OnceLock<foldhash::HashMap<(&'static str, &'static str), f64>> = OnceLock::new();
     let stems = T.get_or_init(|| {
-        include_str!("../../data/numbers/scale-adjectives.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let cols: Vec<&str> = l.split('\t').collect();
-                Some(((*cols.first()?, *cols.get(1)?), cols.get(2)?.parse().ok()?))
-            })
-            .collect()
+        super::ordinals::valued_words(include_str!("../../data/numbers/scale-adjectives.tsv"))
     });
     adjective_endings(lang).iter().find_map(|e| {
         let stem = key.strip_suffix(e)?;
