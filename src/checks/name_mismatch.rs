@@ -82,6 +82,14 @@ impl PairCheck for NameMismatch {
             .filter(|&i| !source.tokens.list[i].capitalized)
             .map(|i| source.tokens.key(i))
             .collect();
+        let lower_in_target: HashSet<&str> = if scheme.is_some_and(|s| s.caseless) {
+            (0..target.tokens.len())
+                .filter(|&i| !target.tokens.list[i].capitalized)
+                .map(|i| target.tokens.key(i))
+                .collect()
+        } else {
+            HashSet::new()
+        };
         let mut out = Vec::new();
         let mut reported = HashSet::new();
         let units: Vec<&UnitPair> = cx.aligned_units().collect();
@@ -168,9 +176,137 @@ impl PairCheck for NameMismatch {
                     }
                 }
             }
+            if let Some(scheme) = scheme.filter(|s| s.caseless) {
+                for f in caseless(
+                    cx,
+                    unit,
+                    &target_names,
+                    &approved_target,
+                    &lower_in_target,
+                    scheme,
+                ) {
+                    if reported.insert((f.rule, f.byte_start, f.byte_end)) {
+                        out.push(f);
+                    }
+                }
+            }
         }
         out
     }
+}
+
+/// Target name words checked against a source without capitals (Arabic, Hebrew, Chinese):
+/// those this long, as the source's own names cannot be told from its other words.
+const CASELESS_MIN: usize = 5;
+
+/// Han characters a Chinese name or place runs to (surname and given name, or a place with
+/// its suffix): the runs of the source compared with one target word.
+const HAN_RUN: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// From a source script without capitals the names cannot be found in the source, so each
+/// Latin name word of the target is compared with the source words (Arabic, Hebrew) or runs
+/// of Han characters (Chinese) of its unit: a word one of them romanises to is right; one
+/// typing slip from a romanisation of exactly one of them, and the romanisation of none, it is
+/// reported. A transliterated foreign name ("特朗普" for "Trump") is no romanisation of its
+/// original and is far from every one, so it is left alone.
+fn caseless(
+    cx: &PairContext<'_>,
+    unit: &UnitPair,
+    target_names: &[Mention],
+    approved_target: &HashSet<usize>,
+    lower_in_target: &HashSet<&str>,
+    scheme: &romanise::Romaniser,
+) -> Vec<Finding> {
+    let (source, target) = (&cx.pair.source, &cx.pair.target);
+    let text = &source.text[unit.source.clone()];
+    // The source items a target word may be the romanisation of, folded.
+    let items: Vec<String> = if scheme.own_is_han() {
+        let mut out = Vec::new();
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !romanise::is_han(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let end = (i..chars.len())
+                .find(|&j| !romanise::is_han(chars[j]))
+                .unwrap_or(chars.len());
+            for a in i..end {
+                for n in HAN_RUN {
+                    if a + n <= end {
+                        out.push(chars[a..a + n].iter().collect());
+                    }
+                }
+            }
+            i = end;
+        }
+        out
+    } else {
+        (0..source.tokens.len())
+            .filter(|&i| {
+                let t = &source.tokens.list[i];
+                unit.source.contains(&t.start) && t.alphabetic && script(source.tokens.key(i)) == 4
+            })
+            .map(|i| folded(&source.text[source.tokens.list[i].span()]))
+            .collect()
+    };
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut items = items;
+    items.sort_unstable();
+    items.dedup();
+    let mut out = Vec::new();
+    for m in starting_in(target_names, &unit.target, |m| m.span.start) {
+        if m.weak {
+            continue;
+        }
+        for &tw in &m.words {
+            let key = target.tokens.key(tw);
+            let span = target.tokens.list[tw].span();
+            let t_text = &target.text[span.clone()];
+            let ta = ascii_key(t_text);
+            if ta.len() < CASELESS_MIN
+                || script(t_text) != 1
+                || approved_target.contains(&tw)
+                || lower_in_target.contains(key)
+                || is_title_word(key)
+                || !t_text.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            if items.iter().any(|w| scheme.accepts(w, &ta)) {
+                continue;
+            }
+            let slips: Vec<(&String, String)> = items
+                .iter()
+                .filter_map(|w| scheme.misspelt(w, &ta).map(|r| (w, r)))
+                .collect();
+            let mut expected: Vec<&String> = slips.iter().map(|(_, r)| r).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            // One romanisation it misses, of one source item: anything else is no evidence.
+            let [r] = expected[..] else { continue };
+            let s_text = slips[0].0;
+            let expected = capitalise(r);
+            let message = format!(
+                "{} is one slip from {}, a romanisation of the source's {} ({} standards)",
+                q(t_text),
+                q(&expected),
+                q(s_text),
+                target.lang
+            );
+            out.push(cx.target.finding(
+                "name/mismatch",
+                Severity::Info,
+                span,
+                message,
+                vec![expected],
+            ));
+        }
+    }
+    out
 }
 
 /// A place inside a longer name ("Air Navigation Indonesia", "Bank of England" is two mentions
