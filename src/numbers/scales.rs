@@ -194,6 +194,30 @@ mod tests {
     }
 
     #[test]
+    fn scales_from_cldr_compact_forms() {
+        assert_eq!(
+            scaled("da", "2,8 milliarder kroner", false),
+            (2.8e9, "2,8 milliarder".into())
+        );
+        assert_eq!(scaled("da", "5 mio. seere", false), (5e6, "5 mio".into()));
+        assert_eq!(
+            scaled("ro", "20 de milioane de oameni", false),
+            (2e7, "20 de milioane".into())
+        );
+        assert_eq!(
+            scaled("ro", "3,5 miliarde lei", false),
+            (3.5e9, "3,5 miliarde".into())
+        );
+        assert_eq!(scaled("id", "7 juta orang", false), (7e6, "7 juta".into()));
+        assert_eq!(
+            scaled("fi", "4 miljoonaa euroa", false),
+            (4e6, "4 miljoonaa".into())
+        );
+        // A single letter is left out: "5 t" is five tonnes in Danish.
+        assert_eq!(scaled("da", "5 t kul", false), (5.0, "5".into()));
+    }
+
+    #[test]
     fn scales_said_as_adjectives() {
         assert_eq!(
             scaled("pl", "30-tysięczny marsz", false),
