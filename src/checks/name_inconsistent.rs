@@ -117,6 +117,12 @@ impl Check for NameInconsistent {
         let rules = VariantRules::new(&doc.lang);
         // A spelling that is a glossary place: the other spelling's uses inside a longer name
         // ("BBC Scotland" beside "Schotland") are not mentions of that place.
+        // When the source writes the place as the translation does, that holds only for a
+        // spelling the source writes too (an original kept inside a name): a spelling of
+        // neither text is a slip ("Washignton Examiner" beside "Washington").
+        let source_keys: Option<std::collections::HashSet<&str>> = cx
+            .source
+            .map(|d| (0..d.tokens.len()).map(|i| d.tokens.key(i)).collect());
         let mut list = list;
         for i in 0..list.len() {
             let place = list[i].1.known.is_some_and(|(g, e)| {
@@ -129,7 +135,10 @@ impl Check for NameInconsistent {
             for (j, (other_key, other)) in list.iter_mut().enumerate() {
                 let close = rules.is_variant(key, other_key, &ascii, &other.ascii)
                     || rules.is_short_variant(key, other_key, &ascii, &other.ascii);
-                if j == i || other.known.is_some() || !close {
+                let slip = source_keys
+                    .as_ref()
+                    .is_some_and(|k| k.contains(key) && !k.contains(*other_key));
+                if j == i || other.known.is_some() || !close || slip {
                     continue;
                 }
                 other.occurrences.retain(|o| {
@@ -247,7 +256,7 @@ fn compatible(
     }
     let (ra, rb) = (ma.len() - 1 - pa, mb.len() - 1 - pb);
     if ra != rb {
-        return None;
+        return shared_neighbour(ma, pa, mb, pb, tokens, rules).then_some(2);
     }
     let shared = ma.len().min(mb.len());
     for k in 0..shared {
@@ -269,6 +278,29 @@ fn compatible(
         return None;
     }
     Some(shared)
+}
+
+/// Whether the variant words of two mentions not aligned from the end have the same word
+/// beside them, on the same side: "New Yoork Times" / "New York", "Joint Artificial
+/// Intelligence Center" / "Artificial Itelligence", "Rydder Kupası Komitesi" / "Ryder Kupası".
+/// A title or a lone initial beside the word anchors nothing.
+fn shared_neighbour(
+    ma: &[usize],
+    pa: usize,
+    mb: &[usize],
+    pb: usize,
+    tokens: &Tokens,
+    rules: &VariantRules,
+) -> bool {
+    let same = |x: usize, y: usize| {
+        let (x, y) = (tokens.key(x), tokens.key(y));
+        x.chars().count() >= 2
+            && !is_title_word(x)
+            && (x == y || rules.same_word(x, y, &ascii_key(x), &ascii_key(y)))
+    };
+    let before = pa > 0 && pb > 0 && same(ma[pa - 1], mb[pb - 1]);
+    let after = pa + 1 < ma.len() && pb + 1 < mb.len() && same(ma[pa + 1], mb[pb + 1]);
+    before || after
 }
 
 fn context_match(
@@ -800,5 +832,51 @@ mod tests {
                 ("Kavanuagh".to_string(), "Kavanaugh".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_slip_inside_a_longer_name_is_found_through_the_word_beside_it() {
+        // The slip and the right spelling stand in names of different lengths; the word before
+        // them is the same, so both name one thing.
+        let f = found(
+            (
+                "en",
+                "The New York office opened.\n\nIn New York the rain stopped.\n\nThe New York Herald wrote about it.\n",
+            ),
+            (
+                "es",
+                "Abrió la oficina de New York.\n\nEn New York paró la lluvia.\n\nEl New Yorrk Herald escribió sobre ello.\n",
+            ),
+        );
+        assert_eq!(f, [("New Yorrk".to_string(), "New York".to_string())]);
+        // Two names that share a word but differ in another are different names.
+        let f = found(
+            (
+                "en",
+                "Nottingham East voted.\n\nNottingham East and Nottingham West met.\n",
+            ),
+            (
+                "es",
+                "Votó Nottingham East.\n\nSe reunieron Nottingham East y Nottingham West.\n",
+            ),
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_slip_of_a_place_inside_a_longer_name_is_found_when_the_source_writes_the_place() {
+        // The place is written as in the source; the slip inside the newspaper's name is in
+        // neither text.
+        let f = found(
+            (
+                "en",
+                "Washington said no.\n\nThe Washington Tribune agreed.\n\nWashington waited.\n",
+            ),
+            (
+                "es",
+                "Washington dijo que no.\n\nEl Washignton Tribune estuvo de acuerdo.\n\nWashington esperó.\n",
+            ),
+        );
+        assert_eq!(f, [("Washignton".to_string(), "Washington".to_string())]);
     }
 }
