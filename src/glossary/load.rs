@@ -12,12 +12,27 @@ pub fn load_file(path: &Path) -> Result<Glossary, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    let (text, _) = crate::text::decode(&bytes).map_err(|e| Error::Glossary {
+    // Plain UTF-8 (no byte order mark, no NUL) is used as read, without a second copy of the
+    // file: a large termbase is tens of megabytes. Everything else goes through `decode`.
+    let plain = !matches!(bytes.first(), Some(0x00 | 0xEF | 0xFE | 0xFF)) && !bytes.contains(&0);
+    let text = if plain {
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => decode(path, e.as_bytes())?,
+        }
+    } else {
+        decode(path, &bytes)?
+    };
+    parse(path, &text)
+}
+
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, Error> {
+    let (text, _) = crate::text::decode(bytes).map_err(|e| Error::Glossary {
         path: path.to_path_buf(),
         position: e.position,
         message: e.message,
     })?;
-    parse(path, &text)
+    Ok(text)
 }
 
 /// An entry's `terms`, refusing a language given twice ("en" and "en", or "pt-br" and "pt-BR"):
@@ -57,7 +72,8 @@ where
 /// Parses glossary JSON; `path` is only used in error messages.
 pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
     let glossary = parse_structure(path, text)?;
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(glossary.entries.len());
     for entry in &glossary.entries {
         let nth = seen.entry(entry.id.as_str()).or_insert(0);
         let problem = if entry.id.is_empty() {

@@ -200,14 +200,13 @@ impl GlossarySet {
 
     /// Every language some entry has a section for, sorted.
     pub fn languages(&self) -> Vec<LangTag> {
-        let mut out: Vec<LangTag> = self
+        // Borrowed while collecting: a large glossary repeats a handful of tags many times.
+        let tags: std::collections::BTreeSet<&LangTag> = self
             .glossaries
             .iter()
-            .flat_map(|(_, g)| g.entries.iter().flat_map(|e| e.terms.keys().cloned()))
+            .flat_map(|(_, g)| g.entries.iter().flat_map(|e| e.terms.keys()))
             .collect();
-        out.sort();
-        out.dedup();
-        out
+        tags.into_iter().cloned().collect()
     }
 
     pub fn entry(&self, glossary: usize, entry: usize) -> &Entry {
@@ -227,7 +226,38 @@ impl Serialize for LangTag {
 
 impl<'de> Deserialize<'de> for LangTag {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        LangTag::parse(&s).map_err(serde::de::Error::custom)
+        struct Tag;
+        impl serde::de::Visitor<'_> for Tag {
+            type Value = LangTag;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            // Read from the input as it stands, without an owned copy; a tag written as
+            // before is taken from the last few parsed (a glossary uses a handful of tags
+            // for all its entries).
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<LangTag, E> {
+                RECENT_TAGS.with(|recent| {
+                    let mut recent = recent.borrow_mut();
+                    if let Some((_, tag)) = recent.iter().find(|(raw, _)| &**raw == s) {
+                        return Ok(tag.clone());
+                    }
+                    let tag = LangTag::parse(s).map_err(E::custom)?;
+                    if recent.len() >= RECENT_TAG_LIMIT {
+                        recent.remove(0);
+                    }
+                    recent.push((s.into(), tag.clone()));
+                    Ok(tag)
+                })
+            }
+        }
+        d.deserialize_str(Tag)
     }
+}
+
+/// How many raw tags `LangTag`'s deserialiser remembers with their parse.
+const RECENT_TAG_LIMIT: usize = 32;
+
+thread_local! {
+    static RECENT_TAGS: std::cell::RefCell<Vec<(Box<str>, LangTag)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
