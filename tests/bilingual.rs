@@ -245,3 +245,18 @@ fn malformed_containers_are_input_errors_with_a_place() {
         "the good file is still checked"
     );
 }
+
+#[test]
+fn names_across_scripts_are_compared_with_their_romanisations() {
+    // A transposed "Zelenksy" and a swapped "Shmyhla" (its source in the instrumental case)
+    // are one slip from a romanisation; "Britain" for a genitive "Британії" and "Balkans" for
+    // an adjective "Балканского" differ only where the source's ending is, and are left alone.
+    let out = brief(
+        &[
+            "--no-default-glossaries",
+            "tests/data/bilingual/names/cross-script.jsonl",
+        ],
+        "tests/data/bilingual/names/cross-script.expected",
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

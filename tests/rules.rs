@@ -45,6 +45,12 @@ fn findings_on_the_sample_articles_have_their_rules_default_severity() {
     assert!(report.findings.len() > 20, "the samples give findings");
     for f in &report.findings {
         let declared = rule(f.rule).unwrap_or_else(|| panic!("{} is not in the table", f.rule));
+        // A slip across scripts is a lead, reported at info (see the README's cross-script
+        // figures); every other finding keeps its rule's severity.
+        if f.rule == "name/mismatch" && f.message.contains("a romanisation of the source's") {
+            assert_eq!(f.severity, concord::finding::Severity::Info);
+            continue;
+        }
         assert_eq!(
             f.severity, declared.severity,
             "{} at {}:{}",

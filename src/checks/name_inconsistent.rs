@@ -469,7 +469,10 @@ fn report_cluster(
             let here = q(&text[span.clone()]);
             let (message, suggestions) = match evidence {
                 Evidence::None => {
-                    let at = cx.doc.position(mentions[ref_occ.mention].span.start);
+                    // Where the other spelling's word is, not its mention: a title before it
+                    // ("President") is part of the mention.
+                    let other = tokens.list[mentions[ref_occ.mention].words[ref_occ.pos]].span();
+                    let at = cx.doc.position(other.start);
                     (
                         format!(
                             "{here} and {} (at {}:{}) are two spellings of one name; nothing in the document shows which is right",

@@ -528,10 +528,17 @@ fn unknown(
             *r == Relation::Variant
                 && !approved_target.contains(tw)
                 && !is_title_word(target.tokens.key(*tw))
-                && !adapted(**sw, *tw)
-                // A romanisation one slip off is evidence enough; a near miss of the source's
-                // own spelling needs the name's other words to agree.
-                && (romanised.is_some() || anchored(*tw))
+                // A romanisation one slip off is evidence enough, unless the word looks
+                // adapted and the slip is in its last two letters, where a case or adjective
+                // ending of the source ("Британии" / "Britain") differs; a near miss of the
+                // source's own spelling must not be adapted and needs the name's other words
+                // to agree.
+                && match romanised {
+                    Some(r) => {
+                        !(adapted(**sw, *tw) && differs_at_end(r, &ascii_key(target.tokens.key(*tw))))
+                    }
+                    None => !adapted(**sw, *tw) && anchored(*tw),
+                }
         })
         .min_by_key(|(sw, _)| **sw);
     if let Some((&sw, (_, tw, romanised))) = variant {
@@ -624,6 +631,12 @@ fn relate(
         Relation::Different
     };
     (rel, None)
+}
+
+/// Whether two spellings first differ in the last two letters of the shorter one.
+fn differs_at_end(a: &str, b: &str) -> bool {
+    let same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    same + 2 >= a.len().min(b.len())
 }
 
 /// A name adapted to the target language at its ending ("Europe" / "Europa", "Virginia" /
