@@ -132,7 +132,7 @@ pub fn digits(text: &str, lang: &LangTag) -> Vec<Digits> {
 fn ascii_digits(text: &str, lang: &LangTag) -> Vec<Digits> {
     let dec = super::conventions(lang).decimal;
     // "5.1." is a date where dates are written so; elsewhere "7.5." ends a sentence.
-    let dotted_dates = super::ordinals::writes_dotted(lang.primary());
+    let dotted_dates = writes_dotted(lang.primary());
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -236,6 +236,17 @@ fn read(
         },
         runs[k - 1].1,
     )
+}
+
+/// Languages that write an ordinal as digits and a full stop: "1. Platz", "3. miejsce".
+const DOTTED: &[&str] = &[
+    "de", "pl", "cs", "sk", "sl", "hr", "sr", "da", "nb", "no", "fi", "hu", "tr", "lv", "et",
+];
+
+/// Whether a language writes ordinals, and so days and months, with a full stop ("3. März",
+/// "5.1.").
+pub(super) fn writes_dotted(lang: &str) -> bool {
+    DOTTED.contains(&lang)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use foldhash::HashMap;
 use std::sync::OnceLock;
 
-use super::digits::Digits;
+use super::digits::{Digits, writes_dotted};
 use super::quantity::Quantity;
 use super::words::apostrophes;
 
@@ -144,11 +144,6 @@ pub(super) fn is_title_after_ordinal(key: &str) -> bool {
     )
 }
 
-/// Languages that write an ordinal as digits and a full stop: "1. Platz", "3. miejsce".
-const DOTTED: &[&str] = &[
-    "de", "pl", "cs", "sk", "sl", "hr", "sr", "da", "nb", "no", "fi", "hu", "tr", "lv", "et",
-];
-
 /// Words that open a German sentence: after "… 30." they mean the full stop ended it.
 const DE_STARTERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "ich", "wir",
@@ -157,17 +152,11 @@ const DE_STARTERS: &[&str] = &[
     "dieser", "als", "wie", "wenn", "da", "laut", "nur", "noch", "zudem",
 ];
 
-/// Whether a language writes ordinals, and so days and months, with a full stop ("3. März",
-/// "5.1.").
-pub(super) fn writes_dotted(lang: &str) -> bool {
-    DOTTED.contains(&lang)
-}
-
 /// A full stop that makes the digits before it an ordinal (its length, 1), in the languages
 /// that write ordinals so: a word follows on the same line, lowercase ("3. miejsce") or, in
 /// German, a noun that does not open a sentence ("1. Platz", not "… 30. Dann").
 pub(super) fn dotted_ordinal(lang: &str, digits: &str, after: &str) -> Option<usize> {
-    if !DOTTED.contains(&lang) || digits.len() > 3 || !after.starts_with('.') {
+    if !writes_dotted(lang) || digits.len() > 3 || !after.starts_with('.') {
         return None;
     }
     let rest = after[1..].strip_prefix([' ', '\u{a0}'])?;

@@ -16,22 +16,6 @@ use super::words::{
 };
 use crate::token::Gap;
 
-/// Whether a number word is as often another word (`data/numbers/homographs.tsv`).
-pub(super) fn is_homograph(lang: &str, key: &str) -> bool {
-    static T: OnceLock<HashSet<(&'static str, &'static str)>> = OnceLock::new();
-    T.get_or_init(|| {
-        include_str!("../../data/numbers/homographs.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                Some((cols.next()?, cols.next()?))
-            })
-            .collect()
-    })
-    .contains(&(lang, key))
-}
-
 /// Twenty, thirty... ninety: the tens a decade is named by.
 fn is_tens(value: u64) -> bool {
     value.is_multiple_of(10) && (20..=90).contains(&value)
@@ -375,7 +359,7 @@ fn cardinal(v: &View<'_>, used: &[bool], i: usize) -> Step {
         && (scale_word(v.key(i), lang).is_some() || is_hundred_word(v.key(i), lang));
     // A word that is as often another word ("venti", winds; "sei", you are) counts when the
     // other text has its number, and is never reported alone.
-    let homograph = end == i + 1 + glued && is_homograph(lang.primary(), v.key(i));
+    let homograph = end == i + 1 + glued && super::words::is_homograph(lang.primary(), v.key(i));
     let written = if lone_scale || homograph {
         Written::Implied
     } else {

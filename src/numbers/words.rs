@@ -379,7 +379,7 @@ fn with_ending(
             .into_iter()
             .flatten()
             .any(|base| {
-                if homographs_of.is_some_and(|lang| super::spelled::is_homograph(lang, &base)) {
+                if homographs_of.is_some_and(|lang| is_homograph(lang, &base)) {
                     return false;
                 }
                 let from = out.len();
@@ -505,6 +505,22 @@ fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
         return None;
     }
     any.then_some(total + current)
+}
+
+/// Whether a number word is as often another word (`data/numbers/homographs.tsv`).
+pub(super) fn is_homograph(lang: &str, key: &str) -> bool {
+    static T: OnceLock<std::collections::HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../data/numbers/homographs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?))
+            })
+            .collect()
+    })
+    .contains(&(lang, key))
 }
 
 #[cfg(test)]
