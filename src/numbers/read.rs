@@ -410,6 +410,14 @@ mod shape_tests {
             [("7 Uhr abends".into(), 1140.0)]
         );
         assert_eq!(t("ru", "около 7 утра"), [("7 утра".into(), 420.0)]);
+        assert_eq!(t("id", "pukul 2 siang"), [("2 siang".into(), 840.0)]);
+        assert_eq!(t("id", "pukul 11 siang"), [("11 siang".into(), 660.0)]);
+        assert_eq!(t("id", "jam 2 malam"), [("2 malam".into(), 120.0)]);
+        assert_eq!(t("id", "pukul 7.55 pagi"), [("7.55 pagi".into(), 475.0)]);
+        assert_eq!(t("id", "pukul 17.30 pada"), [("17.30".into(), 1050.0)]);
+        assert_eq!(t("ro", "la ora 18.30"), [("18.30".into(), 1110.0)]);
+        // Indonesian parts of the day are words of that language only.
+        assert_eq!(t("it", "alle 2 sore"), []);
         assert_eq!(t("ru", "за 3 дня"), []);
         assert_eq!(
             t("es", "a la una de la tarde"),

@@ -111,7 +111,7 @@ fn patterns() -> &'static Patterns {
         }),
         part_of_day: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера)\b",
+            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера|pagi|siang|sore|malam)\b",
         )
         .expect("part of day pattern")
         }),
@@ -157,7 +157,7 @@ fn anchors() -> &'static Anchors {
         }),
         part_of_day: LazyLock::new(|| {
             Regex::new(
-            r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера",
+            r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера|pagi|siang|sore|malam",
         )
         .expect("anchor pattern")
         }),
@@ -410,13 +410,24 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
         .iter()
         .chain(&["evening", "abends", "вечера"])
         .any(|w| part.ends_with(w));
-        let night = ["noche", "noite", "night"]
-            .iter()
-            .any(|w| part.ends_with(w));
-        if hour > 12 && (afternoon || night) {
+        // Indonesian names four parts of the day: "pukul 2 siang" is 14:00, "jam 2 malam" 2:00.
+        let indonesian = ["pagi", "siang", "sore", "malam"].contains(&part.as_str());
+        if indonesian && lang.primary() != "id" {
             continue;
         }
-        if (afternoon && hour < 12) || (night && (7..12).contains(&hour)) {
+        let afternoon = afternoon || part == "sore";
+        let night = ["noche", "noite", "night", "malam"]
+            .iter()
+            .any(|w| part.ends_with(w));
+        // Midday runs from about ten to three: "11 siang" stays 11:00, "1 siang" is 13:00.
+        let midday = part == "siang";
+        if hour > 12 && (afternoon || night || midday) {
+            continue;
+        }
+        if (afternoon && hour < 12)
+            || (night && (7..12).contains(&hour))
+            || (midday && (1..7).contains(&hour))
+        {
             hour += 12;
         }
         push(digits_shape(
