@@ -139,7 +139,8 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
             continue;
         };
         let leading_myriad = myriad(c).is_some() || (c == '千' && count > 1);
-        let loose = count == 1 || leading_myriad;
+        let counted = count == 1 && before_counter(c, &text[end..]);
+        let loose = (count == 1 && !counted) || leading_myriad;
         let written = if loose {
             Written::Implied
         } else {
@@ -148,6 +149,15 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
         out.push(Quantity::new(start..end, v, Unit::Count, written));
     }
     out
+}
+
+/// Whether a single numeral from two to nine stands before a counter or a measure word, which
+/// makes it a count ("三人" three people, "两个" two, "五年" five years) rather than part of a word
+/// ("三振" strikeout, "二次" secondary). One and ten are left loose: "一人", "一度", "十分" are as often
+/// words ("alone", "once", "very").
+fn before_counter(c: char, after: &str) -> bool {
+    const COUNTERS: &str = "人つ个個名位件回度年天日月岁歳歲倍割点場场家座条條项項只隻本张張台辆輛架艘枚頭头匹轮輪局届屆場かカヶ週周国社軒秒";
+    matches!(digit(c), Some(2..=9)) && after.chars().next().is_some_and(|n| COUNTERS.contains(n))
 }
 
 /// Whether `before` ends with a word that makes the numeral after it a day of the week.
@@ -356,6 +366,26 @@ mod tests {
         );
         let d = shapes("在2月10日发布");
         assert_eq!((d.len(), d[0].value), (1, 210.0));
+    }
+
+    #[test]
+    fn a_single_numeral_before_a_counter_is_a_count() {
+        let loose = |text: &str| -> Vec<(String, bool)> {
+            numerals(text)
+                .iter()
+                .map(|q| {
+                    (
+                        text[q.span.clone()].to_string(),
+                        q.written == Written::Implied,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(loose("二人の孫"), [("二".to_string(), false)]);
+        assert_eq!(loose("两个孩子"), [("两".to_string(), false)]);
+        assert_eq!(loose("三振"), [("三".to_string(), true)]);
+        assert_eq!(loose("一人で"), [("一".to_string(), true)]);
+        assert_eq!(loose("二次被害"), [("二".to_string(), true)]);
     }
 
     #[test]
