@@ -154,9 +154,9 @@ pub(super) fn numerals(text: &str) -> Vec<Quantity> {
 /// Whether a single numeral from two to nine stands before a counter or a measure word, which
 /// makes it a count ("三人" three people, "两个" two, "五年" five years) rather than part of a word
 /// ("三振" strikeout, "二次" secondary). One and ten are left loose: "一人", "一度", "十分" are as often
-/// words ("alone", "once", "very").
+/// words ("alone", "once", "very"), and "六月" is June.
 fn before_counter(c: char, after: &str) -> bool {
-    const COUNTERS: &str = "人つ个個名位件回度年天日月岁歳歲倍割点場场家座条條项項只隻本张張台辆輛架艘枚頭头匹轮輪局届屆場かカヶ週周国社軒秒";
+    const COUNTERS: &str = "人つ个個名位件回度年天日岁歳歲倍割点場场家座条條项項只隻本张張台辆輛架艘枚頭头匹轮輪局届屆場かカヶ週周国社軒秒";
     matches!(digit(c), Some(2..=9)) && after.chars().next().is_some_and(|n| COUNTERS.contains(n))
 }
 
@@ -386,6 +386,7 @@ mod tests {
         assert_eq!(loose("三振"), [("三".to_string(), true)]);
         assert_eq!(loose("一人で"), [("一".to_string(), true)]);
         assert_eq!(loose("二次被害"), [("二".to_string(), true)]);
+        assert_eq!(loose("六月份"), [("六".to_string(), true)]);
     }
 
     #[test]

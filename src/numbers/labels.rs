@@ -1,6 +1,6 @@
 //! The last stage for digits: numbers that name rather than count. A capitalised name, a
 //! hyphen and digits ("Covid-19", "F-16", "Su-27"), and digits glued to letters ("247sports",
-//! "5G", "35GB"), are matched when the other side has them and never reported alone.
+//! "5G", "35GB"), and a time zone's offset ("GMT+0100"), are matched when the other side has them and never reported alone.
 
 use super::digits::Digits;
 use super::quantity::{Quantity, Unit, Written};
@@ -16,6 +16,13 @@ pub(super) fn mark_labels(text: &str, d: &Digits, q: &mut Quantity) {
         if name.chars().last().is_some_and(char::is_uppercase) && q.unit == Unit::Count {
             q.written = Written::Implied;
         }
+    }
+    // "GMT+0100", "UTC-5": a time zone's offset names the zone, it counts nothing.
+    let zone = text[..d.span.start]
+        .strip_suffix(['+', '-', '\u{2212}'])
+        .is_some_and(|z| z.ends_with("GMT") || z.ends_with("UTC"));
+    if zone {
+        q.written = Written::Implied;
     }
     // "16x9" is two numbers.
     let rest = &text[q.span.end..];
@@ -48,5 +55,9 @@ mod tests {
     fn names_and_codes_are_labels() {
         assert_eq!(implied("Covid-19 and mid-2020"), [true, false]);
         assert_eq!(implied("5G, 35GB and 16x9"), [true, true, false]);
+        assert_eq!(
+            implied("09:30 BST (GMT+0100) or UTC-5"),
+            [false, false, true, true]
+        );
     }
 }

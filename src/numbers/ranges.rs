@@ -17,10 +17,13 @@ pub(super) fn join_feet_and_inches(text: &str, sorted: Vec<Quantity>) -> Vec<Qua
         if let Some(b) = it.peek() {
             let gap = between(text, &a.span, &b.span);
             let inches = b.as_written < 12.0 && (b.unit == Unit::Count || in_unit(b, 0.0254));
-            let joined = matches!(gap, "-" | " ")
+            let joined = matches!(gap, "-" | " " | "")
                 || (in_unit(b, 0.0254) && is_conjunction(gap.trim_matches([' ', ','])));
             if in_unit(&a, 0.3048) && inches && joined {
                 a.value += b.as_written * 0.0254;
+                // Written in feet: "6-foot-6" is 6.5 feet, so that "6.6 feet" differs from it
+                // exactly rather than within a conversion's tolerance.
+                a.as_written = a.value / 0.3048;
                 a.span.end = b.span.end;
                 it.next();
             }
@@ -55,7 +58,8 @@ pub(super) fn expand_year_ranges(text: &str, out: &mut [Quantity]) {
 const RANGE_JOINS: &[&str] = &[
     "-", "–", "—", "to", "a", "al", "au", "y", "and", "et", "à", "bis", "und", "e", "до", "и",
     "tot", "en", "do", "i", "or", "o", "ou", "oder", "или", "lub", "ai", "až", "ila", "till",
-    "och", "або", "і", "та", "到", "至", "～", "〜",
+    "och", "або", "і", "та", "到", "至", "～", "〜", "și", "şi", "la", "sau", "til", "og", "eller",
+    "ja", "tai", "és", "vagy", "hingga", "sampai", "dan", "atau",
 ];
 
 /// Whether `joint` (the text between two numbers, spaces trimmed) joins the ends of a range.
@@ -114,6 +118,20 @@ mod tests {
         share_range_units(text, &mut qs);
         assert_eq!(qs[0].unit, Unit::Measure(Dimension::Length));
         assert!((qs[0].value - 0.0508).abs() < 1e-9);
+        // Romanian, Danish and Indonesian join the ends with their own words.
+        for text in ["5 și 10 cm", "5 til 10 cm", "5 hingga 10 cm"] {
+            let end = text.len();
+            let mut cm = Quantity::new(
+                end - 5..end,
+                0.1,
+                Unit::Measure(Dimension::Length),
+                Written::Words,
+            );
+            cm.as_written = 10.0;
+            let mut qs = vec![count(5.0, 0..1), cm];
+            share_range_units(text, &mut qs);
+            assert_eq!(qs[0].unit, Unit::Measure(Dimension::Length), "{text}");
+        }
     }
 
     #[test]
@@ -129,5 +147,24 @@ mod tests {
         let joined = join_feet_and_inches(text, vec![feet, count(6.0, 7..8)]);
         assert_eq!(joined.len(), 1);
         assert!((joined[0].value - 1.9812).abs() < 1e-9);
+        // Still written in feet: six and a half of them.
+        assert!((joined[0].as_written - 6.5).abs() < 1e-9);
+        // Chinese and Japanese write the two units against each other: "6英尺6英寸".
+        let text = "6英尺6英寸";
+        let mut feet = Quantity::new(
+            0..7,
+            6.0 * 0.3048,
+            Unit::Measure(Dimension::Length),
+            Written::Words,
+        );
+        feet.as_written = 6.0;
+        let mut inches = Quantity::new(
+            7..14,
+            6.0 * 0.0254,
+            Unit::Measure(Dimension::Length),
+            Written::Words,
+        );
+        inches.as_written = 6.0;
+        assert_eq!(join_feet_and_inches(text, vec![feet, inches]).len(), 1);
     }
 }
