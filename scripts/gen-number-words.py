@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generate data/numbers/<lang>.tsv (cardinal number words with value and role) for the
-languages whose number words inflect or compound heavily: ru, uk, pl, cs, sv, tr.
+languages whose number words inflect or compound heavily: ru, uk, pl, cs, sv, tr (from CLDR), and
+for Indonesian, Romanian and Danish (from num2words, whose tables CLDR in ../shared lacks).
 
 Reads the CLDR/ICU spellout tables (numbers 0..1000 in every case and gender, generated under the
 Unicode License) from ../shared/reference/rbnf-spellout/<lang>.tsv: the one-word spellouts of
@@ -8,8 +9,14 @@ Unicode License) from ../shared/reference/rbnf-spellout/<lang>.tsv: the one-word
 scale words (thousands, millions, billions) in their inflected forms, and the oblique cases of the
 Ukrainian and Czech number words (which CLDR lacks), are listed below by hand.
 
+The num2words languages read the package's spellouts of 0-19, the tens and the hundreds: a
+one-word spelling is a number word; in a two-word one ("dua belas", "dua puluh", "două sute") the
+first word is a unit and the second adds ten, multiplies by ten (role "tens": only the unit before
+it) or by a hundred. Scale words and the forms the package does not write are listed below.
+
 usage: python3 scripts/gen-number-words.py [--check]  (prints what it wrote; exits 2 without
-../shared; with --check writes nothing and exits 1 when a data file differs from what it makes)
+../shared; with --check writes nothing and exits 1 when a data file differs from what it makes;
+the num2words languages are skipped, with a message, when num2words 0.5.14 is not installed)
 """
 import os
 import sys
@@ -106,12 +113,115 @@ COLLECTIVE = {
     "uk": {2: "двоє", 3: "троє", 4: "четверо", 5: f"п{A}ятеро", 6: "шестеро", 7: "семеро",
            8: "восьмеро", 9: f"дев{A}ятеро", 10: "десятеро"},
 }
+# Scale words and the forms num2words does not write, for the languages it supplies.
+NUM2WORDS = {
+    "id": {
+        "scales": {1000: "ribu seribu", 10**6: "juta sejuta", 10**9: "miliar milyar semiliar",
+                   10**12: "triliun"},
+        # "seratus", "seribu": "se-" is one, glued; "belas" alone is no number.
+        "extra": {},
+    },
+    "ro": {
+        "scales": {1000: "mie mii", 10**6: "milion milioane", 10**9: "miliard miliarde",
+                   10**12: "trilion trilioane"},
+        # Feminine forms ("două" is taken from "două sute"), "și" joins tens and units
+        # ("douăzeci și unu"), "de" joins twenty and more to a scale ("douăzeci de mii").
+        "extra": {1: "una un", 12: "douăsprezece", 14: "patrusprezece", 16: "șasesprezece"},
+        "and": "și de",
+    },
+    "da": {
+        "scales": {1000: "tusind tusinde", 10**6: "million millioner mio",
+                   10**9: "milliard milliarder mia"},
+        # "en" is the common gender of one (num2words writes only "et"); "tres" is 60 as news
+        # writes it (num2words: "treds"); "og" joins units to tens ("enogtyve").
+        "extra": {1: "en", 60: "tres"},
+        "hundred": "hundrede",
+        "and": "og",
+    },
+}
+# Romanian is also written with the cedilla letters ş ţ and, in haste, without diacritics
+# ("doua", "sase"): every form is listed in all three spellings.
+RO_SPELLINGS = [str.maketrans("\u0219\u021b", "\u015f\u0163"), str.maketrans("ășțâî", "astai")]
+
 BASE = set(range(0, 20)) | set(range(20, 100, 10)) | set(range(100, 1000, 100))
+
+
+def num2words_table(lang, spec):
+    """The number words of a language num2words spells: {word: (value, role)}."""
+    from num2words import num2words
+
+    words = {}
+
+    def put(w, entry):
+        old = words.get(w)
+        if old is not None and old != entry:
+            print(f"{lang}: {w!r} is both {old} and {entry}; keeping {old}", file=sys.stderr)
+            return
+        words[w] = entry
+
+    for n in sorted(BASE):
+        parts = num2words(n, lang=lang).lower().split()
+        if len(parts) == 1:
+            put(parts[0], (n, "add"))
+            continue
+        if len(parts) != 2:
+            continue
+        unit, second = parts
+        if unit not in words:
+            # The form a unit takes before "hundred" ("două sute", "o sută").
+            put(unit, (n // 100 if n % 100 == 0 else n % 10, "add"))
+        u = words[unit][0] or 1
+        if n == u * 100:
+            put(second, (100, "hundred"))
+        elif n == u * 10:
+            put(second, (10, "tens"))
+        elif n == u + 10:
+            put(second, (10, "add"))
+    for n, forms in spec.get("extra", {}).items():
+        for w in forms.split():
+            put(w, (n, "add"))
+    for w in spec.get("hundred", "").split():
+        put(w, (100, "hundred"))
+    for w in spec.get("and", "").split():
+        put(w, (0, "and"))
+    for value, forms in spec["scales"].items():
+        for w in forms.split():
+            put(w, (value, "scale"))
+    if lang == "ro":
+        for w, entry in list(words.items()):
+            for spelling in RO_SPELLINGS:
+                if w.translate(spelling) not in words:
+                    words[w.translate(spelling)] = entry
+    return words
+
+
+def write(lang, words, source, check, stale):
+    path = os.path.join(HERE, "data", "numbers", f"{lang}.tsv")
+    text = (f"# Cardinal number words ({lang}): word, value, role. Generated by scripts/gen-number-words.py\n"
+            f"# from {source} and hand-listed scale words.\n"
+            + "".join(f"{w}\t{words[w][0]}\t{words[w][1]}\n" for w in sorted(words)))
+    if check:
+        with open(path, encoding="utf-8") as f:
+            if f.read() != text:
+                stale.append(path)
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(f"wrote {path} ({len(words)} words)")
 
 
 def main():
     check = "--check" in sys.argv[1:]
     stale = []
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        if version("num2words") != "0.5.14":
+            raise ImportError(version("num2words"))
+        for lang, spec in NUM2WORDS.items():
+            write(lang, num2words_table(lang, spec), "the num2words 0.5.14 spellouts", check, stale)
+    except (ImportError, PackageNotFoundError):
+        print("SKIPPED: num2words 0.5.14 is not installed (pip install num2words==0.5.14), so "
+              + ", ".join(NUM2WORDS) + " were not regenerated", file=sys.stderr)
     if not os.path.isdir(SRC):
         print(f"gen-number-words: {SRC} not found: the CLDR spellout tables in ../shared are needed", file=sys.stderr)
         return 2
@@ -152,18 +262,7 @@ def main():
         for value, forms in scales.items():
             for w in forms.split():
                 words[w] = (value, "scale")
-        path = os.path.join(HERE, "data", "numbers", f"{lang}.tsv")
-        text = (f"# Cardinal number words ({lang}): word, value, role. Generated by scripts/gen-number-words.py\n"
-                "# from the CLDR/ICU spellout tables (Unicode License v3) and hand-listed scale words.\n"
-                + "".join(f"{w}\t{words[w][0]}\t{words[w][1]}\n" for w in sorted(words)))
-        if check:
-            with open(path, encoding="utf-8") as f:
-                if f.read() != text:
-                    stale.append(path)
-            continue
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)
-        print(f"wrote {path} ({len(words)} words)")
+        write(lang, words, "the CLDR/ICU spellout tables (Unicode License v3)", check, stale)
     if check:
         for path in stale:
             print(f"gen-number-words: {path} differs from what the generator makes: run it", file=sys.stderr)

@@ -416,6 +416,17 @@ mod shape_tests {
         assert_eq!(t("id", "pukul 7.55 pagi"), [("7.55 pagi".into(), 475.0)]);
         assert_eq!(t("id", "pukul 17.30 pada"), [("17.30".into(), 1050.0)]);
         assert_eq!(t("ro", "la ora 18.30"), [("18.30".into(), 1110.0)]);
+        assert_eq!(
+            t("id", "antara pukul 12.00 dan 13.00 BST"),
+            [("12.00".into(), 720.0), ("13.00".into(), 780.0)]
+        );
+        assert_eq!(t("ro", "ora 6 seara"), [("6 seara".into(), 1080.0)]);
+        assert_eq!(
+            t("da", "klokken 6 om morgenen"),
+            [("6 om morgenen".into(), 360.0)]
+        );
+        // Without a clock word the second number of a pair is no time: "12.00 dan 13.50".
+        assert_eq!(t("id", "harga 12.00 dan 13.50"), []);
         // Indonesian parts of the day are words of that language only.
         assert_eq!(t("it", "alle 2 sore"), []);
         assert_eq!(t("ru", "за 3 дня"), []);

@@ -111,7 +111,7 @@ fn patterns() -> &'static Patterns {
         }),
         part_of_day: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера|pagi|siang|sore|malam)\b",
+            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера|pagi|siang|sore|malam|dimineața|dimineaţa|dimineata|după-amiaza|după-amiază|dupa-amiaza|seara|noaptea|om morgenen|om formiddagen|om eftermiddagen|om aftenen|om natten)\b",
         )
         .expect("part of day pattern")
         }),
@@ -157,7 +157,7 @@ fn anchors() -> &'static Anchors {
         }),
         part_of_day: LazyLock::new(|| {
             Regex::new(
-            r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера|pagi|siang|sore|malam",
+            r"(?i)mañana|madrugada|tarde|noche|manhã|noite|mattin|pomeriggio|sera|matin|après-midi|soir|morning|afternoon|evening|night|morgens|abends|утра|вечера|pagi|siang|sore|malam|diminea|amiaz|seara|noaptea|morgenen|middagen|aftenen|natten",
         )
         .expect("anchor pattern")
         }),
@@ -408,7 +408,8 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             "afternoon",
         ]
         .iter()
-        .chain(&["evening", "abends", "вечера"])
+        .chain(&["evening", "abends", "вечера", "amiaza", "amiază", "seara"])
+        .chain(&["eftermiddagen", "aftenen"])
         .any(|w| part.ends_with(w));
         // Indonesian names four parts of the day: "pukul 2 siang" is 14:00, "jam 2 malam" 2:00.
         let indonesian = ["pagi", "siang", "sore", "malam"].contains(&part.as_str());
@@ -416,7 +417,7 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             continue;
         }
         let afternoon = afternoon || part == "sore";
-        let night = ["noche", "noite", "night", "malam"]
+        let night = ["noche", "noite", "night", "malam", "noaptea", "natten"]
             .iter()
             .any(|w| part.ends_with(w));
         // Midday runs from about ten to three: "11 siang" stays 11:00, "1 siang" is 13:00.
@@ -479,14 +480,23 @@ fn shaped_in(text: &str, lang: &LangTag) -> Vec<Quantity> {
             Unit::Time,
         ));
     }
+    // The end of the last dotted time: "pukul 12.00 dan 13.00", the second end of a range of
+    // times needs no clock word of its own.
+    let mut last_time: Option<usize> = None;
     for c in gated(&p.dotted_time, digits && text.contains('.')) {
         let whole = c.get(0).expect("match");
         let glued = text[whole.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
             && text[whole.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
-        if glued || !clock_word_around(lang.primary(), &text[..whole.start()], &text[whole.end()..])
+        let range_end = last_time.is_some_and(|end| {
+            super::ranges::is_range_join(text[end..whole.start()].trim_matches([' ', '\u{a0}']))
+        });
+        if glued
+            || !(range_end
+                || clock_word_around(lang.primary(), &text[..whole.start()], &text[whole.end()..]))
         {
             continue;
         }
+        last_time = Some(whole.end());
         let (hour, minute): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         push(digits_shape(
             whole.range(),

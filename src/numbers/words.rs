@@ -1,5 +1,6 @@
 //! Cardinal number words in English, Spanish, French, German, Italian, Portuguese, Dutch,
-//! Russian, Ukrainian, Polish, Czech, Swedish and Turkish, in every case and gender, from
+//! Russian, Ukrainian, Polish, Czech, Swedish, Turkish, Danish, Romanian and Indonesian, in
+//! every case and gender, from
 //! lexicons in `data/numbers/` (word, value, role). Compound words ("einundzwanzig",
 //! "ventuno", "tweeëntwintig", "duecento") are split into lexicon words first.
 
@@ -21,6 +22,8 @@ enum Role {
     Add,
     /// "hundred", "cent", "hundert": multiplies what came before.
     Hundred,
+    /// Indonesian "puluh": multiplies the unit right before it ("tiga ratus dua puluh" 320).
+    Tens,
     /// "thousand", "million": closes a group.
     Scale,
     /// "and", "et", "und", "y": no value.
@@ -48,6 +51,9 @@ const TABLES: &[(&str, &str)] = &[
     ("cs", include_str!("../../data/numbers/cs.tsv")),
     ("sv", include_str!("../../data/numbers/sv.tsv")),
     ("tr", include_str!("../../data/numbers/tr.tsv")),
+    ("da", include_str!("../../data/numbers/da.tsv")),
+    ("ro", include_str!("../../data/numbers/ro.tsv")),
+    ("id", include_str!("../../data/numbers/id.tsv")),
 ];
 
 fn lexicon(lang: &str) -> Option<&'static Lexicon> {
@@ -68,6 +74,7 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
                     };
                     let role = match r {
                         "hundred" => Role::Hundred,
+                        "tens" => Role::Tens,
                         "scale" => Role::Scale,
                         "and" => Role::And,
                         _ => Role::Add,
@@ -486,6 +493,12 @@ fn evaluate(parts: &[(u64, Role)], vigesimal: bool) -> Option<u64> {
                 }
             }
             Role::Hundred => current = current.max(1) * value,
+            Role::Tens => match last {
+                Some((unit, Role::Add)) if unit < 10 && unit > 0 => {
+                    current = current - unit + unit * value;
+                }
+                _ => return None,
+            },
             Role::Scale => {
                 if value > largest_scale {
                     // "dos mil millones": the whole count so far is multiplied.
@@ -555,6 +568,22 @@ mod tests {
         assert_eq!(p("pl", "dwadzieścia jeden"), Some(21));
         assert_eq!(p("ru", "две тысячи триста"), Some(2300));
         assert_eq!(p("sv", "tjugoett"), Some(21));
+        // Indonesian "puluh" multiplies only the unit before it; "se-" is one, glued.
+        assert_eq!(p("id", "tiga ratus dua puluh lima"), Some(325));
+        assert_eq!(p("id", "dua belas"), Some(12));
+        assert_eq!(p("id", "seribu dua ratus"), Some(1200));
+        assert_eq!(p("id", "dua ratus lima puluh ribu"), Some(250_000));
+        assert_eq!(p("id", "puluh"), None);
+        assert_eq!(p("id", "seratus puluh"), None);
+        assert_eq!(p("ro", "douăzeci și unu"), Some(21));
+        assert_eq!(p("ro", "două sute"), Some(200));
+        assert_eq!(p("ro", "douăzeci de mii"), Some(20_000));
+        assert_eq!(p("ro", "sase"), Some(6));
+        assert_eq!(p("ro", "şapte"), Some(7));
+        assert_eq!(p("ro", "cinci de"), None);
+        assert_eq!(p("da", "enogtyve"), Some(21));
+        assert_eq!(p("da", "to hundrede og tre"), Some(203));
+        assert_eq!(p("da", "halvfems"), Some(90));
         assert_eq!(p("ja", "ichi"), None, "no lexicon");
         assert_eq!(p("it", "eventi"), None, "a connector does not open a word");
         assert_eq!(p("it", "trentatré"), Some(33));
@@ -639,7 +668,7 @@ mod data_tests {
                 assert_eq!(r.len(), 3, "{lang}: {r:?}");
                 assert!(r[1].parse::<u64>().is_ok(), "{lang}: {r:?}");
                 assert!(
-                    ["add", "hundred", "scale", "and"].contains(&r[2]),
+                    ["add", "hundred", "tens", "scale", "and"].contains(&r[2]),
                     "{lang}: {r:?}"
                 );
             }
