@@ -202,15 +202,18 @@ impl PairCheck for NumberMismatch {
             // A number said again in words on one side ("10 per cent ... the ten per cent
             // rate", "four of the four") is there once the other side has it once. Not in
             // digits: "2,6 2,6" for "2.6 and 2.9" or "5-3 ... 10-5" for "10-6" are slips.
-            let repeated = |x: &Quantity, qs: &[Quantity], matched: &dyn Fn(usize) -> bool| {
-                !matches!(x.written, Written::Digits(_))
-                    && qs.iter().enumerate().any(|(k, o)| {
-                        matched(k)
-                            && o.unit == x.unit
-                            && o.ordinal == x.ordinal
-                            && close(o.value, x.value, 1e-9)
-                    })
-            };
+            // Nor is a score said again as a count: "trois partenaires" beside a "4-3".
+            let repeated =
+                |x: &Quantity, qs: &[Quantity], doc: &Document, matched: &dyn Fn(usize) -> bool| {
+                    !matches!(x.written, Written::Digits(_))
+                        && qs.iter().enumerate().any(|(k, o)| {
+                            matched(k)
+                                && o.unit == x.unit
+                                && o.ordinal == x.ordinal
+                                && close(o.value, x.value, 1e-9)
+                                && !in_score(o, doc)
+                        })
+                };
             // Only when the other side has every number matched: else the repetition may be
             // the changed number ("three points from four" given as "four from four").
             let src_all = src_match.iter().all(Option::is_some);
@@ -220,7 +223,7 @@ impl PairCheck for NumberMismatch {
                 match src_match[i] {
                     Some(_) => {}
                     None if src_converted(i) => {}
-                    None if tgt_all && repeated(s, src, &|k| src_match[k].is_some()) => {}
+                    None if tgt_all && repeated(s, src, source, &|k| src_match[k].is_some()) => {}
                     None if reportable(s, source, src)
                         && !tgt_side.holds_word(s, source)
                         && !tgt_side.holds_compound(s)
@@ -233,11 +236,22 @@ impl PairCheck for NumberMismatch {
                     None => {}
                 }
             }
+            // The target gives the source's figure back in brackets, changed.
+            let misquoted = |k: usize| {
+                !tgt_used[k]
+                    && tgt_conversion(k)
+                    && k > 0
+                    && tgt_match[k - 1]
+                        .is_some_and(|i| restated_wrongly(&tgt[k], &tgt[k - 1], &src[i]))
+            };
             let tgt_left: Vec<&Quantity> = tgt
                 .iter()
                 .enumerate()
                 .filter(|&(k, t)| {
-                    let said_again = src_all && repeated(t, tgt, &|j| tgt_used[j]);
+                    if misquoted(k) {
+                        return true;
+                    }
+                    let said_again = src_all && repeated(t, tgt, target, &|j| tgt_used[j]);
                     !tgt_used[k]
                         && !tgt_converted(k)
                         && !said_again
@@ -625,11 +639,11 @@ fn reportable(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
     }
 }
 
-/// A number in digits joined to another by a dash or a colon: a score ("2-1", "1:0", "3–0"),
-/// or a range.
+/// A number in digits joined to another by a dash, a colon or an ampersand: a score ("2-1",
+/// "1:0", "3–0", match play "4&3"), or a range.
 fn in_score(x: &Quantity, doc: &Document) -> bool {
     let text = &doc.text;
-    let joiner = |c: char| matches!(c, '-' | '–' | ':');
+    let joiner = |c: char| matches!(c, '-' | '–' | ':' | '&');
     let before = text[..x.span.start].trim_end_matches(' ');
     let after = text[x.span.end..].trim_start_matches(' ');
     let digits = matches!(x.written, Written::Digits(_)) && x.unit == Unit::Count;
@@ -707,7 +721,10 @@ fn is_gloss(x: &Quantity, doc: &Document, around: &[Quantity]) -> bool {
         .filter(|o| o.span.end <= end && end - o.span.end <= GLOSS_REACH)
         .is_some_and(|o| {
             let between = &doc.text[o.span.end..end];
-            !between.contains(['.', '!', '?', ';', '(', ')', '\n']) && same(o, x)
+            // The same figure in the same unit: a conversion ("800 km/h (497 mph)") is none.
+            let restated = !matches!(o.unit, Unit::Measure(_))
+                || close(written_unit(o), written_unit(x), 1e-9);
+            !between.contains(['.', '!', '?', ';', '(', ')', '\n']) && same(o, x) && restated
         })
 }
 
@@ -782,13 +799,7 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
         (Unit::Measure(da), Unit::Measure(db)) => {
             // Within the tolerance, or within one of the coarser side's written units
             // ("1 inch" is 2.54 cm, written "2 centímetros").
-            let unit = |x: &Quantity| {
-                if x.as_written != 0.0 {
-                    (x.value / x.as_written).abs()
-                } else {
-                    0.0
-                }
-            };
+            let unit = written_unit;
             // Written in the same unit, nothing was converted: no tolerance ("300 km" and
             // "301 km" differ).
             let same_unit = close(unit(a), unit(b), 1e-9);
@@ -868,6 +879,32 @@ fn minutes_and_seconds(x: &Quantity, other: &[Quantity], used: &[bool]) -> Optio
     })
 }
 
+/// The size of the unit a measure is written in (1609.344 for miles, 1000 for km), from its
+/// value and the number as written; 0 when that number is 0.
+fn written_unit(x: &Quantity) -> f64 {
+    if x.as_written != 0.0 {
+        (x.value / x.as_written).abs()
+    } else {
+        0.0
+    }
+}
+
+/// A conversion in brackets that gives back the other side's figure in its own unit, changed:
+/// "209 km (131 miles)" for "130 miles". `main` is the number before the brackets, matched to
+/// `other` (converted, so written in another unit); the bracket is in `other`'s unit, or in a
+/// unit the tables lack ("(11 milles)"), and says another number.
+fn restated_wrongly(bracket: &Quantity, main: &Quantity, other: &Quantity) -> bool {
+    let Unit::Measure(dim) = other.unit else {
+        return false;
+    };
+    let converted =
+        main.unit == other.unit && !close(written_unit(main), written_unit(other), 1e-9);
+    let in_other_unit = bracket.unit == Unit::Count
+        || (bracket.unit == Unit::Measure(dim)
+            && close(written_unit(bracket), written_unit(other), 1e-9));
+    converted && in_other_unit && !close(bracket.as_written, other.as_written, 1e-9)
+}
+
 /// A mass written in pounds (0.45359237 kg each).
 fn in_pounds(x: &Quantity) -> bool {
     x.as_written != 0.0 && close(x.value / x.as_written, 0.453_592_37, 1e-6)
@@ -880,7 +917,12 @@ fn degrees_match(a: f64, b: f64) -> bool {
     // A converted figure is rounded as any conversion is ("a 20-degree difference", 11 °C,
     // given as "nearly 10 degrees").
     let converted = |x: f64, y: f64| near(x, y) || close(x, y, CONVERSION_TOLERANCE);
-    near(a, b)
+    // Unconverted, the same figure, or one rounded to a whole degree: "7,6 grade" for a
+    // magnitude 7.5 is another number.
+    let rounded = |x: f64, y: f64| x.fract() == 0.0 && (x - y).abs() <= 0.5;
+    (a - b).abs() < 1e-9
+        || rounded(a, b)
+        || rounded(b, a)
         || converted((a - 32.0) * 5.0 / 9.0, b)
         || converted((b - 32.0) * 5.0 / 9.0, a)
         || converted(a * 5.0 / 9.0, b)
@@ -1099,6 +1141,10 @@ mod tests {
         assert!(degrees_match(45.0, 23.0));
         assert!(!degrees_match(45.0, 30.0));
         assert!(!degrees_match(10.0, 12.0));
+        // Unconverted: the same figure or one rounded to whole degrees, not a changed decimal.
+        assert!(degrees_match(7.5, 7.5));
+        assert!(degrees_match(7.5, 8.0));
+        assert!(!degrees_match(7.5, 7.6));
     }
 
     #[test]
@@ -1356,5 +1402,66 @@ mod tests {
         assert_eq!(qs[1].unit, Unit::Money("BRL"));
         assert!(is_conversion(&qs[1], &d, &qs));
         assert!(!is_conversion(&qs[0], &d, &qs));
+    }
+
+    #[test]
+    fn a_count_equal_to_a_score_is_no_repetition() {
+        // "four of the four" restates a number; a count beside a score does not.
+        let got = mismatches(
+            ("en", "He won 4-3 with his partner."),
+            ("fr", "Il a gagné 4-3 avec trois partenaires."),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = mismatches(
+            ("en", "They won 4&3 in the foursomes."),
+            ("zh", "他们在四球三人赛中以4&3获胜。"),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = mismatches(
+            ("en", "Woods lost all four of his four matches."),
+            ("fr", "Woods a perdu quatre de ses quatre matchs."),
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_figure_given_back_in_brackets_must_be_the_sources() {
+        // The translation converts and keeps the source's figure in brackets: changed, it is
+        // found; right, or in a unit the tables lack, it is not.
+        let got = mismatches(
+            (
+                "en",
+                "A bloom extends approximately 130 miles of coastline.",
+            ),
+            ("fr", "La marée couvre environ 209 km (131 miles) de côtes."),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = mismatches(
+            ("en", "Patches are found about 10 miles offshore."),
+            (
+                "fr",
+                "On trouve des îlots à environ 16 km (11 milles) au large.",
+            ),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = mismatches(
+            ("en", "Patches are found about 10 miles offshore."),
+            (
+                "fr",
+                "On trouve des îlots à environ 16 km (10 milles) au large.",
+            ),
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // Both sides convert: the two conversions are compared, not taken as glosses.
+        let got = mismatches(
+            ("en", "It traveled at speeds of 800 kph (497 mph)."),
+            ("fr", "Il a voyagé à 800 km/h (498 mph)."),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = mismatches(
+            ("en", "It traveled at speeds of 800 kph (497 mph)."),
+            ("fr", "Il a voyagé à 800 km/h."),
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }
