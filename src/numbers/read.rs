@@ -12,7 +12,7 @@ use super::labels::mark_labels;
 use super::ordinals::ordinal_after_digits;
 use super::quantity::{Quantity, Unit, in_order, overlaps_any};
 use super::ranges::{expand_year_ranges, join_feet_and_inches, share_range_units};
-use super::scales::scale_after;
+use super::scales::{scale_after, scale_after_sign};
 use super::shapes::shaped;
 use super::signs::signed;
 use super::spelled::numbers_in_words;
@@ -77,6 +77,7 @@ fn digit_quantity(v: &View<'_>, d: &Digits) -> Quantity {
     percent_after(v, &mut q);
     percent_before(v.text, v.lang.primary(), &mut q);
     unit_after_number(v, before_scale, &mut q);
+    scale_after_sign(v, d, &mut q);
     if !matches!(q.unit, Unit::Measure(_)) {
         q.as_written = q.value;
     }
@@ -149,6 +150,19 @@ mod tests {
         assert_eq!(
             q("ru", "2,5 млрд рублей"),
             [("2,5 млрд рублей".into(), 2.5e9, Unit::Money("RUB"))]
+        );
+        // The currency sign between the number and its scale.
+        assert_eq!(
+            q("da", "at skaffe 120 £ millioner om året"),
+            [("120 £ millioner".into(), 1.2e8, Unit::Money("GBP"))]
+        );
+        assert_eq!(
+            q("da", "mere end 9 £ milliarder"),
+            [("9 £ milliarder".into(), 9e9, Unit::Money("GBP"))]
+        );
+        assert_eq!(
+            q("da", "120 £ om året"),
+            [("120 £".into(), 120.0, Unit::Money("GBP"))]
         );
     }
 

@@ -73,6 +73,25 @@ pub(super) fn scale_after(v: &View<'_>, d: &Digits, q: &mut Quantity) {
     }
 }
 
+/// A scale after the currency sign that follows a number: "120 £ millioner", "9 € mia.".
+pub(super) fn scale_after_sign(v: &View<'_>, d: &Digits, q: &mut Quantity) {
+    if !matches!(q.unit, Unit::Money(_)) || q.value.abs() != d.value.abs() {
+        return;
+    }
+    let sign = v.text[d.span.end..q.span.end].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if sign.is_empty() || sign.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let after_sign = Digits {
+        span: d.span.start..q.span.end,
+        ..d.clone()
+    };
+    if let Some((factor, end)) = spaced(v, scales(v.lang.primary()), &after_sign) {
+        q.value *= factor;
+        q.span.end = end.max(q.span.end);
+    }
+}
+
 /// A one-word scale glued to the number ("1.5bn", "20k").
 fn glued<'s>(scales: &'s [Scale], after: &str) -> Option<&'s Scale> {
     scales.iter().find(|(words, _)| {

@@ -364,6 +364,7 @@ fn clock_word_around(lang: &str, before: &str, after: &str) -> bool {
     listed(clock_words(lang, false), &word(&prev))
         || listed(clock_words(lang, false), word(&prev).trim_end_matches('.'))
         || listed(clock_words(lang, true), &word(next))
+        || listed(clock_words("*", true), &word(next))
 }
 
 /// The shapes in one window of text. The slow patterns run only where their words are.
