@@ -57,15 +57,16 @@ impl Patterns {
         let alt = &self.alt;
         self.dated.get_or_init(|| Dated {
             day_month: Regex::new(&format!(
-                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|e|\.º|º|\.)?(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
+                r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er|e|\.º|º|\.)?(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
             ))
             .expect("date pattern"),
             month_day: Regex::new(&format!(
-                r"(?i)\b({alt})\.?[\s\u{{a0}}]+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+                r"(?i)\b({alt})\.?[\s\u{{a0}}]+([0-9]{{1,2}})(?:st|nd|rd|th)?\b"
             ))
             .expect("date pattern"),
+            // Case-insensitive around the words only: \p{L} has every case already.
             word_day: Regex::new(&format!(
-                r"(?i)\b(\p{{L}}+)(?:[\s\u{{a0}}]+(?:of|de|del|du))?[\s\u{{a0}}]+({alt})\b"
+                r"\b(\p{{L}}+)(?:[\s\u{{a0}}]+(?i:of|de|del|du))?[\s\u{{a0}}]+((?i:{alt}))\b"
             ))
             .expect("date pattern"),
         })
@@ -136,9 +137,9 @@ fn numeric() -> &'static (Regex, Regex) {
         (
             // "03/03/2021", "3.3.21", and "03/03" with both parts in two digits ("24/7" is not
             // a date, "1/2" is a fraction, "3.03" a decimal).
-            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})(?:([./])(\d{4}|\d{2}))?\b")
+            Regex::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})(?:([./])([0-9]{4}|[0-9]{2}))?\b")
                 .expect("date pattern"),
-            Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date pattern"),
+            Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b").expect("date pattern"),
         )
     })
 }

@@ -105,25 +105,25 @@ fn patterns() -> &'static Patterns {
     static P: Patterns = Patterns {
         time: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::(?P<m1>[0-5]\d)(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h:?[\s\u{a0}\u{202f}]?(?P<m3>[0-5]\d)\b|(?:[.h](?P<m2>[0-5]\d))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
+            r"(?i)\b(?P<h>[01]?[0-9]|2[0-3])(?::(?P<m1>[0-5][0-9])(?:[\s\u{a0}\u{202f}]*(?P<s1>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))?|[\s\u{a0}\u{202f}]?h:?[\s\u{a0}\u{202f}]?(?P<m3>[0-5][0-9])\b|(?:[.h](?P<m2>[0-5][0-9]))?[\s\u{a0}\u{202f}]*(?P<s2>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|uhr\b|h\b))",
         )
         .expect("time pattern")
         }),
         part_of_day: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b([01]?\d|2[0-3]|\p{L}+)(?:[:.h]([0-5]\d))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера|pagi|siang|sore|malam|dimineața|dimineaţa|dimineata|după-amiaza|după-amiază|dupa-amiaza|seara|noaptea|om morgenen|om formiddagen|om eftermiddagen|om aftenen|om natten)\b",
+            r"\b([01]?[0-9]|2[0-3]|\p{L}+)(?i:(?:[:.h]([0-5][0-9]))?(?:[\s\u{a0}]?(?:h|uhr))?[\s\u{a0}]+(de la mañana|de la madrugada|de la tarde|de la noche|da manhã|da madrugada|da tarde|da noite|del mattino|di mattina|del pomeriggio|di sera|della sera|du matin|de l'après-midi|du soir|in the morning|in the afternoon|in the evening|at night|morgens|abends|утра|вечера|pagi|siang|sore|malam|dimineața|dimineaţa|dimineata|după-amiaza|după-amiază|dupa-amiaza|seara|noaptea|om morgenen|om formiddagen|om eftermiddagen|om aftenen|om natten))\b",
         )
         .expect("part of day pattern")
         }),
         decade_suffix: LazyLock::new(|| {
             Regex::new(
-                r"(?:\b|['’])(\d{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?ets?|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
+                r"(?:\b|['’])([0-9]{1,3}0)(?:s\b|er\b|-[еxх]\b|-tal(?:l?ets?|s)?\b|['’]erne\b|-luvu\w*|-luku\w*)",
             )
             .expect("decade pattern")
         }),
         decade_word: LazyLock::new(|| {
             Regex::new(
-            r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?(\d{1,3}0)\b",
+            r"(?i)\b(?:años|anos|années|anni|jaren|lata|latach|lat)[\s\u{a0}]+['’]?([0-9]{1,3}0)\b",
         )
         .expect("decade pattern")
         }),
@@ -133,9 +133,11 @@ fn patterns() -> &'static Patterns {
         )
         .expect("century pattern")
         }),
-        slash: LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})\b").expect("fraction pattern")),
+        slash: LazyLock::new(|| {
+            Regex::new(r"\b([0-9]{1,2})/([0-9]{1,2})\b").expect("fraction pattern")
+        }),
         dotted_time: LazyLock::new(|| {
-            Regex::new(r"\b([01]?\d|2[0-3])\.([0-5]\d)\b").expect("time pattern")
+            Regex::new(r"\b([01]?[0-9]|2[0-3])\.([0-5][0-9])\b").expect("time pattern")
         }),
     };
     &P
