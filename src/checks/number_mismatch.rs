@@ -509,6 +509,11 @@ impl<'d> Side<'d> {
                 let year = x.unit == Unit::Count && (1900.0..=2100.0).contains(&x.value);
                 codes().contains(n.as_str()) || (year && codes().contains(&n[2..]))
             }
+            // "på100 miljoner euro": the glued digits before the scale word.
+            Unit::Count | Unit::Money(_) => [1e3, 1e6, 1e9].iter().any(|f| {
+                let n = x.value / f;
+                n >= 1.0 && whole(n) && codes().contains((n as u32).to_string().as_str())
+            }),
             Unit::Time if x.value % 60.0 == 0.0 => {
                 let hour = x.value / 60.0;
                 [hour, hour - 12.0]
