@@ -1469,4 +1469,25 @@ mod tests {
         );
         assert!(got.is_empty(), "{got:?}");
     }
+
+    #[test]
+    fn digits_glued_before_a_scale_word_are_present() {
+        // A missing space ("på100 miljoner") hides the number from the reader, not the figure.
+        let got = mismatches(
+            ("en", "He moved to Juve in a deal worth €100 million."),
+            (
+                "sv",
+                "Han flyttade till Juve i en överenskommelse på100 miljoner euro.",
+            ),
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = mismatches(
+            ("en", "He moved to Juve in a deal worth €100 million."),
+            (
+                "sv",
+                "Han flyttade till Juve i en överenskommelse på200 miljoner euro.",
+            ),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
 }
