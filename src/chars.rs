@@ -11,6 +11,10 @@ const BLOCKS: usize = 0x10000 / 64;
 /// Bit `c % 64` of `LETTER[c / 64]`: `c` is alphabetic. Valid once `DONE` has the block's bit.
 static LETTER: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static UPPER: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+/// Letters of the Latin, Cyrillic and Greek scripts (the three whose letters look alike).
+static LATIN: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+static CYRILLIC: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+static GREEK: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static DONE: [AtomicU64; BLOCKS / 64] = [const { AtomicU64::new(0) }; BLOCKS / 64];
 
 /// Whether `c` is alphabetic, exactly as [`char::is_alphabetic`].
@@ -34,6 +38,52 @@ pub fn is_uppercase(c: char) -> bool {
     match block(c) {
         Some(b) => UPPER[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
         None => c.is_uppercase(),
+    }
+}
+
+/// Which of the alphabets whose letters look alike a letter belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alphabet {
+    Latin,
+    Cyrillic,
+    Greek,
+}
+
+/// The alphabet of a letter of the Latin, Cyrillic or Greek script (by `unicode_script`);
+/// `None` for anything else, a non-letter included.
+#[inline]
+pub fn alphabet(c: char) -> Option<Alphabet> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Alphabet::Latin);
+    }
+    match block(c) {
+        Some(b) => {
+            let bit =
+                |t: &[AtomicU64; BLOCKS]| t[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1;
+            if bit(&LATIN) {
+                Some(Alphabet::Latin)
+            } else if bit(&CYRILLIC) {
+                Some(Alphabet::Cyrillic)
+            } else if bit(&GREEK) {
+                Some(Alphabet::Greek)
+            } else {
+                None
+            }
+        }
+        None => alphabet_of(c),
+    }
+}
+
+fn alphabet_of(c: char) -> Option<Alphabet> {
+    use unicode_script::{Script, UnicodeScript};
+    if !c.is_alphabetic() {
+        return None;
+    }
+    match c.script() {
+        Script::Latin => Some(Alphabet::Latin),
+        Script::Cyrillic => Some(Alphabet::Cyrillic),
+        Script::Greek => Some(Alphabet::Greek),
+        _ => None,
     }
 }
 
@@ -65,16 +115,23 @@ fn block(c: char) -> Option<usize> {
 #[cold]
 fn fill(b: usize) {
     let (mut letter, mut upper) = (0u64, 0u64);
+    let mut alphabets = [0u64; 3];
     for i in 0..64u32 {
         // Surrogates are not characters: their bits stay clear.
         if let Some(c) = char::from_u32(b as u32 * 64 + i) {
             letter |= u64::from(c.is_alphabetic()) << i;
             upper |= u64::from(c.is_uppercase()) << i;
+            if let Some(a) = alphabet_of(c) {
+                alphabets[a as usize] |= 1 << i;
+            }
         }
     }
     // Racing threads compute the same bits: storing them twice is harmless.
     LETTER[b].store(letter, Ordering::Relaxed);
     UPPER[b].store(upper, Ordering::Relaxed);
+    LATIN[b].store(alphabets[Alphabet::Latin as usize], Ordering::Relaxed);
+    CYRILLIC[b].store(alphabets[Alphabet::Cyrillic as usize], Ordering::Relaxed);
+    GREEK[b].store(alphabets[Alphabet::Greek as usize], Ordering::Relaxed);
     DONE[b / 64].fetch_or(1 << (b % 64), Ordering::Release);
 }
 
@@ -88,6 +145,7 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(alphabet(c), alphabet_of(c), "{c:?}");
         }
     }
 }

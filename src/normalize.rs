@@ -85,21 +85,13 @@ pub enum LookAlike {
 
 impl LookAlike {
     pub fn of(c: char) -> Option<LookAlike> {
-        use unicode_script::{Script, UnicodeScript};
-        if c.is_ascii() {
-            return c.is_ascii_alphabetic().then_some(LookAlike::Latin);
-        }
-        // Every word of every document comes here: the memoised look-up, not the standard
-        // library's table walk (the same answers).
-        if !crate::chars::is_alphabetic(c) {
-            return None;
-        }
-        match c.script() {
-            Script::Latin => Some(LookAlike::Latin),
-            Script::Cyrillic => Some(LookAlike::Cyrillic),
-            Script::Greek => Some(LookAlike::Greek),
-            _ => None,
-        }
+        // Every letter of every document comes here: the memoised look-up, not the script
+        // table's binary search (the same answers).
+        crate::chars::alphabet(c).map(|a| match a {
+            crate::chars::Alphabet::Latin => LookAlike::Latin,
+            crate::chars::Alphabet::Cyrillic => LookAlike::Cyrillic,
+            crate::chars::Alphabet::Greek => LookAlike::Greek,
+        })
     }
 
     pub fn name(self) -> &'static str {
