@@ -44,6 +44,7 @@ pub mod suppress;
 pub mod text;
 pub mod token;
 pub mod walk;
+mod wordbreak;
 
 pub use engine::{Engine, Input, Options, Report};
 pub use error::Error;

@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::chars;
 use crate::markup::BLANK;
 use crate::normalize::{is_apostrophe, is_hyphen, push_folded};
@@ -151,14 +149,19 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
 /// UAX 29 word pieces, with words that only an invisible character separates ("Ki\u{200B}ev",
 /// a zero-width space inside a word) joined again: the character hides nothing from matching.
 fn words_across_invisibles(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pieces = text.split_word_bound_indices().peekable();
+    let mut pieces = crate::wordbreak::pieces(text);
     std::iter::from_fn(move || {
         let (start, first) = pieces.next()?;
         let mut end = start + first.len();
         if !is_word(first) {
             return Some((start, first));
         }
-        loop {
+        // Looking ahead costs a second pass over the next piece: only where one can join.
+        while text[end..]
+            .chars()
+            .next()
+            .is_some_and(crate::normalize::is_invisible)
+        {
             let mut ahead = pieces.clone();
             let Some((_, gap)) = ahead.next() else { break };
             if !gap.chars().all(crate::normalize::is_invisible) {
