@@ -15,6 +15,10 @@ static UPPER: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static LATIN: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static CYRILLIC: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static GREEK: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+/// Characters that NFC leaves alone whatever surrounds them (quick check Yes, combining class 0).
+static NFC_STABLE: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
+/// Characters whose lowercase is themselves.
+static LOWER_SELF: [AtomicU64; BLOCKS] = [const { AtomicU64::new(0) }; BLOCKS];
 static DONE: [AtomicU64; BLOCKS / 64] = [const { AtomicU64::new(0) }; BLOCKS / 64];
 
 /// Whether `c` is alphabetic, exactly as [`char::is_alphabetic`].
@@ -39,6 +43,46 @@ pub fn is_uppercase(c: char) -> bool {
         Some(b) => UPPER[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
         None => c.is_uppercase(),
     }
+}
+
+/// Whether NFC leaves `c` as it is in any context: its quick check is Yes and its canonical
+/// combining class 0, so a text of such characters is in NFC.
+#[inline]
+pub fn is_nfc_stable(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    match block(c) {
+        Some(b) => NFC_STABLE[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
+        None => nfc_stable(c),
+    }
+}
+
+fn nfc_stable(c: char) -> bool {
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// Pushes the lowercase of `c` (as [`char::to_lowercase`]) through `push`.
+#[inline]
+pub fn lowercase(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        return push(c.to_ascii_lowercase());
+    }
+    let same = match block(c) {
+        Some(b) => LOWER_SELF[b].load(Ordering::Relaxed) >> (c as u32 % 64) & 1 == 1,
+        None => lowers_to_itself(c),
+    };
+    if same {
+        push(c);
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
+fn lowers_to_itself(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// Which of the alphabets whose letters look alike a letter belongs to.
@@ -116,11 +160,14 @@ fn block(c: char) -> Option<usize> {
 fn fill(b: usize) {
     let (mut letter, mut upper) = (0u64, 0u64);
     let mut alphabets = [0u64; 3];
+    let (mut stable, mut lower_self) = (0u64, 0u64);
     for i in 0..64u32 {
         // Surrogates are not characters: their bits stay clear.
         if let Some(c) = char::from_u32(b as u32 * 64 + i) {
             letter |= u64::from(c.is_alphabetic()) << i;
             upper |= u64::from(c.is_uppercase()) << i;
+            stable |= u64::from(nfc_stable(c)) << i;
+            lower_self |= u64::from(lowers_to_itself(c)) << i;
             if let Some(a) = alphabet_of(c) {
                 alphabets[a as usize] |= 1 << i;
             }
@@ -132,6 +179,8 @@ fn fill(b: usize) {
     LATIN[b].store(alphabets[Alphabet::Latin as usize], Ordering::Relaxed);
     CYRILLIC[b].store(alphabets[Alphabet::Cyrillic as usize], Ordering::Relaxed);
     GREEK[b].store(alphabets[Alphabet::Greek as usize], Ordering::Relaxed);
+    NFC_STABLE[b].store(stable, Ordering::Relaxed);
+    LOWER_SELF[b].store(lower_self, Ordering::Relaxed);
     DONE[b / 64].fetch_or(1 << (b % 64), Ordering::Release);
 }
 
@@ -146,6 +195,10 @@ mod tests {
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(alphabet(c), alphabet_of(c), "{c:?}");
+            assert_eq!(is_nfc_stable(c), nfc_stable(c), "{c:?}");
+            let mut lower = String::new();
+            lowercase(c, |l| lower.push(l));
+            assert_eq!(lower, c.to_lowercase().to_string(), "{c:?}");
         }
     }
 }

@@ -34,10 +34,13 @@ pub fn push_folded(word: &str, out: &mut String) {
         None => word,
     };
     let visible = word.chars().filter(|&c| !is_invisible(c));
-    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        out.extend(visible.flat_map(char::to_lowercase).map(fold_yo));
+    let mut push = |c: char| crate::chars::lowercase(c, |l| out.push(fold_yo(l)));
+    if word.chars().all(crate::chars::is_nfc_stable)
+        || is_nfc_quick(word.chars()) == IsNormalized::Yes
+    {
+        visible.for_each(&mut push);
     } else {
-        out.extend(visible.nfc().flat_map(char::to_lowercase).map(fold_yo));
+        visible.nfc().for_each(&mut push);
     }
 }
 
