@@ -89,6 +89,52 @@ pub struct DocNames {
     pub links: Vec<(String, String)>,
 }
 
+impl DocNames {
+    /// What `name/corpus` needs of these names once the register has counted them.
+    pub fn reported(&self) -> ReportedNames {
+        ReportedNames {
+            lang: self.lang.as_ref().map(|l| l.to_string().into()),
+            uses: self
+                .uses
+                .iter()
+                .map(|u| ReportedUse {
+                    key: u.words[u.pos].as_str().into(),
+                    text: u.text.as_str().into(),
+                    line: u.line,
+                    column: u.column,
+                    end_line: u.end_line,
+                    end_column: u.end_column,
+                    byte_start: u.byte_start,
+                    byte_end: u.byte_end,
+                })
+                .collect(),
+            spellings: self.counts.keys().map(|k| k.as_str().into()).collect(),
+        }
+    }
+}
+
+/// A document's names as `name/corpus` reports them: a few uses of each spelling and the set
+/// of spellings, kept for every document of a run until its register is complete.
+#[derive(Debug, Clone, Default)]
+pub struct ReportedNames {
+    lang: Option<Box<str>>,
+    uses: Vec<ReportedUse>,
+    spellings: std::collections::HashSet<Box<str>>,
+}
+
+#[derive(Debug, Clone)]
+struct ReportedUse {
+    /// The word's folded key, and the word as written.
+    key: Box<str>,
+    text: Box<str>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
 /// Uses kept per spelling and document.
 const USES_PER_DOC: usize = 3;
 
@@ -386,22 +432,21 @@ impl Register {
     /// `name/corpus` findings of one document: each of its uses of a spelling that deviates
     /// from its cluster's reference, unless the document also uses the reference (that is the
     /// in-document check's).
-    pub fn findings(&self, path: &str, doc: &DocNames) -> Vec<Finding> {
+    pub fn findings(&self, path: &str, doc: &ReportedNames) -> Vec<Finding> {
         let Some(lang) = &doc.lang else {
             return Vec::new();
         };
-        let lang = lang.to_string();
-        let (Some(deviating), Some(list)) = (self.deviating.get(&lang), self.langs.get(&lang))
+        let (Some(deviating), Some(list)) = (self.deviating.get(&**lang), self.langs.get(&**lang))
         else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for u in &doc.uses {
-            let Some(&(i, r)) = deviating.get(&u.words[u.pos]) else {
+            let Some(&(i, r)) = deviating.get(&*u.key) else {
                 continue;
             };
             let (s, reference) = (&list[i], &list[r]);
-            if doc.counts.contains_key(&reference.key) {
+            if doc.spellings.contains(reference.key.as_str()) {
                 continue;
             }
             let ref_text = most_used(&reference.display).cloned().unwrap_or_default();
@@ -438,7 +483,7 @@ impl Register {
                 end_column: u.end_column,
                 byte_start: u.byte_start,
                 byte_end: u.byte_end,
-                text: u.text.clone(),
+                text: u.text.to_string(),
                 message,
                 suggestions: vec![ref_text],
                 related,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::bilingual::{Pair, UnitPair};
 use crate::checks::{self, Check, Context, PairCheck, PairContext};
-use crate::corpus::{self, DocNames, Register, Tally};
+use crate::corpus::{self, DocNames, Register, ReportedNames, Tally};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
 use crate::formats::{Container, Unit};
@@ -82,6 +82,13 @@ impl Alignment {
 }
 
 impl Report {
+    /// The report in report order, once every outcome is in.
+    pub fn sorted(mut self) -> Report {
+        finding::sort(&mut self.findings);
+        self.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self
+    }
+
     /// Adds one input's outcome (findings are sorted by the caller, once all are in).
     pub fn add(&mut self, outcome: Result<Checked, InputError>) {
         match outcome {
@@ -309,9 +316,148 @@ impl Engine {
     /// [`Engine::run`], scheduled as `run` says.
     pub fn run_counted(&self, inputs: Vec<Input>, run: Run<'_>) -> Report {
         // One input cannot spell a name unlike the others.
-        let register = (self.wants_register() && inputs.len() > 1)
-            .then(|| Register::new(self.tally(inputs.clone().into_iter(), run).0));
-        self.collect(inputs.into_iter(), register.as_ref(), run)
+        if !(self.wants_register() && inputs.len() > 1) {
+            return self.collect(inputs.into_iter(), None, run);
+        }
+        let mut report = Report::default();
+        self.stream_reading_register(inputs.into_iter(), run, |outcome| {
+            report.add(outcome);
+            true
+        });
+        report.sorted()
+    }
+
+    /// [`Engine::stream`] with `name/corpus` against the register of these same inputs, in
+    /// one pass: each article is checked as it is read and its names counted; its
+    /// `name/corpus` findings are added once the register is complete, and the outcomes are
+    /// then handed to `emit` in input order. (Reading the names in a pass of their own would
+    /// read, tokenize and match every document twice.)
+    pub fn stream_reading_register<I>(
+        &self,
+        inputs: I,
+        run: Run<'_>,
+        mut emit: impl FnMut(Result<Checked, InputError>) -> bool,
+    ) where
+        I: Iterator<Item = Input> + Send,
+    {
+        let work = |_, input: Input| {
+            let name = input.name();
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.run_one_pending(input)
+            }))
+            .unwrap_or_else(|panic| Err(internal_error(name, panic)));
+            if let Some(done) = run.done {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            outcome
+        };
+        let mut tally = Tally::new(corpus::glossary_stamp(&self.glossaries));
+        let mut outcomes: Vec<(usize, Result<Pending, InputError>)> = Vec::new();
+        // Adding to a tally does not depend on the order; the outcomes are put back in input
+        // order below.
+        crate::stream::map(
+            inputs,
+            run.workers(),
+            Order::Finish,
+            work,
+            |i, mut outcome| {
+                if let Ok(Pending::Article(a)) = &mut outcome
+                    && let Some(names) = a.tallied.take()
+                {
+                    tally.add(&a.name, &names);
+                }
+                outcomes.push((i, outcome));
+                true
+            },
+        );
+        outcomes.sort_by_key(|(i, _)| *i);
+        let register = Register::new(tally);
+        for (_, outcome) in outcomes {
+            let outcome = outcome.map(|p| match p {
+                Pending::Done(checked) => checked,
+                Pending::Article(a) => self.finish_article(*a, &register),
+            });
+            if !emit(outcome) {
+                break;
+            }
+        }
+    }
+
+    /// An input checked, an article but for its `name/corpus` findings.
+    fn run_one_pending(&self, input: Input) -> Result<Pending, InputError> {
+        match self.open(input)? {
+            Opened::Article {
+                name,
+                doc,
+                kind,
+                record,
+            } => {
+                let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+                let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
+                let mut findings =
+                    self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+                if record {
+                    findings.iter_mut().for_each(|f| f.fix = None);
+                } else {
+                    crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
+                }
+                // An article whose directives cannot be read is not checked, so not counted.
+                let suppressions = self.suppressions(&doc)?;
+                let names = corpus::collect(&doc, &matches, &self.glossaries, &findings);
+                let reported = names.reported();
+                // The register joins the spellings of the name/inconsistent findings that
+                // are reported: where a directive hides one, it counts the names without it.
+                let hidden = |f: &Finding| f.rule == "name/inconsistent" && suppressions.covers(f);
+                let tallied = if findings.iter().any(hidden) {
+                    let shown: Vec<Finding> =
+                        findings.iter().filter(|f| !hidden(f)).cloned().collect();
+                    corpus::collect(&doc, &matches, &self.glossaries, &shown)
+                } else {
+                    names
+                };
+                let text = self
+                    .options
+                    .keep_sources
+                    .then(|| doc.file_text().to_string());
+                Ok(Pending::Article(Box::new(PendingArticle {
+                    note: language_note(&doc),
+                    name,
+                    findings,
+                    tallied: Some(tallied),
+                    names: reported,
+                    suppressions,
+                    text,
+                })))
+            }
+            Opened::Pair { source, target } => self.run_pair(&source, &target).map(Pending::Done),
+            Opened::TextPair { source, target } => {
+                self.run_text_pair(source, target).map(Pending::Done)
+            }
+            Opened::Container {
+                name,
+                bytes,
+                container,
+            } => self
+                .run_container(name, &bytes, container)
+                .map(Pending::Done),
+        }
+    }
+
+    /// A pending article's outcome: its findings with those against the register.
+    fn finish_article(&self, a: PendingArticle, register: &Register) -> Checked {
+        let mut findings = a.findings;
+        findings.extend(self.finish(register.findings(&a.name, &a.names)));
+        finding::sort(&mut findings);
+        findings.retain(|f| !a.suppressions.covers(f));
+        let source = a.text.filter(|_| !findings.is_empty());
+        Checked {
+            path: a.name,
+            findings,
+            notes: vec![a.note],
+            source,
+            alignment: None,
+            errors: Vec::new(),
+        }
     }
 
     /// Checks inputs (against a register, if given) and collects the report, in report order.
@@ -333,9 +479,7 @@ impl Engine {
                 true
             },
         );
-        finding::sort(&mut report.findings);
-        report.input_errors.sort_by(|a, b| a.path.cmp(&b.path));
-        report
+        report.sorted()
     }
 
     /// Checks inputs as they are taken from `inputs` and hands each outcome to `emit`, in the
@@ -528,7 +672,7 @@ impl Engine {
         }
         if let Some(register) = register {
             let names = corpus::collect(doc, &matches, &self.glossaries, &findings);
-            findings.extend(self.finish(register.findings(&name, &names)));
+            findings.extend(self.finish(register.findings(&name, &names.reported())));
             finding::sort(&mut findings);
         }
         let suppressions = self.suppressions(doc)?;
@@ -792,6 +936,28 @@ pub struct Checked {
     pub alignment: Option<Alignment>,
     /// Parts of the input that could not be read (a bad JSON Lines line); the rest was checked.
     pub errors: Vec<InputError>,
+}
+
+/// The first pass's outcome of one input.
+enum Pending {
+    /// Nothing waits for the register.
+    Done(Checked),
+    Article(Box<PendingArticle>),
+}
+
+/// An article checked but for `name/corpus`.
+struct PendingArticle {
+    name: String,
+    note: Note,
+    /// Findings before the directives apply, in report order.
+    findings: Vec<Finding>,
+    /// Its names as the register counts them; `None` once counted.
+    tallied: Option<DocNames>,
+    /// Its names, as `name/corpus` reports them.
+    names: ReportedNames,
+    suppressions: Suppressions,
+    /// Its text, when the report keeps sources.
+    text: Option<String>,
 }
 
 /// An input read far enough to be checked.

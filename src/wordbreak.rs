@@ -157,7 +157,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn both(text: &str) -> (Vec<(usize, &str)>, Vec<(usize, &str)>) {
+    type Split<'a> = Vec<(usize, &'a str)>;
+
+    fn both(text: &str) -> (Split<'_>, Split<'_>) {
         (
             pieces(text).collect(),
             text.split_word_bound_indices().collect(),

@@ -143,3 +143,50 @@ fn a_misspelt_surname_is_reported_across_the_split() {
     assert_eq!(corpus[0].path, "desk/story-02.en.txt");
     assert_eq!(corpus[0].text, "Quintanila");
 }
+
+#[test]
+fn one_pass_and_two_passes_agree_where_a_directive_hides_a_name_finding() {
+    // The first story spells the surname two ways and hides that finding: the register counts
+    // its names without the link that finding makes, in one pass as in two.
+    let hidden = "Port news\n\nMayor Rafael Quintanilla opened the quay.\n\n\
+                  <!-- concord-disable-next-line name/inconsistent -->\n\
+                  Rafael Quintanila said it would stay open.\n";
+    let docs: Vec<(String, String)> = vec![
+        ("desk/a.en.md".into(), hidden.into()),
+        (
+            "desk/b.en.md".into(),
+            article(&[(0, 0, false), (1, 1, true)]),
+        ),
+        (
+            "desk/c.en.md".into(),
+            article(&[(0, 0, true), (1, 1, false)]),
+        ),
+        ("desk/d.en.md".into(), article(&[(1, 1, false)])),
+    ];
+    let inputs = || {
+        docs.iter()
+            .map(|(name, text)| Input::Bytes {
+                name: name.clone(),
+                bytes: text.clone().into_bytes(),
+                kind: Kind::Text(Format::Markdown),
+            })
+            .collect::<Vec<_>>()
+    };
+    let two = engine().collect(
+        inputs().into_iter(),
+        Some(&Register::new(tally(inputs()))),
+        Run::default(),
+    );
+    let one = engine().run(inputs());
+    assert_eq!(one.findings, two.findings);
+    assert!(
+        one.findings.iter().any(|f| f.rule == "name/corpus"),
+        "{:?}",
+        one.findings
+    );
+    assert!(
+        !one.findings
+            .iter()
+            .any(|f| f.path == "desk/a.en.md" && f.rule == "name/inconsistent")
+    );
+}

@@ -593,25 +593,26 @@ fn run_streamed(
     for (settings, paths) in all {
         printer.threshold = settings.fail_on.value;
         let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
-        let register = register_for(args, &engine, &sources, given)?;
+        let register = register_for(&engine, &sources, given)?;
         let progress = super::progress::Progress::start(None, args.output.quiet || on_terminal);
         let mut failure = None;
-        engine.stream(
-            sources.inputs()?,
-            register.as_ref().map(|r| r.as_ref()),
-            Run {
-                threads: args.threads,
-                order,
-                done: Some(&progress.done),
-            },
-            |outcome| match printer.document(outcome) {
-                Ok(go) => go,
-                Err(e) => {
-                    failure = Some(e);
-                    false
-                }
-            },
-        );
+        let run = Run {
+            threads: args.threads,
+            order,
+            done: Some(&progress.done),
+        };
+        let print = |outcome| match printer.document(outcome) {
+            Ok(go) => go,
+            Err(e) => {
+                failure = Some(e);
+                false
+            }
+        };
+        match register {
+            Reg::ReadInPass => engine.stream_reading_register(sources.inputs()?, run, print),
+            Reg::Given(r) => engine.stream(sources.inputs()?, Some(r), run, print),
+            Reg::None => engine.stream(sources.inputs()?, None, run, print),
+        }
         progress.finish();
         keep_until_exit(engine);
         if let Some(e) = failure {
@@ -656,48 +657,32 @@ fn keep_until_exit(engine: Engine) {
     std::mem::forget(engine);
 }
 
-/// A register owned by the run (read in a first pass) or borrowed from --register.
+/// The register `name/corpus` is reported against.
 enum Reg<'a> {
-    Read(Register),
+    /// None: the rule is off, or there is only one document.
+    None,
+    /// The group's own names, counted while its documents are checked.
+    ReadInPass,
+    /// Borrowed from --register.
     Given(&'a Register),
 }
 
-impl AsRef<Register> for Reg<'_> {
-    fn as_ref(&self) -> &Register {
-        match self {
-            Reg::Read(r) => r,
-            Reg::Given(r) => r,
-        }
-    }
-}
-
-/// The register `name/corpus` is reported against: the one given, else the group's names
-/// read in a first pass (none when the rule is off or there is only one document).
+/// Which register `name/corpus` is reported against: the one given, else the group's names.
 fn register_for<'a>(
-    args: &CheckArgs,
     engine: &Engine,
     sources: &Sources,
     given: Option<&'a Given>,
-) -> anyhow::Result<Option<Reg<'a>>> {
+) -> anyhow::Result<Reg<'a>> {
     if !engine.wants_register() {
-        return Ok(None);
+        return Ok(Reg::None);
     }
     if let Some(g) = given {
-        return Ok(Some(Reg::Given(g.for_group(engine)?)));
+        return Ok(Reg::Given(g.for_group(engine)?));
     }
     if sources.single() {
-        return Ok(None);
+        return Ok(Reg::None);
     }
-    let progress = super::progress::Progress::start(None, args.output.quiet);
-    let run = Run {
-        threads: args.threads,
-        order: Order::Finish,
-        done: Some(&progress.done),
-    };
-    // Inputs that cannot be read are reported by the check itself.
-    let (tally, _) = engine.tally(sources.inputs()?, run);
-    progress.finish();
-    Ok(Some(Reg::Read(Register::new(tally))))
+    Ok(Reg::ReadInPass)
 }
 
 /// What one group of paths gave: its report, what standard input held (when it was read), and
@@ -716,7 +701,7 @@ fn run_group(
     given: Option<&Given>,
 ) -> anyhow::Result<GroupRun> {
     let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
-    let register = register_for(args, &engine, &sources, given)?;
+    let register = register_for(&engine, &sources, given)?;
     let progress = super::progress::Progress::start(None, args.output.quiet);
     let run = Run {
         threads: args.threads,
@@ -732,7 +717,18 @@ fn run_group(
             }
         }
     });
-    let report = engine.collect(inputs, register.as_ref().map(|r| r.as_ref()), run);
+    let report = match register {
+        Reg::ReadInPass => {
+            let mut report = concord::Report::default();
+            engine.stream_reading_register(inputs, run, |outcome| {
+                report.add(outcome);
+                true
+            });
+            report.sorted()
+        }
+        Reg::Given(r) => engine.collect(inputs, Some(r), run),
+        Reg::None => engine.collect(inputs, None, run),
+    };
     progress.finish();
     keep_until_exit(engine);
     Ok((report, sources.stdin_bytes().map(<[u8]>::to_vec), real))
