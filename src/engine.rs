@@ -1,9 +1,9 @@
 //! The pipeline: input → document (text, format, language) → tokens → glossary matches →
 //! checks → sorted findings. Documents are checked in parallel and handed back one by one, in
 //! input order or as they finish ([`crate::stream`]); the result does not depend on the number
-//! of threads. `name/corpus` needs every document's names first: a run reads them in a first
-//! pass ([`Engine::tally`]) or is given a finished register, then checks each document
-//! against it.
+//! of threads. `name/corpus` needs every document's names: a run counts them while it checks
+//! each document and adds the `name/corpus` findings once all are counted
+//! ([`Engine::stream_reading_register`]), or is given a finished register.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

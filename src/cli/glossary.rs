@@ -364,8 +364,8 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
         };
         // The same name in another language of the corpus: one entry, one more section.
         if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-            if let std::collections::btree_map::Entry::Vacant(slot) = e.terms.entry(lang) {
-                slot.insert(section);
+            if !e.terms.contains_key(&lang) {
+                e.terms.insert(lang, section);
                 if let Some(n) = e.note.as_mut() {
                     n.push_str(&format!("; {}: {}", c.language, evidence.join("; ")));
                 }
@@ -388,7 +388,7 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
             )),
             case: CaseMode::default(),
             match_mode: None,
-            terms: std::collections::BTreeMap::from([(lang, section)]),
+            terms: [(lang, section)].into_iter().collect(),
         });
     }
     let mut draft = Glossary {

@@ -3,8 +3,6 @@
 //! preferred form, then `|` and more forms: `!` marks a deprecated one, any other is admitted
 //! ("Kyiv|!Kiev"). Language notes have no place and are reported.
 
-use std::collections::BTreeMap;
-
 use super::exchange::Loss;
 use super::{CaseMode, Entry, Form, FormatVersion, Glossary, Kind, LangSection, MatchMode};
 use crate::lang::LangTag;
@@ -43,7 +41,7 @@ pub fn export(g: &Glossary) -> (String, Vec<Loss>) {
             },
         ];
         for lang in &langs {
-            let cell = match e.terms.get(*lang) {
+            let cell = match e.terms.get(lang) {
                 Some(s) => {
                     if s.note.is_some() {
                         losses.push(Loss::new(
@@ -155,7 +153,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
             Some("stem") => Some(MatchMode::Stem),
             Some(other) => return Err(format!("row {row}: unknown match mode {other:?}")),
         };
-        let mut terms = BTreeMap::new();
+        let mut terms = super::Terms::new();
         for (c, lang) in &langs {
             let Some(cell) = get(Some(*c)) else { continue };
             let mut forms = cell.split('|').map(str::trim).filter(|f| !f.is_empty());

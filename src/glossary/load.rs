@@ -37,15 +37,13 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, Error> {
 
 /// An entry's `terms`, refusing a language given twice ("en" and "en", or "pt-br" and "pt-BR"):
 /// a JSON map would otherwise keep the last one and silently drop the other.
-pub(super) fn unique_languages<'de, D>(
-    deserializer: D,
-) -> Result<std::collections::BTreeMap<super::LangTag, super::LangSection>, D::Error>
+pub(super) fn unique_languages<'de, D>(deserializer: D) -> Result<super::Terms, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
     struct Languages;
     impl<'de> serde::de::Visitor<'de> for Languages {
-        type Value = std::collections::BTreeMap<super::LangTag, super::LangSection>;
+        type Value = super::Terms;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("an object of language tags")
         }
@@ -53,7 +51,7 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            let mut out = std::collections::BTreeMap::new();
+            let mut out = super::Terms::new();
             while let Some(lang) = map.next_key::<super::LangTag>()? {
                 if out.contains_key(&lang) {
                     return Err(serde::de::Error::custom(format!(

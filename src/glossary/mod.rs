@@ -10,8 +10,7 @@ mod load;
 pub mod matcher;
 mod packed;
 pub mod tbx;
-
-use std::collections::BTreeMap;
+mod terms;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +19,7 @@ use crate::lang::LangTag;
 pub use load::{id_offset, load_file, parse, parse_structure};
 pub use matcher::{Match, Matcher};
 pub use packed::builtin;
+pub use terms::Terms;
 
 /// What an entry names; names and terms are reported under different rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,7 +134,7 @@ pub struct Entry {
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
     pub match_mode: Option<MatchMode>,
     #[serde(deserialize_with = "load::unique_languages")]
-    pub terms: BTreeMap<LangTag, LangSection>,
+    pub terms: Terms,
 }
 
 fn is_default<T: Default + PartialEq>(t: &T) -> bool {

@@ -2,7 +2,7 @@
 //! the JSON format's fields, read at start-up without a JSON parser. Every language tag is
 //! parsed once however many entries use it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -132,7 +132,7 @@ impl<'a> Reader<'a> {
             Some(m) => Some(self.named(m)?),
             None => None,
         };
-        let mut terms = BTreeMap::new();
+        let mut terms = super::Terms::new();
         for _ in 0..self.u32()? {
             let lang = self.tag()?;
             let preferred = Form(self.str()?.to_string());

@@ -336,7 +336,7 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                 }
             }
         }
-        let mut terms = BTreeMap::new();
+        let mut terms = super::Terms::new();
         for (lang, data) in by_lang {
             if let Some(section) = section(&id, &lang, data, &mut losses) {
                 terms.insert(lang, section);
