@@ -18,6 +18,7 @@ use crate::corpus::{self, DocNames, Register, ReportedNames, Tally};
 use crate::document::{Document, LangSource};
 use crate::finding::{self, Finding, Severity};
 use crate::formats::{Container, Unit};
+use crate::glossary::matcher::LanguageIndex;
 use crate::glossary::{GlossarySet, Matcher};
 pub use crate::inputs::{Input, Kind, Text};
 use crate::lang::{self, Detector, LangTag};
@@ -132,6 +133,8 @@ pub struct Engine {
     glossaries: GlossarySet,
     detector: Detector,
     matchers: RwLock<HashMap<LangTag, Arc<Matcher>>>,
+    /// The glossaries' entries by language, built when a second language needs a matcher.
+    language_index: std::sync::OnceLock<LanguageIndex>,
     checks: Vec<Box<dyn Check>>,
     pair_checks: Vec<Box<dyn PairCheck>>,
     options: Options,
@@ -147,6 +150,7 @@ impl Engine {
             glossaries,
             detector,
             matchers: RwLock::new(HashMap::new()),
+            language_index: std::sync::OnceLock::new(),
             // A check whose every rule is disabled is not run at all: its cost goes too.
             checks: checks::registry()
                 .into_iter()
@@ -175,7 +179,20 @@ impl Engine {
         {
             return m.clone();
         }
-        let compiled = Arc::new(Matcher::compile(&self.glossaries, lang));
+        let first = self
+            .matchers
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty();
+        // One language walks the entries once either way; more share one walk to index them.
+        let compiled = Arc::new(if first {
+            Matcher::compile(&self.glossaries, lang)
+        } else {
+            let index = self
+                .language_index
+                .get_or_init(|| LanguageIndex::new(&self.glossaries));
+            Matcher::compile_indexed(&self.glossaries, lang, index)
+        });
         let mut map = self.matchers.write().unwrap_or_else(|e| e.into_inner());
         map.entry(lang.clone()).or_insert(compiled).clone()
     }
