@@ -1,7 +1,11 @@
 //! Finds glossary forms in a token stream: word-boundary aware, multiword, longest match first,
 //! case-insensitive unless an entry says otherwise, on Snowball stems for terms.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+// Every token of every document is looked up here: foldhash, not SipHash (the maps are
+// seeded per process, and nothing depends on their order).
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
@@ -87,12 +91,12 @@ impl LanguageIndex {
 /// All forms of one language, indexed by their first word.
 pub struct Matcher {
     patterns: Vec<Pattern>,
-    by_word: HashMap<String, Vec<u32>>,
-    by_stem: HashMap<String, Vec<u32>>,
+    by_word: FastMap<String, Vec<u32>>,
+    by_stem: FastMap<String, Vec<u32>>,
     stemmer: Option<Stemmer>,
     /// First two characters of every stemmed first word: tokens that start otherwise are not
     /// stemmed at all. `None` when some stem does not begin like its word.
-    stem_prefixes: Option<HashSet<String>>,
+    stem_prefixes: Option<FastSet<String>>,
 }
 
 fn prefix2(s: &str) -> &str {
@@ -186,9 +190,9 @@ impl Matcher {
                 .cmp(&a.words.len())
                 .then(a.target.status.cmp(&b.target.status))
         });
-        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut prefixes = Some(HashSet::new());
+        let mut by_word: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut by_stem: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut prefixes = Some(FastSet::default());
         for (i, p) in patterns.iter().enumerate() {
             let index = if p.stemmed {
                 &mut by_stem
@@ -337,8 +341,8 @@ impl Matcher {
             if let Some(cased) = &p.cased {
                 let word = &text[tokens.list[t].span()];
                 let ok = if p.stemmed {
-                    word.chars().next().map(char::is_uppercase)
-                        == cased[j].chars().next().map(char::is_uppercase)
+                    word.chars().next().map(crate::chars::is_uppercase)
+                        == cased[j].chars().next().map(crate::chars::is_uppercase)
                 } else {
                     nfc(word) == cased[j]
                 };
