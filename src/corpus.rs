@@ -517,7 +517,7 @@ fn without_titles(s: &str) -> String {
             let capitalised = words[last + 1]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase);
+                .is_some_and(crate::chars::is_uppercase);
             if capitalised && !crate::data::words(crate::data::NAME_PARTICLES).any(|p| p == next) {
                 last + 1
             } else {

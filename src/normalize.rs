@@ -180,7 +180,7 @@ fn counterpart(c: char, script: LookAlike) -> Option<char> {
     found
         .iter()
         .copied()
-        .find(|r| r.is_uppercase() == c.is_uppercase())
+        .find(|r| crate::chars::is_uppercase(*r) == crate::chars::is_uppercase(c))
 }
 
 fn skeleton(c: char) -> String {

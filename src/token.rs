@@ -73,7 +73,7 @@ fn is_abbreviation(word: &str) -> bool {
     let set = SET.get_or_init(|| crate::data::words(crate::data::ABBREVIATIONS).collect());
     let mut chars = word.chars();
     // A single letter is an initial: "J. K. Rowling".
-    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
+    if chars.next().is_some_and(crate::chars::is_alphabetic) && chars.next().is_none() {
         return true;
     }
     let lower = word.to_lowercase();

@@ -101,7 +101,7 @@ impl Check for GlossaryForms {
 
 /// A lowercase preferred term opening a sentence is suggested with a capital, as written.
 fn match_case(found: &str, preferred: &str) -> String {
-    let found_upper = found.chars().next().is_some_and(char::is_uppercase);
+    let found_upper = found.chars().next().is_some_and(crate::chars::is_uppercase);
     let mut chars = preferred.chars();
     match chars.next() {
         Some(c) if found_upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),

@@ -56,7 +56,12 @@ impl PairCheck for LangUntranslated {
             let own = &text[seg.clone()];
             let words = own
                 .split_whitespace()
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .filter(|w| {
+                    w.chars()
+                        .filter(|c| crate::chars::is_alphabetic(*c))
+                        .count()
+                        >= 2
+                })
                 .count();
             if words < MIN_WORDS {
                 continue;

@@ -200,14 +200,14 @@ fn plain_count(quantities: &[Quantity], span: &Range<usize>, text: &str) -> bool
     let word: String = before
         .chars()
         .rev()
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(|c| crate::chars::is_alphanumeric(*c))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
     let rest = before[..before.len() - word.len()].trim_end();
     let opens = rest.is_empty() || rest.ends_with(['.', '!', '?', ':', '"', '“', '«']);
-    let label = word.starts_with(char::is_uppercase) && !opens;
+    let label = word.starts_with(crate::chars::is_uppercase) && !opens;
     !label && !before.ends_with(['§', '#', '№'])
 }
 
@@ -217,7 +217,7 @@ fn scale_follows(rest: &str) -> bool {
     let word: String = rest
         .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
         .chars()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| crate::chars::is_alphabetic(*c))
         .collect();
     if word.is_empty() || !rest.starts_with([' ', '\u{a0}', '\u{202f}']) {
         return false;

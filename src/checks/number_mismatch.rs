@@ -553,12 +553,12 @@ fn glued_digits(text: &str) -> HashSet<&str> {
                 i += 1;
             }
         }
-        let after_letter =
-            text[..start].ends_with(|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-        if after_letter || text[int_end..].starts_with(char::is_alphabetic) {
+        let after_letter = text[..start]
+            .ends_with(|c: char| crate::chars::is_alphabetic(c) || c == '\'' || c == '’');
+        if after_letter || text[int_end..].starts_with(crate::chars::is_alphabetic) {
             out.insert(&text[start..int_end]);
         }
-        if i > int_end && (after_letter || text[i..].starts_with(char::is_alphabetic)) {
+        if i > int_end && (after_letter || text[i..].starts_with(crate::chars::is_alphabetic)) {
             out.insert(&text[start..i]);
         }
     }
@@ -600,7 +600,7 @@ fn is_label(x: &Quantity, doc: &Document) -> bool {
     }
     let before = text[..x.span.start].trim_end_matches([' ', '\u{a0}']);
     let word_start = before
-        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .rfind(|c: char| !crate::chars::is_alphanumeric(c) && c != '-')
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
@@ -609,7 +609,7 @@ fn is_label(x: &Quantity, doc: &Document) -> bool {
         || before[..word_start]
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '“', '«']);
-    before.len() < x.span.start && word.starts_with(char::is_uppercase) && !opens
+    before.len() < x.span.start && word.starts_with(crate::chars::is_uppercase) && !opens
 }
 
 /// A quantity whose absence in the other language is worth an error: numbers in digits,
@@ -671,7 +671,7 @@ fn in_title(x: &Quantity, doc: &Document) -> bool {
     let capital = doc.text[x.span.clone()]
         .chars()
         .next()
-        .is_some_and(char::is_uppercase);
+        .is_some_and(crate::chars::is_uppercase);
     let before = doc.text[..x.span.start].trim_end();
     let opens_line = doc.text[before.len()..x.span.start].contains(['\n', '\r', '\u{2028}']);
     !matches!(x.written, Written::Digits(_))
@@ -745,7 +745,10 @@ fn list_marker(x: &Quantity, doc: &Document, range: &Range<usize>) -> bool {
     let then_word = after
         .trim_start_matches(['.', ')'])
         .strip_prefix([' ', '\t', '\u{a0}'])
-        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_alphabetic()));
+        .is_some_and(|r| {
+            r.trim_start()
+                .starts_with(|c: char| crate::chars::is_alphabetic(c))
+        });
     // Only the number itself: "4.6 million people" opens a sentence, not a clause.
     let bare = written.chars().all(|c| c.is_ascii_digit() || c == '.') && x.unit == Unit::Count;
     opens && marked && then_word && bare && matches!(x.written, Written::Digits(_))

@@ -294,7 +294,7 @@ fn head(s: &str, n: usize) -> &str {
 /// A number word written with a capital inside a sentence is a name ("les Vingt-Sept", the
 /// EU's member states; "the Big Four"), which no house style rewrites.
 fn capitalised(text: &str, x: &Quantity) -> bool {
-    text[x.span.clone()].starts_with(char::is_uppercase)
+    text[x.span.clone()].starts_with(crate::chars::is_uppercase)
 }
 
 /// A number in words inside a compound ("fifteen-year-old", "zwölfjährig" is one word anyway).
@@ -312,13 +312,18 @@ fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
     let after = &text[span.end..];
     let prev_word: &str = before
         .rsplit(|c: char| {
-            !(c.is_alphanumeric() || c == '.' || c == '#' || c == '№' || c == 'º' || c == '°')
+            !(crate::chars::is_alphanumeric(c)
+                || c == '.'
+                || c == '#'
+                || c == '№'
+                || c == 'º'
+                || c == '°')
         })
         .next()
         .unwrap_or("");
     // "Apollo 11", "Chapter 5", "No. 5", "#5": a name or a number of something.
     let named = before.len() < span.start
-        && (prev_word.starts_with(|c: char| c.is_uppercase())
+        && (prev_word.starts_with(|c: char| crate::chars::is_uppercase(c))
             && !before.ends_with(['.', '!', '?'])
             || matches!(
                 prev_word.to_lowercase().as_str(),
@@ -334,7 +339,7 @@ fn own_convention(text: &str, x: &Quantity, lang: &LangTag) -> bool {
     // 2,", "в ряду 7»", "season 2?").
     let label = !after
         .trim_start_matches([' ', '\u{a0}'])
-        .starts_with(char::is_alphabetic);
+        .starts_with(crate::chars::is_alphabetic);
     // Ordinals with a full stop ("zum 7. Mal", "7. listopadu"), in the languages that write them.
     let dotted = after.starts_with('.')
         && matches!(
@@ -384,7 +389,7 @@ fn word_after_in(after: &str, words: &[&str]) -> bool {
     let word: String = after
         .trim_start_matches([' ', '\u{a0}'])
         .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '\'')
+        .take_while(|c| crate::chars::is_alphabetic(*c) || *c == '\'')
         .collect::<String>()
         .to_lowercase();
     words.contains(&word.as_str())

@@ -123,7 +123,10 @@ pub(super) fn reworded(cx: &Context<'_>, earlier: &Range<usize>, later: &Range<u
 }
 
 fn is_content(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphanumeric()).count() >= CONTENT_LETTERS
+    w.chars()
+        .filter(|c| crate::chars::is_alphanumeric(*c))
+        .count()
+        >= CONTENT_LETTERS
         || w.chars().any(|c| c.is_ascii_digit())
 }
 

@@ -156,7 +156,7 @@ fn legitimate(
 /// scripts that shape letters with joiners or write words without spaces.
 fn complex_script(c: char) -> bool {
     use unicode_script::{Script, UnicodeScript};
-    if c.is_ascii() || !(c.is_alphanumeric() || is_mark(c)) {
+    if c.is_ascii() || !(crate::chars::is_alphanumeric(c) || is_mark(c)) {
         return false;
     }
     !matches!(
@@ -173,7 +173,7 @@ fn complex_script(c: char) -> bool {
 
 fn is_mark(c: char) -> bool {
     use unicode_script::{Script, UnicodeScript};
-    !c.is_alphanumeric() && !c.is_whitespace() && c.script() == Script::Inherited
+    !crate::chars::is_alphanumeric(c) && !c.is_whitespace() && c.script() == Script::Inherited
 }
 
 /// Pictographs, and the modifiers and keycap marks emoji sequences join.

@@ -294,7 +294,10 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// are real endings in many languages ("-ii").
 fn doubles(last: char, long: &str, short: &str) -> bool {
     let mut rest = long.chars();
-    last.is_alphabetic() && !is_vowel(last) && rest.next() == Some(last) && rest.as_str() == short
+    crate::chars::is_alphabetic(last)
+        && !is_vowel(last)
+        && rest.next() == Some(last)
+        && rest.as_str() == short
 }
 
 fn is_vowel(c: char) -> bool {

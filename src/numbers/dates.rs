@@ -164,7 +164,7 @@ pub(super) fn dates(text: &str, lang: &LangTag) -> Vec<Quantity> {
         // English and German capitalise months: "5 may" and "March on" are not dates.
         let capitalised = matches!(lang.primary(), "en" | "de");
         let month_of = |s: &str| {
-            if capitalised && !s.starts_with(char::is_uppercase) {
+            if capitalised && !s.starts_with(crate::chars::is_uppercase) {
                 return None;
             }
             p.names.get(&s.to_lowercase()).copied()

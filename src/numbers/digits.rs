@@ -149,7 +149,7 @@ fn ascii_digits(text: &str, lang: &LangTag) -> Vec<Digits> {
         if text[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() && !super::cjk::unspaced(c))
+            .is_some_and(|c| crate::chars::is_alphanumeric(c) && !super::cjk::unspaced(c))
         {
             i = full_end;
             continue;

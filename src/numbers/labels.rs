@@ -11,9 +11,9 @@ pub(super) fn mark_labels(text: &str, d: &Digits, q: &mut Quantity) {
         let name: String = word
             .chars()
             .rev()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|c| crate::chars::is_alphanumeric(*c))
             .collect();
-        if name.chars().last().is_some_and(char::is_uppercase) && q.unit == Unit::Count {
+        if name.chars().last().is_some_and(crate::chars::is_uppercase) && q.unit == Unit::Count {
             q.written = Written::Implied;
         }
     }
@@ -31,7 +31,8 @@ pub(super) fn mark_labels(text: &str, d: &Digits, q: &mut Quantity) {
             .starts_with(|c: char| c.is_ascii_digit());
     // Chinese and Japanese write every word against its number ("45人", "2019年").
     let unspaced = rest.starts_with(super::cjk::unspaced);
-    if q.unit == Unit::Count && rest.starts_with(char::is_alphabetic) && !times && !unspaced {
+    if q.unit == Unit::Count && rest.starts_with(crate::chars::is_alphabetic) && !times && !unspaced
+    {
         q.written = Written::Implied;
     }
 }

@@ -151,7 +151,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             || text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(|c| (c.is_alphanumeric() && !unspaced(c)) || c == '_')
+                .is_some_and(|c| (crate::chars::is_alphanumeric(c) && !unspaced(c)) || c == '_')
         {
             i += 1;
             continue;
@@ -184,7 +184,8 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
                 _ if SPACES.contains(&c) => {
                     digits_after == 3
                         && longest <= 3
-                        && !text[after + 3..].starts_with(|d: char| d.is_alphanumeric())
+                        && !text[after + 3..]
+                            .starts_with(|d: char| crate::chars::is_alphanumeric(d))
                 }
                 _ => false,
             };
@@ -194,7 +195,7 @@ pub fn runs(text: &str) -> Vec<(std::ops::Range<usize>, Run<'_>)> {
             run.seps.push(c);
             j = after;
         }
-        let glued = text[j..].starts_with(|c: char| c.is_alphabetic() && !unspaced(c));
+        let glued = text[j..].starts_with(|c: char| crate::chars::is_alphabetic(c) && !unspaced(c));
         if !glued {
             out.push((start..j, run));
         }

@@ -160,7 +160,10 @@ pub(super) fn dotted_ordinal(lang: &str, digits: &str, after: &str) -> Option<us
         return None;
     }
     let rest = after[1..].strip_prefix([' ', '\u{a0}'])?;
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| crate::chars::is_alphabetic(*c))
+        .collect();
     let first = word.chars().next()?;
     let ordinal = first.is_lowercase()
         || (lang == "de" && !DE_STARTERS.contains(&word.to_lowercase().as_str()));
@@ -183,7 +186,8 @@ pub(super) fn digit_suffix(lang: &str, after: &str) -> Option<usize> {
     suffixes.iter().find_map(|s| {
         let rest = after.get(s.len()..)?;
         let matches = after[..s.len()].to_lowercase() == *s;
-        (matches && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(s.len())
+        (matches && !rest.starts_with(|c: char| crate::chars::is_alphanumeric(c)))
+            .then_some(s.len())
     })
 }
 

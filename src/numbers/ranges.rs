@@ -35,7 +35,7 @@ pub(super) fn join_feet_and_inches(text: &str, sorted: Vec<Quantity>) -> Vec<Qua
 
 /// Nothing, or one short word ("and", "y", "i", "ve", "och"): what joins feet to inches.
 fn is_conjunction(gap: &str) -> bool {
-    gap.chars().count() <= 3 && gap.chars().all(char::is_alphabetic)
+    gap.chars().count() <= 3 && gap.chars().all(crate::chars::is_alphabetic)
 }
 
 /// A four-digit year range written short: "1950-53" is 1950 to 1953.

@@ -55,7 +55,7 @@ pub(super) fn scale_after(v: &View<'_>, d: &Digits, q: &mut Quantity) {
     let after = &v.text[q.span.end..];
     let million = matches!(q.unit, Unit::Money(_))
         && after.starts_with('m')
-        && !after[1..].starts_with(|c: char| c.is_alphanumeric());
+        && !after[1..].starts_with(|c: char| crate::chars::is_alphanumeric(c));
     if million {
         q.value *= 1e6;
         q.span.end += 1;
@@ -79,7 +79,7 @@ pub(super) fn scale_after_sign(v: &View<'_>, d: &Digits, q: &mut Quantity) {
         return;
     }
     let sign = v.text[d.span.end..q.span.end].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if sign.is_empty() || sign.chars().any(char::is_alphanumeric) {
+    if sign.is_empty() || sign.chars().any(crate::chars::is_alphanumeric) {
         return;
     }
     let after_sign = Digits {
@@ -100,7 +100,7 @@ fn glued<'s>(scales: &'s [Scale], after: &str) -> Option<&'s Scale> {
                 .get(..words[0].len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(words[0]))
             && !after[words[0].len()..]
-                .starts_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c))
+                .starts_with(|c: char| crate::chars::is_alphanumeric(c) && !super::cjk::unspaced(c))
     })
 }
 
@@ -160,7 +160,7 @@ fn with_case_ending(scales: &[Scale], lang: &str, key: &str) -> Option<f64> {
         .filter(|(words, _)| words.len() == 1)
         .filter(|(words, _)| {
             key.strip_prefix(words[0]).is_some_and(|rest| {
-                rest.chars().count() <= 5 && rest.chars().all(char::is_alphabetic)
+                rest.chars().count() <= 5 && rest.chars().all(crate::chars::is_alphabetic)
             })
         })
         .max_by_key(|(words, _)| words[0].len())

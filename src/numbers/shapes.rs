@@ -346,7 +346,7 @@ fn clock_word_around(lang: &str, before: &str, after: &str) -> bool {
         .trim_end_matches([' ', '\u{a0}'])
         .chars()
         .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .take_while(|c| crate::chars::is_alphabetic(*c) || *c == '.')
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
@@ -354,7 +354,7 @@ fn clock_word_around(lang: &str, before: &str, after: &str) -> bool {
     let next: String = after
         .trim_start_matches([' ', '\u{a0}'])
         .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .take_while(|c| crate::chars::is_alphabetic(*c) || *c == '.')
         .collect();
     let next = next.trim_end_matches('.');
     let listed = |words: &[&str], w: &str| {

@@ -95,8 +95,8 @@ pub(super) fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     let last_alnum = word
         .chars()
         .last()
-        .is_some_and(|c| c.is_alphanumeric() && !super::cjk::unspaced(c));
-    let next_alnum = text[end..].starts_with(|c: char| c.is_alphanumeric());
+        .is_some_and(|c| crate::chars::is_alphanumeric(c) && !super::cjk::unspaced(c));
+    let next_alnum = text[end..].starts_with(|c: char| crate::chars::is_alphanumeric(c));
     (!(last_alnum && next_alnum)).then_some(end)
 }
 
@@ -124,8 +124,8 @@ pub(super) fn unit_after(lang: &str, after: &str) -> Option<(usize, UnitWord)> {
                 let short = word.chars().count() == 1
                     && word
                         .chars()
-                        .all(|c| c.is_alphabetic() && !super::cjk::unspaced(c));
-                let symbol = !word.chars().all(char::is_alphabetic);
+                        .all(|c| crate::chars::is_alphabetic(c) && !super::cjk::unspaced(c));
+                let symbol = !word.chars().all(crate::chars::is_alphabetic);
                 let ok = if hyphen {
                     !short && !symbol
                 } else {
@@ -187,7 +187,8 @@ pub(super) fn currency_before(before: &str) -> Option<(usize, &'static str)> {
     SIGNS.iter().find_map(|(sign, code)| {
         let rest = trimmed.strip_suffix(sign)?;
         // "US$" is not "$" after a word; "€" after a letter ("A€") is not a sign.
-        (!rest.ends_with(|c: char| c.is_alphanumeric())).then_some((space + sign.len(), *code))
+        (!rest.ends_with(|c: char| crate::chars::is_alphanumeric(c)))
+            .then_some((space + sign.len(), *code))
     })
 }
 
@@ -213,7 +214,7 @@ const PERCENT: &[&[&str]] = &[
 fn percent_adjective(after: &str) -> Option<usize> {
     let rest = after.strip_prefix('-')?;
     let len = rest
-        .find(|c: char| !c.is_alphabetic())
+        .find(|c: char| !crate::chars::is_alphabetic(c))
         .unwrap_or(rest.len());
     let word = rest[..len].to_lowercase();
     PERCENT
@@ -242,7 +243,7 @@ pub(super) fn percent_before(text: &str, lang: &str, q: &mut Quantity) {
             .get(start..)
             .is_some_and(|w| w.to_lowercase() == *word)
             && !before[..start]
-                .ends_with(|c: char| c.is_alphanumeric() && !super::cjk::unspaced(c));
+                .ends_with(|c: char| crate::chars::is_alphanumeric(c) && !super::cjk::unspaced(c));
         if *l == lang && said {
             q.unit = Unit::Percent;
             q.span.start = start;

@@ -80,7 +80,8 @@ pub fn hedge_before(before: &str, lang: &str) -> usize {
         .iter()
         .find(|w| {
             lower.ends_with(*w)
-                && !lower[..lower.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+                && !lower[..lower.len() - w.len()]
+                    .ends_with(|c: char| crate::chars::is_alphanumeric(c))
         })
         .map_or(0, |w| before.len() - trimmed.len() + w.len())
 }
