@@ -409,15 +409,7 @@ impl Engine {
                 kind,
                 record,
             } => {
-                let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-                let cx = Context::new(&doc, &self.glossaries, &matches, &self.options);
-                let mut findings =
-                    self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
-                if record {
-                    findings.iter_mut().for_each(|f| f.fix = None);
-                } else {
-                    crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
-                }
+                let (matches, findings) = self.article_findings(&doc, kind, record);
                 // An article whose directives cannot be read is not checked, so not counted.
                 let suppressions = self.suppressions(&doc)?;
                 let names = corpus::collect(&doc, &matches, &self.glossaries, &findings);
@@ -458,6 +450,26 @@ impl Engine {
                 .run_container(name, &bytes, container)
                 .map(Pending::Done),
         }
+    }
+
+    /// An article's glossary matches and the findings of its checks, with the fixes that
+    /// are safe to apply to it.
+    fn article_findings(
+        &self,
+        doc: &Document,
+        kind: Kind,
+        record: bool,
+    ) -> (Vec<crate::glossary::Match>, Vec<Finding>) {
+        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
+        let cx = Context::new(doc, &self.glossaries, &matches, &self.options);
+        let mut findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
+        if record {
+            // A record is not a file that --fix could rewrite.
+            findings.iter_mut().for_each(|f| f.fix = None);
+        } else {
+            crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
+        }
+        (matches, findings)
     }
 
     /// A pending article's outcome: its findings with those against the register.
@@ -678,15 +690,7 @@ impl Engine {
         register: Option<&Register>,
     ) -> Result<Checked, InputError> {
         let note = vec![language_note(doc)];
-        let matches = self.matcher(&doc.lang).find(&doc.prose, &doc.tokens);
-        let cx = Context::new(doc, &self.glossaries, &matches, &self.options);
-        let mut findings = self.finish(self.checks.iter().flat_map(|c| c.run(&cx)).collect());
-        if record {
-            // A record is not a file that --fix could rewrite.
-            findings.iter_mut().for_each(|f| f.fix = None);
-        } else {
-            crate::fix::keep_safe(&mut findings, doc.file_text(), kind);
-        }
+        let (matches, mut findings) = self.article_findings(doc, kind, record);
         if let Some(register) = register {
             let names = corpus::collect(doc, &matches, &self.glossaries, &findings);
             findings.extend(self.finish(register.findings(&name, &names.reported())));
