@@ -357,17 +357,7 @@ impl Engine {
     ) where
         I: Iterator<Item = Input> + Send,
     {
-        let work = |_, input: Input| {
-            let name = input.name();
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.run_one_pending(input)
-            }))
-            .unwrap_or_else(|panic| Err(internal_error(name, panic)));
-            if let Some(done) = run.done {
-                done.fetch_add(1, Ordering::Relaxed);
-            }
-            outcome
-        };
+        let work = |_, input: Input| guarded(&run, input, |input| self.run_one_pending(input));
         let mut tally = Tally::new(corpus::glossary_stamp(&self.glossaries));
         let mut outcomes: Vec<(usize, Result<Pending, InputError>)> = Vec::new();
         // Adding to a tally does not depend on the order; the outcomes are put back in input
@@ -524,17 +514,7 @@ impl Engine {
         I: Iterator<Item = Input> + Send,
     {
         let register = register.filter(|_| self.wants_register());
-        let work = |_, input: Input| {
-            let name = input.name();
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.run_one(input, register)
-            }))
-            .unwrap_or_else(|panic| Err(internal_error(name, panic)));
-            if let Some(done) = run.done {
-                done.fetch_add(1, Ordering::Relaxed);
-            }
-            outcome
-        };
+        let work = |_, input: Input| guarded(&run, input, |input| self.run_one(input, register));
         crate::stream::map(inputs, run.workers(), run.order, work, |_, outcome| {
             emit(outcome)
         });
@@ -548,16 +528,7 @@ impl Engine {
     {
         let mut tally = Tally::new(corpus::glossary_stamp(&self.glossaries));
         let mut errors = Vec::new();
-        let work = |_, input: Input| {
-            let name = input.name();
-            let outcome =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.names_of(input)))
-                    .unwrap_or_else(|panic| Err(internal_error(name, panic)));
-            if let Some(done) = run.done {
-                done.fetch_add(1, Ordering::Relaxed);
-            }
-            outcome
-        };
+        let work = |_, input: Input| guarded(&run, input, |input| self.names_of(input));
         // Adding to a tally does not depend on the order.
         crate::stream::map(inputs, run.workers(), Order::Finish, work, |_, outcome| {
             match outcome {
@@ -1023,6 +994,22 @@ impl Run<'_> {
             n => n,
         }
     }
+}
+
+/// One input's work: a panic becomes the input's error, and the run's count of finished
+/// inputs moves on either way.
+fn guarded<T>(
+    run: &Run<'_>,
+    input: Input,
+    work: impl FnOnce(Input) -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    let name = input.name();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(input)))
+        .unwrap_or_else(|panic| Err(internal_error(name, panic)));
+    if let Some(done) = run.done {
+        done.fetch_add(1, Ordering::Relaxed);
+    }
+    outcome
 }
 
 /// A panic while checking one document becomes that document's error.
