@@ -520,8 +520,8 @@ impl Engine {
         });
     }
 
-    /// The first pass of a run with `name/corpus`: every article's names, counted into a tally
-    /// (the register before clustering), and the inputs that could not be read.
+    /// Every article's names, counted into a tally (the register before clustering, as
+    /// `concord names` and register files use it), and the inputs that could not be read.
     pub fn tally<I>(&self, inputs: I, run: Run<'_>) -> (Tally, Vec<InputError>)
     where
         I: Iterator<Item = Input> + Send,
@@ -930,7 +930,7 @@ pub struct Checked {
     pub errors: Vec<InputError>,
 }
 
-/// The first pass's outcome of one input.
+/// One input's outcome while the register is not yet complete.
 enum Pending {
     /// Nothing waits for the register.
     Done(Checked),

@@ -592,7 +592,7 @@ fn run_streamed(
     };
     for (settings, paths) in all {
         printer.threshold = settings.fail_on.value;
-        let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
+        let (engine, sources) = prepare(args, settings, paths)?;
         let register = register_for(&engine, &sources, given)?;
         let progress = super::progress::Progress::start(None, args.output.quiet || on_terminal);
         let mut failure = None;
@@ -700,7 +700,7 @@ fn run_group(
     paths: &[PathBuf],
     given: Option<&Given>,
 ) -> anyhow::Result<GroupRun> {
-    let (engine, sources) = prepare(args, settings, paths, given.is_none())?;
+    let (engine, sources) = prepare(args, settings, paths)?;
     let register = register_for(&engine, &sources, given)?;
     let progress = super::progress::Progress::start(None, args.output.quiet);
     let run = Run {
@@ -735,13 +735,12 @@ fn run_group(
 }
 
 /// The engine of a group of paths and where its inputs come from: folders are walked as the
-/// run reaches them, except in a bilingual run, whose pairs are settled first. `may_reread`:
-/// standard input may have to be read twice (for a first pass over the names).
+/// run reaches them, except in a bilingual run, whose pairs are settled first. Each input is
+/// read once, with `name/corpus` too.
 fn prepare(
     args: &CheckArgs,
     settings: &Settings,
     paths: &[PathBuf],
-    may_reread: bool,
 ) -> anyhow::Result<(Engine, Sources)> {
     let options = concord::Options {
         keep_sources: matches!(args.format, OutputFormat::Human | OutputFormat::Html)
@@ -755,7 +754,6 @@ fn prepare(
         .map(|g| g.value.clone())
         .collect();
     let set = super::load_glossaries(!settings.default_glossaries.value, &extra)?;
-    let twice = may_reread && options.corpus_names;
     let files: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
@@ -766,7 +764,6 @@ fn prepare(
     let mut sources = Sources::new(
         read_stdin,
         args.input_format.kind(),
-        twice,
         Box::new(move |f: &Path| selected.as_ref().is_none_or(|c| c.selects(f))),
     )?;
     let pairing =

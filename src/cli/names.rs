@@ -150,7 +150,6 @@ fn read_documents(args: &NamesArgs) -> anyhow::Result<(Tally, Vec<InputError>)> 
     let mut sources = Sources::new(
         files.len() < args.paths.len(),
         args.input_format.kind(),
-        false,
         Box::new(|_: &Path| true),
     )?;
     sources.walk(files);

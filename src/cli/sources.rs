@@ -1,7 +1,6 @@
-//! The inputs of a run, as a sequence that can be read more than once (a run with `name/corpus`
-//! reads its documents' names first): folders walked as they are reached, standard input, and
-//! the article pairs of a bilingual run. Standard input is read once: a stream of JSON Lines
-//! records that must be read twice is first copied to a temporary file.
+//! The inputs of a run, as one sequence: folders walked as they are reached, standard input,
+//! and the article pairs of a bilingual run. Standard input is read once: a stream of JSON
+//! Lines records is read as its records are checked.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -22,8 +21,6 @@ enum Stdin {
     Bytes(Vec<u8>, Kind),
     /// JSON Lines records, read as they are checked (once only).
     Live(Mutex<Option<Box<dyn BufRead + Send>>>),
-    /// JSON Lines records, copied to a file to be read again.
-    Spooled(tempfile::NamedTempFile),
 }
 
 /// Where a run's inputs come from.
@@ -37,12 +34,10 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Standard input (when `-` is among the paths) of the given kind; `twice` when the run
-    /// will read it twice.
+    /// Standard input (when `-` is among the paths) of the given kind.
     pub fn new(
         read_stdin: bool,
         kind: Kind,
-        twice: bool,
         selects: Box<dyn Fn(&std::path::Path) -> bool + Send + Sync>,
     ) -> anyhow::Result<Sources> {
         let stdin = if !read_stdin {
@@ -56,12 +51,6 @@ impl Sources {
                     .read_to_end(&mut bytes)
                     .context("reading standard input")?;
                 Stdin::Bytes(bytes, kind)
-            } else if twice {
-                let mut file = tempfile::NamedTempFile::new()
-                    .context("creating a temporary file for standard input")?;
-                std::io::copy(&mut reader, &mut file)
-                    .context("copying standard input to a temporary file")?;
-                Stdin::Spooled(file)
             } else {
                 Stdin::Live(Mutex::new(Some(Box::new(reader))))
             }
@@ -103,7 +92,7 @@ impl Sources {
         let stdin = match &self.stdin {
             Stdin::None => 0,
             Stdin::Bytes(..) => 1,
-            Stdin::Live(_) | Stdin::Spooled(_) => 2,
+            Stdin::Live(_) => 2,
         };
         let jsonl = |p: &PathBuf| {
             concord::formats::Container::from_path(p) == Some(concord::formats::Container::Jsonl)
@@ -131,10 +120,6 @@ impl Sources {
                     .unwrap_or_else(|e| e.into_inner())
                     .take()
                     .context("standard input was already read")?;
-                Box::new(Records::new(STDIN, reader))
-            }
-            Stdin::Spooled(file) => {
-                let reader = BufReader::new(file.reopen().context("rereading standard input")?);
                 Box::new(Records::new(STDIN, reader))
             }
         };
