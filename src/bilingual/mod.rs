@@ -62,8 +62,12 @@ impl Pair {
 
     /// Two article files: their paragraphs aligned by length and anchors.
     pub fn align(source: Document, target: Document) -> Pair {
-        let s = paragraphs(&source);
-        let t = paragraphs(&target);
+        // Names are anchors only when both scripts write capitals to find them by: from an
+        // Arabic, Hebrew or Chinese side none would be found, and every paragraph of the
+        // other side would seem to disagree on all of its names.
+        let names = writes_capitals(&source) && writes_capitals(&target);
+        let s = paragraphs(&source, names);
+        let t = paragraphs(&target, names);
         let beads = align::align(&s, &t);
         let span = |doc: &Document, r: Range<usize>, fallback: usize| {
             if r.is_empty() {
@@ -91,10 +95,26 @@ impl Pair {
     }
 }
 
+/// Whether most words of the document are in a script with capital letters (Latin, Cyrillic,
+/// Greek, Armenian): the others have no capitals to find names by.
+fn writes_capitals(doc: &Document) -> bool {
+    let (mut words, mut cased) = (0usize, 0usize);
+    for t in doc.tokens.list.iter().filter(|t| t.alphabetic) {
+        words += 1;
+        let first = doc.text[t.span()].chars().next();
+        cased += usize::from(first.is_some_and(|c| c.is_lowercase() || c.is_uppercase()));
+    }
+    2 * cased >= words
+}
+
 /// Each segment's length and anchors: numbers and the ASCII keys of names, which survive
 /// translation ("1.500" and "1,500" both give "1500"; "Блинкен" and "Blinken" give "blin").
-fn paragraphs(doc: &Document) -> Vec<align::Para> {
-    let names = mentions(&doc.tokens, &doc.lang);
+fn paragraphs(doc: &Document, with_names: bool) -> Vec<align::Para> {
+    let names = if with_names {
+        mentions(&doc.tokens, &doc.lang)
+    } else {
+        Vec::new()
+    };
     doc.segments
         .iter()
         .map(|seg| {
@@ -150,6 +170,39 @@ mod tests {
             id: None,
             aligned: true,
         }
+    }
+
+    fn doc(lang: &str, text: &str) -> Document {
+        let tag: crate::lang::LangTag = lang.parse().unwrap();
+        Document::new(
+            "t",
+            text.to_string(),
+            crate::text::Encoding::Utf8,
+            crate::markup::Format::Plain,
+            |_| (tag, crate::document::LangSource::Given),
+        )
+    }
+
+    #[test]
+    fn a_source_without_capitals_is_aligned_by_length_and_numbers() {
+        // No name can be found in the Arabic: the English names are no evidence against a
+        // paragraph of plausible length (they made every paragraph with a name doubtful).
+        let source = doc(
+            "ar",
+            "التقى الرئيس بنظيره في القاهرة يوم الاثنين.\n\n\
+             وقال المتحدث إن المحادثات استمرت ثلاث ساعات.\n\n\
+             وتعهد الطرفان بمواصلة الحوار في 2025.",
+        );
+        let target = doc(
+            "en",
+            "President Ruto met his counterpart in Cairo on Monday.\n\n\
+             Spokesman Hussein Mohamed said the talks lasted three hours.\n\n\
+             Both sides pledged to keep talking in 2025.",
+        );
+        assert!(!writes_capitals(&source) && writes_capitals(&target));
+        let pair = Pair::align(source, target);
+        assert_eq!(pair.units.len(), 3);
+        assert!(pair.units.iter().all(|u| u.aligned));
     }
 
     #[test]
