@@ -264,6 +264,10 @@ fn names_across_scripts_are_compared_with_their_romanisations() {
     // A transposed "Zelenksy" and a swapped "Shmyhla" (its source in the instrumental case)
     // are one slip from a romanisation; "Britain" for a genitive "Британії" and "Balkans" for
     // an adjective "Балканского" differ only where the source's ending is, and are left alone.
+    // From Arabic and Hebrew, a dropped k ("Blinen") and a neighbouring key ("Netamyahu") are
+    // slips in consonants the source writes; "Washington", the nisba "الروسي" for "Russian",
+    // "ג'ונס" with its geresh written as an apostrophe or a quotation mark for "Jones", and
+    // the plural adjective "הבריטיים" for "British" are not.
     let out = brief(
         &[
             "--no-default-glossaries",

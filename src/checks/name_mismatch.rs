@@ -40,9 +40,12 @@ const RULES: &[Rule] = &[
             the target language when the name has an entry, else the source spelling between \
             two Latin-script languages; from Cyrillic or Greek into the Latin script, one typing \
             slip from a romanisation the target language's standards give (BGN/PCGN, Duden, \
-            ISO 9, ELOT 743). Exonyms the glossaries know (Aliev in French, Aliyev in English) \
-            never fire, nor do the differences transcription makes (vowels, doubled letters, \
-            case endings).",
+            ISO 9, ELOT 743); from Chinese, Arabic or Hebrew, whose names cannot be told from \
+            their other words, a Latin name word one slip from the pinyin or romanisation of \
+            one source word and of none exactly (from an abjad only a slip in a consonant it \
+            writes). Exonyms the glossaries know (Aliev in French, Aliyev in English) never \
+            fire, nor do the differences transcription makes (vowels, doubled letters, case \
+            endings), nor a spelling the article writes more than once.",
         example: Example::pair(
             "es",
             "Entre los invitados estaba el ex primer ministro georgiano Irakli Garibashvili.",
@@ -243,12 +246,9 @@ fn caseless(
         }
         out
     } else {
-        (0..source.tokens.len())
-            .filter(|&i| {
-                let t = &source.tokens.list[i];
-                unit.source.contains(&t.start) && t.alphabetic && script(source.tokens.key(i)) == 4
-            })
-            .map(|i| folded(&source.text[source.tokens.list[i].span()]))
+        abjad_words(text)
+            .filter(|w| script(w) == 4)
+            .map(|w| folded(&w))
             .collect()
     };
     if items.is_empty() {
@@ -257,6 +257,11 @@ fn caseless(
     let mut items = items;
     items.sort_unstable();
     items.dedup();
+    let mut seen = HashSet::new();
+    let repeated: HashSet<&str> = (0..target.tokens.len())
+        .map(|i| target.tokens.key(i))
+        .filter(|k| !seen.insert(*k))
+        .collect();
     let mut out = Vec::new();
     for m in starting_in(target_names, &unit.target, |m| m.span.start) {
         if m.weak {
@@ -277,6 +282,12 @@ fn caseless(
                 continue;
             }
             if items.iter().any(|w| scheme.accepts(w, &ta)) {
+                continue;
+            }
+            // A spelling the article writes more than once is its convention for the name,
+            // not a slip of the keyboard: against a source that cannot show its vowels or
+            // its names, a one-off is what the evidence can find.
+            if repeated.contains(key) {
                 continue;
             }
             let slips: Vec<(&String, String)> = items
@@ -307,6 +318,41 @@ fn caseless(
         }
     }
     out
+}
+
+/// The words of an Arabic or Hebrew text: runs of letters and marks, a Hebrew letter with its
+/// geresh ("ג׳", written with an apostrophe or a quotation mark too: "ג'ונס", "ג‘ונס") kept
+/// with the word it belongs to and written as the geresh the tables list.
+fn abjad_words(text: &str) -> impl Iterator<Item = String> {
+    // Latin letters inside an Arabic word ("كأسbetfred") end it: they are the target's.
+    let letter = |c: char| {
+        !c.is_ascii()
+            && (crate::chars::is_alphabetic(c) || unicode_normalization::char::is_combining_mark(c))
+    };
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let end = |word: &mut String, out: &mut Vec<String>| {
+        if let Some(bare) = word.strip_suffix('\u{5F3}') {
+            // Perhaps a closing quotation mark after a word that ends in one of those letters.
+            out.push(bare.to_string());
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(word));
+        }
+    };
+    for c in text.chars() {
+        if letter(c) {
+            word.push(c);
+        } else if matches!(c, '\'' | '\u{5F3}' | '\u{2018}' | '\u{2019}')
+            && word.ends_with(['ג', 'ז', 'צ', 'ת'])
+        {
+            word.push('\u{5F3}');
+        } else {
+            end(&mut word, &mut out);
+        }
+    }
+    end(&mut word, &mut out);
+    out.into_iter()
 }
 
 /// A place inside a longer name ("Air Navigation Indonesia", "Bank of England" is two mentions
@@ -667,4 +713,18 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abjad_words;
+
+    #[test]
+    fn abjad_words_keep_a_geresh_and_drop_latin_letters() {
+        let words: Vec<String> = abjad_words("השגריר ג'ונס, ג‘ונס וצ׳רצ׳יל! كأسbetfred").collect();
+        assert_eq!(words, ["השגריר", "ג׳ונס", "ג׳ונס", "וצ׳רצ׳יל", "كأس"]);
+        // A quotation mark after a final letter of that set: the word with it and without it.
+        let words: Vec<String> = abjad_words("אמרת’ שלום").collect();
+        assert_eq!(words, ["אמרת", "אמרת׳", "שלום"]);
+    }
 }
