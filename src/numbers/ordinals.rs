@@ -49,7 +49,8 @@ pub(super) fn ordinal_word(lang: &str, key: &str) -> Option<OrdinalWord> {
 
 /// Ordinal stems by language, and each language's adjective endings, longest first.
 struct Declined {
-    stems: HashMap<(&'static str, String), u64>,
+    /// Per language, so that a stem is looked up without building a key.
+    stems: HashMap<&'static str, HashMap<String, u64>>,
     endings: HashMap<&'static str, Vec<&'static str>>,
 }
 
@@ -61,9 +62,15 @@ fn declined() -> &'static Declined {
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
                 .map(|l| l.split('\t').collect::<Vec<_>>())
         };
-        let stems = rows(include_str!("../../data/numbers/ordinal-stems.tsv"))
-            .filter_map(|c| Some(((c[0], apostrophes(c.get(1)?)), c.get(2)?.parse().ok()?)))
-            .collect();
+        let mut stems: HashMap<&'static str, HashMap<String, u64>> = HashMap::default();
+        for c in rows(include_str!("../../data/numbers/ordinal-stems.tsv")) {
+            if let (Some(stem), Some(Ok(value))) = (c.get(1), c.get(2).map(|v| v.parse())) {
+                stems
+                    .entry(c[0])
+                    .or_default()
+                    .insert(apostrophes(stem), value);
+            }
+        }
         let endings = rows(include_str!("../../data/numbers/adjective-endings.tsv"))
             .filter_map(|c| {
                 let mut e: Vec<&str> = c.get(1)?.split(' ').filter(|e| !e.is_empty()).collect();
@@ -85,10 +92,15 @@ pub(super) fn adjective_endings(lang: &str) -> &'static [&'static str] {
 fn declined_ordinal(lang: &str, key: &str) -> Option<OrdinalWord> {
     let d = declined();
     let endings = d.endings.get(lang)?;
-    let key = apostrophes(key);
+    let stems = d.stems.get(lang)?;
+    let key = if key.chars().any(crate::normalize::is_apostrophe) {
+        std::borrow::Cow::Owned(apostrophes(key))
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    };
     endings.iter().find_map(|e| {
         let stem = key.strip_suffix(e)?;
-        let value = *d.stems.get(&(lang, stem.to_string()))?;
+        let value = *stems.get(stem)?;
         Some(OrdinalWord {
             value,
             needs_determiner: false,

@@ -232,9 +232,12 @@ enum Context {
 }
 
 fn number_context(lang: &str, key: &str) -> Option<Context> {
-    static T: OnceLock<Vec<(&'static str, &'static str, Context)>> = OnceLock::new();
+    // Asked of the word before every word of every text: a map, not a scan of the rows.
+    type Table = foldhash::HashMap<(&'static str, &'static str), Context>;
+    static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        include_str!("../../data/numbers/number-contexts.tsv")
+        let mut table = Table::default();
+        let rows = include_str!("../../data/numbers/number-contexts.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
@@ -245,13 +248,16 @@ fn number_context(lang: &str, key: &str) -> Option<Context> {
                     "evening" => Context::Evening,
                     _ => return None,
                 };
-                Some((*cols.first()?, *cols.get(1)?, context))
-            })
-            .collect()
+                Some(((*cols.first()?, *cols.get(1)?), context))
+            });
+        for (key, context) in rows {
+            // The first row of a word decides, as the file is read.
+            table.entry(key).or_insert(context);
+        }
+        table
     })
-    .iter()
-    .find(|(l, w, _)| *l == lang && *w == key)
-    .map(|(_, _, c)| *c)
+    .get(&(lang, key))
+    .copied()
 }
 
 /// A number word with an ending, or a homograph, right after a word after which only a number

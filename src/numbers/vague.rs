@@ -1,17 +1,19 @@
 //! Vague quantities ("dozens", "decenas de miles", "Zehntausende", "десятки тысяч") as the
 //! power of ten they stand for, from `data/numbers/magnitudes.tsv`.
 
-use std::collections::HashMap;
+// Looked up for every word of every text: foldhash, not SipHash.
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// A vague quantity's words and its power of ten.
 type Magnitude = (Vec<&'static str>, i32);
 
 /// Each language's vague quantities as word lists with their power of ten, longest first.
-fn table() -> &'static HashMap<&'static str, Vec<Magnitude>> {
-    static T: OnceLock<HashMap<&'static str, Vec<Magnitude>>> = OnceLock::new();
+/// Per language and first word, longest first: asked of every word of every text.
+fn table() -> &'static HashMap<(&'static str, &'static str), Vec<Magnitude>> {
+    static T: OnceLock<HashMap<(&'static str, &'static str), Vec<Magnitude>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<Magnitude>> = HashMap::new();
+        let mut m: HashMap<(&'static str, &'static str), Vec<Magnitude>> = HashMap::default();
         for line in include_str!("../../data/numbers/magnitudes.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -20,9 +22,8 @@ fn table() -> &'static HashMap<&'static str, Vec<Magnitude>> {
             if let (Some(lang), Some(words), Some(Ok(power))) =
                 (cols.first(), cols.get(1), cols.get(2).map(|p| p.parse()))
             {
-                m.entry(lang)
-                    .or_default()
-                    .push((words.split(' ').collect(), power));
+                let words: Vec<&str> = words.split(' ').collect();
+                m.entry((*lang, words[0])).or_default().push((words, power));
             }
         }
         for v in m.values_mut() {
@@ -38,20 +39,23 @@ pub(super) fn magnitude<'a>(
     lang: &str,
     keys: impl Fn(usize) -> Option<&'a str>,
 ) -> Option<(usize, i32)> {
-    table().get(lang)?.iter().find_map(|(words, power)| {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| keys(k) == Some(*w))
-            .then_some((words.len(), *power))
-    })
+    table()
+        .get(&(lang, keys(0)?))?
+        .iter()
+        .find_map(|(words, power)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| keys(k) == Some(*w))
+                .then_some((words.len(), *power))
+        })
 }
 
 /// Each language's words for "about" before a number, from `data/numbers/approximately.tsv`.
 fn hedges() -> &'static HashMap<&'static str, Vec<&'static str>> {
     static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
         for line in include_str!("../../data/numbers/approximately.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
