@@ -267,7 +267,8 @@ fn names_across_scripts_are_compared_with_their_romanisations() {
     // From Arabic and Hebrew, a dropped k ("Blinen") and a neighbouring key ("Netamyahu") are
     // slips in consonants the source writes; "Washington", the nisba "الروسي" for "Russian",
     // "ג'ונס" with its geresh written as an apostrophe or a quotation mark for "Jones", and
-    // the plural adjective "הבריטיים" for "British" are not.
+    // the plural adjective "הבריטיים" for "British" are not. "Blinen" written before "Blinken"
+    // is the one name/inconsistent reports, as the source's word romanises to "Blinken".
     let out = brief(
         &[
             "--no-default-glossaries",

@@ -8,9 +8,10 @@ use std::ops::Range;
 use super::{Check, Context, Example, Rule, q};
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
+use crate::lang::LangTag;
 use crate::names::{
     Groups, Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions,
-    typing_slip,
+    romanise, typing_slip,
 };
 use crate::normalize::ascii_key;
 use crate::token::Tokens;
@@ -151,7 +152,7 @@ impl Check for NameInconsistent {
             .into_iter()
             .filter(|(_, s)| !s.occurrences.is_empty())
             .collect();
-        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source);
+        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source, &doc.lang);
         let mut out = Vec::new();
         for members in clusters {
             report_cluster(cx, &list, &members, &mentions, &rules, &mut out);
@@ -167,6 +168,7 @@ fn cluster(
     tokens: &Tokens,
     rules: &VariantRules,
     source: Option<&crate::document::Document>,
+    target: &LangTag,
 ) -> Vec<Vec<usize>> {
     let n = list.len();
     let mut groups = Groups::new(n);
@@ -209,7 +211,7 @@ fn cluster(
             // A short name one letter off needs an anchor: a word of the name it shares ("Theresa
             // May" / "Theresa Mya"), or the source writing one spelling and not the other.
             let by_source = source
-                .and_then(|d| source_choice(d, list, &[a, b], None))
+                .and_then(|d| source_choice(d, target, list, &[a, b], None, false))
                 .is_some_and(|i| {
                     let other = if i == a { b } else { a };
                     list[i].1.occurrences.len() >= list[other].1.occurrences.len()
@@ -612,7 +614,7 @@ fn reference(
         // person of a similar name ("Palau" beside the source's "Palu").
         let source_pick = cx
             .source
-            .and_then(|s| source_choice(s, list, members, Some(family)));
+            .and_then(|s| source_choice(s, &cx.doc.lang, list, members, Some(family), true));
         if source_pick.is_some_and(|i| list[i].1.known.is_none()) {
             return (earliest, Evidence::Conflict);
         }
@@ -634,7 +636,7 @@ fn reference(
     };
     if let Some(i) = cx
         .source
-        .and_then(|s| source_choice(s, list, members, Some(family)))
+        .and_then(|s| source_choice(s, &cx.doc.lang, list, members, Some(family), true))
     {
         let majority = members.iter().all(|&j| kin(i, j) || count(j) < count(i));
         let tied = members.iter().all(|&j| count(j) <= count(i));
@@ -664,14 +666,17 @@ fn reference(
 }
 
 /// The one spelling of `members` the source supports: written there (same script), or, across
-/// scripts, clearly the closest to a capitalised source word once both are in ASCII. With
+/// scripts, with `romanised` the only romanisation of a source word, else clearly the closest
+/// to a capitalised source word once both are in ASCII. With
 /// `family`, forms of one word count as one: the source supports the word, and its form
 /// closest to the source's is the one returned.
 fn source_choice(
     source: &crate::document::Document,
+    target: &LangTag,
     list: &[(&str, Spelling)],
     members: &[usize],
     family: Option<&HashMap<usize, usize>>,
+    romanised: bool,
 ) -> Option<usize> {
     let kin = |i: usize, j: usize| i == j || family.is_some_and(|f| f.get(&i) == f.get(&j));
     let tokens = &source.tokens;
@@ -702,6 +707,15 @@ fn source_choice(
                 .unwrap_or(&supported[0])
         });
     }
+    // A romanisation decides between spellings already taken for one name; it does not make
+    // two names one: most source names are no romanisation of their English spelling
+    // ("Wayde" and the coach "Wade" stay two people).
+    if let Some(i) = romanised
+        .then(|| romanised_choice(source, target, list, members, &kin))
+        .flatten()
+    {
+        return Some(i);
+    }
     let mut scored: Vec<(f64, usize)> = members
         .iter()
         .map(|&i| {
@@ -721,6 +735,59 @@ fn source_choice(
         .find(|(_, j)| !kin(i, *j))
         .map_or(0.0, |s| s.0);
     (best >= SOURCE_CLOSE && best - next >= SOURCE_MARGIN && next < best).then_some(i)
+}
+
+/// Across scripts, the one spelling (or forms of one word) that is a romanisation of a source
+/// word under the standards the tables list ("Blinken" of "بلينكن", "Zelensky" of
+/// "Зеленский"), when the others are not and are typing slips of it: the source decides. The capitalised words of a source
+/// with capitals, every word of an Arabic or Hebrew one; Chinese runs are not read here.
+fn romanised_choice(
+    source: &crate::document::Document,
+    target: &LangTag,
+    list: &[(&str, Spelling)],
+    members: &[usize],
+    kin: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
+    let scheme = romanise::romaniser(&source.lang, target)?;
+    if scheme.own_is_han() {
+        return None;
+    }
+    let tokens = &source.tokens;
+    let mut words: Vec<String> = if scheme.caseless {
+        romanise::abjad_words(&source.text)
+            .map(|w| crate::normalize::folded(&w))
+            .collect()
+    } else {
+        (0..tokens.len())
+            .filter(|&i| tokens.list[i].capitalized && tokens.list[i].alphabetic)
+            .map(|i| tokens.key(i).to_string())
+            .collect()
+    };
+    words.retain(|w| w.chars().count() <= crate::names::MAX_NAME_WORD);
+    words.sort_unstable();
+    words.dedup();
+    let supported: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let a = &list[i].1.ascii;
+            !a.is_empty() && words.iter().any(|w| scheme.accepts(w, a))
+        })
+        .collect();
+    let &first = supported.first()?;
+    if !supported.iter().all(|&j| kin(j, first)) {
+        return None;
+    }
+    let chosen = supported
+        .iter()
+        .copied()
+        .max_by_key(|&j| (list[j].1.occurrences.len(), std::cmp::Reverse(j)))?;
+    // Evidence only against a typing slip of it: a spelling that differs otherwise
+    // ("Kavardarkov" beside the source's "Kavadarkov") may be the desk's transcription.
+    members
+        .iter()
+        .all(|&j| kin(j, chosen) || typing_slip(list[chosen].0, list[j].0))
+        .then_some(chosen)
 }
 
 #[cfg(test)]

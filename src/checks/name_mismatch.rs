@@ -246,7 +246,7 @@ fn caseless(
         }
         out
     } else {
-        abjad_words(text)
+        romanise::abjad_words(text)
             .filter(|w| script(w) == 4)
             .map(|w| folded(&w))
             .collect()
@@ -318,41 +318,6 @@ fn caseless(
         }
     }
     out
-}
-
-/// The words of an Arabic or Hebrew text: runs of letters and marks, a Hebrew letter with its
-/// geresh ("ג׳", written with an apostrophe or a quotation mark too: "ג'ונס", "ג‘ונס") kept
-/// with the word it belongs to and written as the geresh the tables list.
-fn abjad_words(text: &str) -> impl Iterator<Item = String> {
-    // Latin letters inside an Arabic word ("كأسbetfred") end it: they are the target's.
-    let letter = |c: char| {
-        !c.is_ascii()
-            && (crate::chars::is_alphabetic(c) || unicode_normalization::char::is_combining_mark(c))
-    };
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let end = |word: &mut String, out: &mut Vec<String>| {
-        if let Some(bare) = word.strip_suffix('\u{5F3}') {
-            // Perhaps a closing quotation mark after a word that ends in one of those letters.
-            out.push(bare.to_string());
-        }
-        if !word.is_empty() {
-            out.push(std::mem::take(word));
-        }
-    };
-    for c in text.chars() {
-        if letter(c) {
-            word.push(c);
-        } else if matches!(c, '\'' | '\u{5F3}' | '\u{2018}' | '\u{2019}')
-            && word.ends_with(['ג', 'ז', 'צ', 'ת'])
-        {
-            word.push('\u{5F3}');
-        } else {
-            end(&mut word, &mut out);
-        }
-    }
-    end(&mut word, &mut out);
-    out.into_iter()
 }
 
 /// A place inside a longer name ("Air Navigation Indonesia", "Bank of England" is two mentions
@@ -713,18 +678,4 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::abjad_words;
-
-    #[test]
-    fn abjad_words_keep_a_geresh_and_drop_latin_letters() {
-        let words: Vec<String> = abjad_words("השגריר ג'ונס, ג‘ונס וצ׳רצ׳יל! كأسbetfred").collect();
-        assert_eq!(words, ["השגריר", "ג׳ונס", "ג׳ונס", "וצ׳רצ׳יל", "كأس"]);
-        // A quotation mark after a final letter of that set: the word with it and without it.
-        let words: Vec<String> = abjad_words("אמרת’ שלום").collect();
-        assert_eq!(words, ["אמרת", "אמרת׳", "שלום"]);
-    }
 }
