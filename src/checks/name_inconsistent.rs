@@ -152,10 +152,11 @@ impl Check for NameInconsistent {
             .into_iter()
             .filter(|(_, s)| !s.occurrences.is_empty())
             .collect();
-        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source, &doc.lang);
+        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source);
+        let romanised = Romanised::new(cx.source, &doc.lang);
         let mut out = Vec::new();
         for members in clusters {
-            report_cluster(cx, &list, &members, &mentions, &rules, &mut out);
+            report_cluster(cx, &list, &members, &mentions, &rules, &romanised, &mut out);
         }
         out
     }
@@ -168,7 +169,6 @@ fn cluster(
     tokens: &Tokens,
     rules: &VariantRules,
     source: Option<&crate::document::Document>,
-    target: &LangTag,
 ) -> Vec<Vec<usize>> {
     let n = list.len();
     let mut groups = Groups::new(n);
@@ -211,7 +211,7 @@ fn cluster(
             // A short name one letter off needs an anchor: a word of the name it shares ("Theresa
             // May" / "Theresa Mya"), or the source writing one spelling and not the other.
             let by_source = source
-                .and_then(|d| source_choice(d, target, list, &[a, b], None, false))
+                .and_then(|d| source_choice(d, list, &[a, b], None, None))
                 .is_some_and(|i| {
                     let other = if i == a { b } else { a };
                     list[i].1.occurrences.len() >= list[other].1.occurrences.len()
@@ -349,6 +349,7 @@ fn report_cluster(
     members: &[usize],
     mentions: &[Mention],
     rules: &VariantRules,
+    romanised: &Romanised<'_>,
     out: &mut Vec<Finding>,
 ) {
     let tokens = &cx.doc.tokens;
@@ -382,7 +383,7 @@ fn report_cluster(
         }
     }
     let family = families(list, &all, rules);
-    let (target, evidence) = reference(cx, list, &all, &first_seen, &family);
+    let (target, evidence) = reference(cx, list, &all, &first_seen, &family, romanised);
     if evidence == Evidence::Conflict {
         return;
     }
@@ -578,6 +579,7 @@ fn reference(
     members: &[usize],
     first_seen: &dyn Fn(usize) -> usize,
     family: &HashMap<usize, usize>,
+    romanised: &Romanised<'_>,
 ) -> (usize, Evidence) {
     let kin = |i: usize, j: usize| family.get(&i) == family.get(&j);
     // A spelling's uses with those of the other forms of its word.
@@ -614,7 +616,7 @@ fn reference(
         // person of a similar name ("Palau" beside the source's "Palu").
         let source_pick = cx
             .source
-            .and_then(|s| source_choice(s, &cx.doc.lang, list, members, Some(family), true));
+            .and_then(|s| source_choice(s, list, members, Some(family), Some(romanised)));
         if source_pick.is_some_and(|i| list[i].1.known.is_none()) {
             return (earliest, Evidence::Conflict);
         }
@@ -636,7 +638,7 @@ fn reference(
     };
     if let Some(i) = cx
         .source
-        .and_then(|s| source_choice(s, &cx.doc.lang, list, members, Some(family), true))
+        .and_then(|s| source_choice(s, list, members, Some(family), Some(romanised)))
     {
         let majority = members.iter().all(|&j| kin(i, j) || count(j) < count(i));
         let tied = members.iter().all(|&j| count(j) <= count(i));
@@ -672,11 +674,10 @@ fn reference(
 /// closest to the source's is the one returned.
 fn source_choice(
     source: &crate::document::Document,
-    target: &LangTag,
     list: &[(&str, Spelling)],
     members: &[usize],
     family: Option<&HashMap<usize, usize>>,
-    romanised: bool,
+    romanised: Option<&Romanised<'_>>,
 ) -> Option<usize> {
     let kin = |i: usize, j: usize| i == j || family.is_some_and(|f| f.get(&i) == f.get(&j));
     let tokens = &source.tokens;
@@ -710,10 +711,7 @@ fn source_choice(
     // A romanisation decides between spellings already taken for one name; it does not make
     // two names one: most source names are no romanisation of their English spelling
     // ("Wayde" and the coach "Wade" stay two people).
-    if let Some(i) = romanised
-        .then(|| romanised_choice(source, target, list, members, &kin))
-        .flatten()
-    {
+    if let Some(i) = romanised.and_then(|r| r.choice(list, members, &kin)) {
         return Some(i);
     }
     let mut scored: Vec<(f64, usize)> = members
@@ -737,57 +735,92 @@ fn source_choice(
     (best >= SOURCE_CLOSE && best - next >= SOURCE_MARGIN && next < best).then_some(i)
 }
 
-/// Across scripts, the one spelling (or forms of one word) that is a romanisation of a source
-/// word under the standards the tables list ("Blinken" of "بلينكن", "Zelensky" of
-/// "Зеленский"), when the others are not and are typing slips of it: the source decides. The capitalised words of a source
-/// with capitals, every word of an Arabic or Hebrew one; Chinese runs are not read here.
-fn romanised_choice(
-    source: &crate::document::Document,
-    target: &LangTag,
-    list: &[(&str, Spelling)],
-    members: &[usize],
-    kin: &dyn Fn(usize, usize) -> bool,
-) -> Option<usize> {
-    let scheme = romanise::romaniser(&source.lang, target)?;
-    if scheme.own_is_han() {
-        return None;
+/// Comparisons of a spelling with a source word one document may spend on romanisations: an
+/// article's names in doubt take a few thousand, and a hostile one stops here.
+const ROMANISED_COMPARISONS: usize = 100_000;
+
+/// Across scripts, the spellings that are romanisations of a source word under the standards
+/// the tables list ("Blinken" of "بلينكن", "Zelensky" of "Зеленский"). The source's words
+/// (its capitalised ones, or every word of an Arabic or Hebrew source; Chinese runs are not
+/// read here) are gathered once per document, when first asked.
+struct Romanised<'a> {
+    source: Option<(&'a crate::document::Document, &'static romanise::Romaniser)>,
+    words: std::cell::OnceCell<Vec<String>>,
+    budget: std::cell::Cell<usize>,
+}
+
+impl<'a> Romanised<'a> {
+    fn new(source: Option<&'a crate::document::Document>, target: &LangTag) -> Self {
+        let source = source.and_then(|s| {
+            romanise::romaniser(&s.lang, target)
+                .filter(|r| !r.own_is_han())
+                .map(|r| (s, r))
+        });
+        Romanised {
+            source,
+            words: std::cell::OnceCell::new(),
+            budget: std::cell::Cell::new(ROMANISED_COMPARISONS),
+        }
     }
-    let tokens = &source.tokens;
-    let mut words: Vec<String> = if scheme.caseless {
-        romanise::abjad_words(&source.text)
-            .map(|w| crate::normalize::folded(&w))
-            .collect()
-    } else {
-        (0..tokens.len())
-            .filter(|&i| tokens.list[i].capitalized && tokens.list[i].alphabetic)
-            .map(|i| tokens.key(i).to_string())
-            .collect()
-    };
-    words.retain(|w| w.chars().count() <= crate::names::MAX_NAME_WORD);
-    words.sort_unstable();
-    words.dedup();
-    let supported: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let a = &list[i].1.ascii;
-            !a.is_empty() && words.iter().any(|w| scheme.accepts(w, a))
+
+    fn words(&self, source: &crate::document::Document, scheme: &romanise::Romaniser) -> &[String] {
+        self.words.get_or_init(|| {
+            let tokens = &source.tokens;
+            let mut words: Vec<String> = if scheme.caseless {
+                romanise::abjad_words(&source.text)
+                    .map(|w| crate::normalize::folded(&w))
+                    .collect()
+            } else {
+                (0..tokens.len())
+                    .filter(|&i| tokens.list[i].capitalized && tokens.list[i].alphabetic)
+                    .map(|i| tokens.key(i).to_string())
+                    .collect()
+            };
+            words.retain(|w| w.chars().count() <= crate::names::MAX_NAME_WORD);
+            words.sort_unstable();
+            words.dedup();
+            words
         })
-        .collect();
-    let &first = supported.first()?;
-    if !supported.iter().all(|&j| kin(j, first)) {
-        return None;
     }
-    let chosen = supported
-        .iter()
-        .copied()
-        .max_by_key(|&j| (list[j].1.occurrences.len(), std::cmp::Reverse(j)))?;
-    // Evidence only against a typing slip of it: a spelling that differs otherwise
-    // ("Kavardarkov" beside the source's "Kavadarkov") may be the desk's transcription.
-    members
-        .iter()
-        .all(|&j| kin(j, chosen) || typing_slip(list[chosen].0, list[j].0))
-        .then_some(chosen)
+
+    /// The one spelling of `members` (or forms of one word) that is a romanisation of a source
+    /// word when the others are not and are typing slips of it: the source decides.
+    fn choice(
+        &self,
+        list: &[(&str, Spelling)],
+        members: &[usize],
+        kin: &dyn Fn(usize, usize) -> bool,
+    ) -> Option<usize> {
+        let (source, scheme) = self.source?;
+        let words = self.words(source, scheme);
+        let cost = words.len() * members.len();
+        if cost > self.budget.get() {
+            return None;
+        }
+        self.budget.set(self.budget.get() - cost);
+        let supported: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let a = &list[i].1.ascii;
+                !a.is_empty() && words.iter().any(|w| scheme.accepts(w, a))
+            })
+            .collect();
+        let &first = supported.first()?;
+        if !supported.iter().all(|&j| kin(j, first)) {
+            return None;
+        }
+        let chosen = supported
+            .iter()
+            .copied()
+            .max_by_key(|&j| (list[j].1.occurrences.len(), std::cmp::Reverse(j)))?;
+        // Evidence only against a typing slip of it: a spelling that differs otherwise
+        // ("Kavardarkov" beside the source's "Kavadarkov") may be the desk's transcription.
+        members
+            .iter()
+            .all(|&j| kin(j, chosen) || typing_slip(list[chosen].0, list[j].0))
+            .then_some(chosen)
+    }
 }
 
 #[cfg(test)]

@@ -93,6 +93,16 @@ impl PairCheck for NameMismatch {
         } else {
             HashSet::new()
         };
+        // Spellings the translation writes more than once (asked only from a caseless source).
+        let mut seen = HashSet::new();
+        let repeated_in_target: HashSet<&str> = if scheme.is_some_and(|s| s.caseless) {
+            (0..target.tokens.len())
+                .map(|i| target.tokens.key(i))
+                .filter(|k| !seen.insert(*k))
+                .collect()
+        } else {
+            HashSet::new()
+        };
         let mut out = Vec::new();
         let mut reported = HashSet::new();
         let units: Vec<&UnitPair> = cx.aligned_units().collect();
@@ -186,6 +196,7 @@ impl PairCheck for NameMismatch {
                     &target_names,
                     &approved_target,
                     &lower_in_target,
+                    &repeated_in_target,
                     scheme,
                 ) {
                     if reported.insert((f.rule, f.byte_start, f.byte_end)) {
@@ -201,6 +212,10 @@ impl PairCheck for NameMismatch {
 /// Target name words checked against a source without capitals (Arabic, Hebrew, Chinese):
 /// those this long, as the source's own names cannot be told from its other words.
 const CASELESS_MIN: usize = 5;
+
+/// The most distinct source words (or Han runs) of one unit that target words are compared
+/// with: a long news paragraph has under two hundred.
+const CASELESS_ITEMS: usize = 600;
 
 /// Han characters a Chinese name or place runs to (surname and given name, or a place with
 /// its suffix): the runs of the source compared with one target word.
@@ -218,6 +233,7 @@ fn caseless(
     target_names: &[Mention],
     approved_target: &HashSet<usize>,
     lower_in_target: &HashSet<&str>,
+    repeated: &HashSet<&str>,
     scheme: &romanise::Romaniser,
 ) -> Vec<Finding> {
     let (source, target) = (&cx.pair.source, &cx.pair.target);
@@ -257,11 +273,11 @@ fn caseless(
     let mut items = items;
     items.sort_unstable();
     items.dedup();
-    let mut seen = HashSet::new();
-    let repeated: HashSet<&str> = (0..target.tokens.len())
-        .map(|i| target.tokens.key(i))
-        .filter(|k| !seen.insert(*k))
-        .collect();
+    // Every target name word is compared with every item: a paragraph's worth. A unit longer
+    // than any real paragraph (a whole text without a blank line) is not searched.
+    if items.len() > CASELESS_ITEMS {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for m in starting_in(target_names, &unit.target, |m| m.span.start) {
         if m.weak {
