@@ -234,9 +234,8 @@ fn linked_spellings(findings: &[Finding]) -> Vec<(String, String)> {
 /// Lists are small vectors kept sorted (a tree's node would cost more than most of them hold).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Spelling {
-    /// The folded word, and its ASCII transliteration (derived, for comparisons).
+    /// The folded word.
     key: String,
-    ascii: String,
     mentions: usize,
     documents: usize,
     /// How the word is written, and the full names it is part of, with their counts, sorted.
@@ -269,6 +268,10 @@ pub(crate) struct DocPath(Arc<str>);
 
 impl Ord for DocPath {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // One document's uses share its path: no need to compare it component by component.
+        if Arc::ptr_eq(&self.0, &other.0) {
+            return std::cmp::Ordering::Equal;
+        }
         std::path::Path::new(&*self.0).cmp(std::path::Path::new(&*other.0))
     }
 }
@@ -343,41 +346,46 @@ impl Register {
 
     /// Clusters a tally's spellings.
     pub fn new(tally: Tally) -> Register {
+        Register::clustered(tally, 1)
+    }
+
+    /// [`Register::new`] on `threads` threads: each language is clustered on its own, and the
+    /// languages are put back in order, so the register does not depend on the count.
+    pub fn clustered(tally: Tally, threads: usize) -> Register {
         let documents = tally.documents;
-        let mut effort = Effort::default();
-        let mut out_langs = BTreeMap::new();
-        let mut clusters = BTreeMap::new();
-        let mut deviating: HashMap<String, HashMap<String, (usize, usize)>> = HashMap::new();
-        for (lang, by_key) in tally.langs {
-            // In key order, so that the clustering's tie-breaks are fixed.
-            let list: Vec<Spelling> = by_key.into_values().collect();
-            let tag = LangTag::parse(&lang)
-                .unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
-            let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
-            let pairs: Vec<(usize, usize)> = list
-                .iter()
-                .enumerate()
-                .flat_map(|(i, s)| s.linked.iter().filter_map(move |k| Some((i, find(k)?))))
-                .collect();
-            let (c, e) = cluster(&list, &VariantRules::new(&tag), &pairs);
-            effort.spellings += e.spellings;
-            effort.compared += e.compared;
-            let by_key = deviating.entry(lang.clone()).or_default();
-            for g in c.iter().filter(|g| g.len() > 1) {
+        let mut register = Register {
+            langs: BTreeMap::new(),
+            clusters: BTreeMap::new(),
+            deviating: HashMap::new(),
+            documents,
+            effort: Effort::default(),
+        };
+        let one = |_, (lang, by_key): (String, BTreeMap<String, Spelling>)| {
+            let (list, groups, effort) = cluster_language(&lang, by_key);
+            (lang, list, groups, effort)
+        };
+        let add = |_, (lang, list, groups, e): (String, Vec<Spelling>, Vec<Vec<usize>>, Effort)| {
+            register.effort.spellings += e.spellings;
+            register.effort.compared += e.compared;
+            let by_key: &mut HashMap<String, (usize, usize)> =
+                register.deviating.entry(lang.clone()).or_default();
+            for g in groups.iter().filter(|g| g.len() > 1) {
                 for &i in &g[1..] {
                     by_key.insert(list[i].key.clone(), (i, g[0]));
                 }
             }
-            clusters.insert(lang.clone(), c);
-            out_langs.insert(lang, list);
-        }
-        Register {
-            langs: out_langs,
-            clusters,
-            deviating,
-            documents,
-            effort,
-        }
+            register.clusters.insert(lang.clone(), groups);
+            register.langs.insert(lang, list);
+            true
+        };
+        crate::stream::map(
+            tally.langs.into_iter(),
+            threads,
+            crate::stream::Order::Input,
+            one,
+            add,
+        );
+        register
     }
 
     /// Every cluster, largest first (ties by language and name).
@@ -495,6 +503,24 @@ impl Register {
     }
 }
 
+/// One language's spellings in key order (so that the clustering's tie-breaks are fixed),
+/// their clusters, and the work it took.
+fn cluster_language(
+    lang: &str,
+    by_key: BTreeMap<String, Spelling>,
+) -> (Vec<Spelling>, Vec<Vec<usize>>, Effort) {
+    let list: Vec<Spelling> = by_key.into_values().collect();
+    let tag = LangTag::parse(lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
+    let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
+    let pairs: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.linked.iter().filter_map(move |k| Some((i, find(k)?))))
+        .collect();
+    let (groups, effort) = cluster(&list, &VariantRules::new(&tag), &pairs);
+    (list, groups, effort)
+}
+
 /// The most used of some written forms (ties: the smallest).
 fn most_used(counts: &[(String, usize)]) -> Option<&String> {
     counts
@@ -566,6 +592,8 @@ fn cluster(
     links: &[(usize, usize)],
 ) -> (Vec<Vec<usize>>, Effort) {
     let n = list.len();
+    // Spellings are compared by their ASCII transliterations.
+    let ascii: Vec<String> = list.iter().map(|s| ascii_key(&s.key)).collect();
     let mut groups = Groups::new(n);
     for &(a, b) in links {
         groups.join(a, b);
@@ -573,8 +601,8 @@ fn cluster(
     let linked: std::collections::HashSet<usize> =
         links.iter().flat_map(|&(a, b)| [a, b]).collect();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, s) in list.iter().enumerate() {
-        for key in blocks(&s.ascii) {
+    for (i, a) in ascii.iter().enumerate() {
+        for key in blocks(a) {
             index.entry(key).or_default().push(i);
         }
     }
@@ -587,10 +615,10 @@ fn cluster(
         // few neighbours, which bounds the work whatever the block's size; variants share a key
         // and sort next to each other in it.
         let mut members = index[k].clone();
-        members.sort_by(|&x, &y| list[x].ascii.cmp(&list[y].ascii).then(x.cmp(&y)));
+        members.sort_by(|&x, &y| ascii[x].cmp(&ascii[y]).then(x.cmp(&y)));
         for (x, &a) in members.iter().enumerate() {
             for &b in members[x + 1..].iter().take(NEIGHBOURS) {
-                if list[b].ascii.len().abs_diff(list[a].ascii.len()) > 3 {
+                if ascii[b].len().abs_diff(ascii[a].len()) > 3 {
                     continue;
                 }
                 if !seen.insert((a.min(b), a.max(b))) {
@@ -601,7 +629,7 @@ fn cluster(
                 if sa.known.is_some() && sb.known.is_some() {
                     continue;
                 }
-                if !rules.is_variant(&sa.key, &sb.key, &sa.ascii, &sb.ascii)
+                if !rules.is_variant(&sa.key, &sb.key, &ascii[a], &ascii[b])
                     || !context_match(sa, sb)
                 {
                     continue;
@@ -629,8 +657,8 @@ fn cluster(
                 || rules.is_variant(
                     &list[i].key,
                     &list[reference].key,
-                    &list[i].ascii,
-                    &list[reference].ascii,
+                    &ascii[i],
+                    &ascii[reference],
                 )
         });
         out.push(keep);

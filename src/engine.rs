@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rayon::prelude::*;
 
@@ -357,37 +357,58 @@ impl Engine {
     ) where
         I: Iterator<Item = Input> + Send,
     {
-        let work = |_, input: Input| guarded(&run, input, |input| self.run_one_pending(input));
-        let mut tally = Tally::new(corpus::glossary_stamp(&self.glossaries));
+        let stamp = corpus::glossary_stamp(&self.glossaries);
+        // Each worker counts the names of the articles it checks into a tally of its own (a
+        // tally taken from the pool, so there are at most as many as workers); the merge of
+        // any split is the tally of the whole.
+        let tallies: Mutex<Vec<Tally>> = Mutex::new(Vec::new());
+        let work = |_, input: Input| {
+            let mut outcome = guarded(&run, input, |input| self.run_one_pending(input));
+            if let Ok(Pending::Article(a)) = &mut outcome
+                && let Some(names) = a.tallied.take()
+            {
+                let taken = tallies.lock().unwrap_or_else(|e| e.into_inner()).pop();
+                let mut tally = taken.unwrap_or_else(|| Tally::new(stamp.clone()));
+                tally.add(&a.name, &names);
+                tallies
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(tally);
+            }
+            outcome
+        };
         let mut outcomes: Vec<(usize, Result<Pending, InputError>)> = Vec::new();
-        // Adding to a tally does not depend on the order; the outcomes are put back in input
-        // order below.
         crate::stream::map(
             inputs,
             run.workers(),
             Order::Finish,
             work,
-            |i, mut outcome| {
-                if let Ok(Pending::Article(a)) = &mut outcome
-                    && let Some(names) = a.tallied.take()
-                {
-                    tally.add(&a.name, &names);
-                }
+            |i, outcome| {
                 outcomes.push((i, outcome));
                 true
             },
         );
         outcomes.sort_by_key(|(i, _)| *i);
-        let register = Register::new(tally);
-        for (_, outcome) in outcomes {
-            let outcome = outcome.map(|p| match p {
+        let mut tally = Tally::new(stamp);
+        for part in tallies.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            tally
+                .merge(part)
+                .expect("every part is read with the run's glossaries");
+        }
+        let register = Register::clustered(tally, run.workers());
+        let finish = |_, (_, outcome): (usize, Result<Pending, InputError>)| {
+            outcome.map(|p| match p {
                 Pending::Done(checked) => checked,
                 Pending::Article(a) => self.finish_article(*a, &register),
-            });
-            if !emit(outcome) {
-                break;
-            }
-        }
+            })
+        };
+        crate::stream::map(
+            outcomes.into_iter(),
+            run.workers(),
+            Order::Input,
+            finish,
+            |_, outcome| emit(outcome),
+        );
     }
 
     /// An input checked, an article but for its `name/corpus` findings.

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::{Context, DocNames, DocPath, FIRST_DOCS, KEEP, PLACES, Place, Spelling};
 use crate::glossary::GlossarySet;
-use crate::normalize::ascii_key;
 
 /// Spellings by language and folded key, with the number of documents read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,14 +35,24 @@ pub(super) fn offer<T: Ord>(list: &mut Vec<T>, item: T, n: usize) {
         return;
     }
     if let Err(at) = list.binary_search(&item) {
+        first_room(list);
         list.insert(at, item);
         list.truncate(n);
+    }
+}
+
+/// Room for one item in a list that has none: most spellings are used once, and a first
+/// insert would otherwise reserve room for four.
+fn first_room<T>(list: &mut Vec<T>) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
     }
 }
 
 /// Adds a key to a sorted set of keys.
 fn link(keys: &mut Vec<String>, key: String) {
     if let Err(at) = keys.binary_search(&key) {
+        first_room(keys);
         keys.insert(at, key);
     }
 }
@@ -52,14 +61,16 @@ fn link(keys: &mut Vec<String>, key: String) {
 pub(super) fn bump(counts: &mut Vec<(String, usize)>, key: &str, n: usize) {
     match counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
         Ok(at) => counts[at].1 += n,
-        Err(at) => counts.insert(at, (key.to_string(), n)),
+        Err(at) => {
+            first_room(counts);
+            counts.insert(at, (key.to_string(), n))
+        }
     }
 }
 
 impl Spelling {
     pub(super) fn new(key: String) -> Spelling {
         Spelling {
-            ascii: ascii_key(&key),
             key,
             mentions: 0,
             documents: 0,
