@@ -24,7 +24,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
 use crate::glossary::{GlossarySet, Match, Status};
 use crate::lang::LangTag;
-use crate::names::{Groups, Mention, VariantRules, is_title_word, mentions, skeleton};
+use crate::names::{Groups, Mention, VariantRules, is_title_word, skeleton};
 
 use crate::normalize::ascii_key;
 
@@ -163,7 +163,7 @@ pub fn collect(
     let mut uses = Vec::new();
     let mut counts: HashMap<String, usize> = HashMap::new();
     let wanted = |m: &&Mention| !m.weak || m.words.iter().any(|&w| linked.contains(tokens.key(w)));
-    for m in mentions(tokens, &doc.lang).iter().filter(wanted) {
+    for m in doc.mentions().iter().filter(wanted) {
         let words: Arc<[String]> = m.words.iter().map(|&w| tokens.key(w).to_string()).collect();
         let mention: Arc<str> = doc.text[m.span.clone()].into();
         for (pos, &w) in m.words.iter().enumerate() {

@@ -44,6 +44,8 @@ pub struct Document {
     pub origin: Option<Origin>,
     /// The file's comments (Markdown, HTML): their place in the file and their text.
     pub comments: Vec<(Range<usize>, String)>,
+    /// The names it mentions, found once for every check that reads them.
+    names: std::sync::OnceLock<Vec<crate::names::Mention>>,
 }
 
 /// What separates the pieces of an assembled document: a paragraph break, so that tokens and
@@ -95,6 +97,7 @@ impl Document {
             lines,
             origin: None,
             comments: prose.comments,
+            names: Default::default(),
         }
     }
 
@@ -158,8 +161,15 @@ impl Document {
             lines,
             origin: Some(origin.with_runs(runs)),
             comments: Vec::new(),
+            names: Default::default(),
         };
         (doc, ranges)
+    }
+
+    /// The names mentioned in the document, in text order.
+    pub fn mentions(&self) -> &[crate::names::Mention] {
+        self.names
+            .get_or_init(|| crate::names::mentions(&self.tokens, &self.lang))
     }
 
     /// The position (in the file the user gave) of document byte `offset`.

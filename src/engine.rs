@@ -132,7 +132,7 @@ impl Report {
 pub struct Engine {
     glossaries: GlossarySet,
     detector: Detector,
-    matchers: RwLock<HashMap<LangTag, Arc<Matcher>>>,
+    matchers: RwLock<HashMap<LangTag, Arc<std::sync::OnceLock<Arc<Matcher>>>>>,
     /// The glossaries' entries by language, built when a second language needs a matcher.
     language_index: std::sync::OnceLock<LanguageIndex>,
     checks: Vec<Box<dyn Check>>,
@@ -169,32 +169,53 @@ impl Engine {
         &self.glossaries
     }
 
-    /// The compiled glossary matcher for a language, built once and shared between threads.
+    /// The compiled glossary matcher for a language, built once and shared between threads
+    /// (a thread that wants one being built waits for it rather than building it again), and
+    /// shared between the tags that read the same sections ("en-GB" and "en" when the
+    /// glossaries only write "en").
     pub fn matcher(&self, lang: &LangTag) -> Arc<Matcher> {
-        if let Some(m) = self
-            .matchers
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(lang)
-        {
+        let cell = |tag: &LangTag| {
+            if let Some(c) = self
+                .matchers
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(tag)
+            {
+                return c.clone();
+            }
+            let mut map = self.matchers.write().unwrap_or_else(|e| e.into_inner());
+            map.entry(tag.clone()).or_default().clone()
+        };
+        let own = cell(lang);
+        if let Some(m) = own.get() {
             return m.clone();
         }
-        let first = self
-            .matchers
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_empty();
-        // One language walks the entries once either way; more share one walk to index them.
-        let compiled = Arc::new(if first {
-            Matcher::compile(&self.glossaries, lang)
-        } else {
-            let index = self
-                .language_index
-                .get_or_init(|| LanguageIndex::new(&self.glossaries));
-            Matcher::compile_indexed(&self.glossaries, lang, index)
-        });
-        let mut map = self.matchers.write().unwrap_or_else(|e| e.into_inner());
-        map.entry(lang.clone()).or_insert(compiled).clone()
+        // A run in one language compiles its matcher from the entries as they are; a second
+        // language indexes the entries by language once, for this and every later one.
+        let single = self.language_index.get().is_none()
+            && self
+                .matchers
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .len()
+                == 1;
+        if single {
+            return own
+                .get_or_init(|| Arc::new(Matcher::compile(&self.glossaries, lang)))
+                .clone();
+        }
+        let index = self
+            .language_index
+            .get_or_init(|| LanguageIndex::new(&self.glossaries));
+        let tag = index.matcher_tag(lang);
+        own.get_or_init(|| {
+            if tag == *lang {
+                Arc::new(Matcher::compile_indexed(&self.glossaries, lang, index))
+            } else {
+                self.matcher(&tag)
+            }
+        })
+        .clone()
     }
 
     /// Decodes bytes into a document and settles its language: `--lang`, else the file name,
@@ -378,16 +399,10 @@ impl Engine {
             outcome
         };
         let mut outcomes: Vec<(usize, Result<Pending, InputError>)> = Vec::new();
-        crate::stream::map(
-            inputs,
-            run.workers(),
-            Order::Finish,
-            work,
-            |i, outcome| {
-                outcomes.push((i, outcome));
-                true
-            },
-        );
+        crate::stream::map(inputs, run.workers(), Order::Finish, work, |i, outcome| {
+            outcomes.push((i, outcome));
+            true
+        });
         outcomes.sort_by_key(|(i, _)| *i);
         let mut tally = Tally::new(stamp);
         for part in tallies.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -1131,7 +1146,7 @@ impl Engine {
                         .section_tag(&doc.lang)
                         .map_or_else(|| doc.lang.to_string(), |t| t.to_string());
                     let e = counts
-                        .entry(((m.form.glossary, m.form.entry), (lang, m.form.form.clone())))
+                        .entry(((m.form.glossary, m.form.entry), (lang, m.form.form.to_string())))
                         .or_insert((m.form.status, 0));
                     e.1 += 1;
                 }

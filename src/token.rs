@@ -20,7 +20,7 @@ pub enum Gap {
     Break,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
@@ -94,8 +94,61 @@ pub fn tokenize(text: &str, segments: &[Range<usize>]) -> Tokens {
 
 /// Tokens of a short standalone text, such as a glossary form.
 pub fn tokenize_str(text: &str) -> Tokens {
+    if let Some(tokens) = tokenize_plain(text) {
+        return tokens;
+    }
     let whole = 0..text.len();
     tokenize(text, std::slice::from_ref(&whole))
+}
+
+/// A letter that word segmentation never separates from the letters beside it (UAX 29 ALetter
+/// of the Latin, Greek and Cyrillic blocks, none of them an apostrophe or a mark).
+fn is_plain_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}')
+            && c.is_alphabetic())
+}
+
+/// [`tokenize_str`] of a text of plain letters in words joined by single spaces or hyphens,
+/// as most glossary forms are ("Nagorno-Karabakh", "Antony Blinken"), without segmenting it:
+/// a 100,000-entry glossary tokenizes a million forms. `None` for any other text.
+fn tokenize_plain(text: &str) -> Option<Tokens> {
+    let mut out = Tokens {
+        list: Vec::with_capacity(4),
+        keys: String::with_capacity(text.len()),
+    };
+    let mut gap = GapBuilder::new();
+    gap.other = true;
+    let mut start = 0;
+    loop {
+        let rest = &text[start..];
+        let len = rest.find([' ', '-']).unwrap_or(rest.len());
+        let word = &rest[..len];
+        if word.is_empty() || !word.chars().all(is_plain_letter) {
+            return None;
+        }
+        let k0 = out.keys.len() as u32;
+        push_folded(word, &mut out.keys);
+        let k1 = out.keys.len() as u32;
+        let shape = Shape::of(word);
+        out.list.push(Token {
+            start,
+            end: start + len,
+            key: (k0, k1),
+            gap: gap.finish(),
+            capitalized: shape.capitalized,
+            all_caps: shape.letters >= 2 && shape.upper == shape.letters,
+            sentence_initial: out.list.is_empty(),
+            alphabetic: shape.letters == shape.chars,
+        });
+        if len == rest.len() {
+            return Some(out);
+        }
+        // The separator is one ASCII byte.
+        gap = GapBuilder::new();
+        gap.add(&rest[len..len + 1]);
+        start += len + 1;
+    }
 }
 
 fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
@@ -311,6 +364,97 @@ impl GapBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn segmented(text: &str) -> Tokens {
+        tokenize(text, &[0..text.len()])
+    }
+
+    proptest! {
+        /// Forms tokenized without segmentation are tokenized as segmentation would.
+        #[test]
+        fn plain_forms_tokenize_as_segmented(
+            chars in proptest::collection::vec(prop_oneof![
+                Just('a'), Just('Z'), Just('é'), Just('ß'), Just('İ'), Just('ı'), Just('Ł'),
+                Just('Σ'), Just('ς'), Just('ά'), Just('Ж'), Just('ё'), Just('Ё'), Just('ǅ'),
+                Just('ʼ'), Just('\u{0301}'), Just(' '), Just('-'), Just('\''), Just('.'),
+                Just('1'), Just('а'), Just('o'), Just('ª'),
+            ], 0..14)
+        ) {
+            let text: String = chars.into_iter().collect();
+            if let Some(plain) = tokenize_plain(&text) {
+                let full = segmented(&text);
+                prop_assert_eq!(&plain.list, &full.list);
+                prop_assert_eq!(&plain.keys, &full.keys);
+            }
+        }
+    }
+
+    fn letter() -> impl Strategy<Value = char> {
+        prop_oneof![
+            Just('a'),
+            Just('Z'),
+            Just('é'),
+            Just('ß'),
+            Just('İ'),
+            Just('ı'),
+            Just('Ł'),
+            Just('Σ'),
+            Just('ς'),
+            Just('ά'),
+            Just('Ж'),
+            Just('ё'),
+            Just('Ё'),
+            Just('ǅ'),
+            Just('а'),
+            Just('o'),
+            Just('Ǆ'),
+            Just('ÿ'),
+            Just('Ω'),
+            Just('ґ'),
+        ]
+    }
+
+    proptest! {
+        /// Words of plain letters joined by spaces and hyphens: always the short way, always
+        /// the same tokens.
+        #[test]
+        fn plain_words_tokenize_as_segmented(
+            words in proptest::collection::vec(proptest::collection::vec(letter(), 1..6), 1..5),
+            hyphens in proptest::collection::vec(any::<bool>(), 4),
+        ) {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    text.push(if hyphens[i - 1] { '-' } else { ' ' });
+                }
+                text.extend(w);
+            }
+            let plain = tokenize_plain(&text);
+            prop_assert!(plain.is_some(), "{:?}", text);
+            let (plain, full) = (plain.unwrap(), segmented(&text));
+            prop_assert_eq!(&plain.list, &full.list);
+            prop_assert_eq!(&plain.keys, &full.keys);
+        }
+    }
+
+    #[test]
+    fn plain_forms_take_the_short_way() {
+        for form in [
+            "Antony Blinken",
+            "Nagorno-Karabakh",
+            "Зеленский",
+            "Ελλάδα",
+            "É",
+        ] {
+            assert!(tokenize_plain(form).is_some(), "{form}");
+        }
+        for form in [
+            "", " a", "a ", "a  b", "a--b", "O'Brien", "U.S.", "G7", "東京",
+        ] {
+            assert!(tokenize_plain(form).is_none(), "{form}");
+        }
+    }
 
     fn keys(t: &Tokens) -> Vec<(&str, Gap)> {
         (0..t.len()).map(|i| (t.key(i), t.list[i].gap)).collect()

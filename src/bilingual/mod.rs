@@ -7,7 +7,6 @@ pub mod quotes;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::names::mentions;
 use crate::normalize::ascii_key;
 
 /// A source stretch and the target stretch that translates it.
@@ -110,11 +109,7 @@ fn writes_capitals(doc: &Document) -> bool {
 /// Each segment's length and anchors: numbers and the ASCII keys of names, which survive
 /// translation ("1.500" and "1,500" both give "1500"; "Блинкен" and "Blinken" give "blin").
 fn paragraphs(doc: &Document, with_names: bool) -> Vec<align::Para> {
-    let names = if with_names {
-        mentions(&doc.tokens, &doc.lang)
-    } else {
-        Vec::new()
-    };
+    let names = if with_names { doc.mentions() } else { &[] };
     doc.segments
         .iter()
         .map(|seg| {

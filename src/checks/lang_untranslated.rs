@@ -6,7 +6,6 @@ use super::{Example, PairCheck, PairContext, Rule};
 use crate::bilingual::quotes::quotations;
 use crate::finding::{Finding, Severity};
 use crate::markup::BLANK;
-use crate::names::mentions;
 
 pub struct LangUntranslated;
 
@@ -47,8 +46,8 @@ impl PairCheck for LangUntranslated {
                 text[r].fill(BLANK);
             }
         }
-        for m in mentions(&doc.tokens, &doc.lang) {
-            text[m.span].fill(BLANK);
+        for m in doc.mentions() {
+            text[m.span.clone()].fill(BLANK);
         }
         let text = String::from_utf8_lossy(&text).into_owned();
         let mut out = Vec::new();

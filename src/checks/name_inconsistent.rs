@@ -10,8 +10,8 @@ use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::lang::LangTag;
 use crate::names::{
-    Groups, Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions,
-    romanise, typing_slip,
+    Groups, Mention, VariantRules, german_ascii, inside_compound, is_title_word, romanise,
+    typing_slip,
 };
 use crate::normalize::ascii_key;
 use crate::token::Tokens;
@@ -70,7 +70,7 @@ impl Check for NameInconsistent {
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
         let tokens = &doc.tokens;
-        let mentions = mentions(tokens, &doc.lang);
+        let mentions = doc.mentions();
         if mentions.len() < 2 {
             return Vec::new();
         }

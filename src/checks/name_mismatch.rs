@@ -12,8 +12,8 @@ use crate::bilingual::UnitPair;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Status;
 use crate::names::{
-    Mention, VariantRules, german_ascii, inside_compound, is_title_word, mentions, romanise,
-    script, similarity, skeleton,
+    Mention, VariantRules, german_ascii, inside_compound, is_title_word, romanise, script,
+    similarity, skeleton,
 };
 use crate::normalize::{ascii_key, folded};
 
@@ -77,8 +77,8 @@ impl PairCheck for NameMismatch {
 
     fn run(&self, cx: &PairContext<'_>) -> Vec<Finding> {
         let (source, target) = (&cx.pair.source, &cx.pair.target);
-        let source_names = mentions(&source.tokens, &source.lang);
-        let target_names = mentions(&target.tokens, &target.lang);
+        let source_names = source.mentions();
+        let target_names = target.mentions();
         let rules = VariantRules::new(&target.lang);
         let scheme = romanise::romaniser(&source.lang, &target.lang);
         let lower_in_source: HashSet<&str> = (0..source.tokens.len())

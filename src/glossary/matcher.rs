@@ -22,8 +22,8 @@ pub struct FormRef {
     pub glossary: usize,
     pub entry: usize,
     pub status: Status,
-    /// The form as the glossary writes it.
-    pub form: String,
+    /// The form as the glossary writes it (shared by every match of it).
+    pub form: std::sync::Arc<str>,
 }
 
 /// A glossary form found in a text.
@@ -62,16 +62,24 @@ fn lengths_agree(a: usize, b: usize) -> bool {
 /// "pt-BR"), in set order: every entry that can have a section for a language is listed under
 /// that language's primary subtag.
 #[derive(Debug, Default)]
-pub struct LanguageIndex(HashMap<String, Vec<(u32, u32)>>);
+pub struct LanguageIndex {
+    entries: HashMap<String, Vec<(u32, u32)>>,
+    /// The primary subtags some section is written for with more than the subtag ("pt-BR").
+    regional: FastSet<String>,
+}
 
 impl LanguageIndex {
     pub fn new(set: &GlossarySet) -> LanguageIndex {
         let mut index: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        let mut regional = FastSet::default();
         for (gi, (_, glossary)) in set.glossaries.iter().enumerate() {
             for (ei, entry) in glossary.entries.iter().enumerate() {
                 let mut last = None;
                 for tag in entry.terms.keys() {
                     let primary = tag.primary();
+                    if tag.as_str() != primary && !regional.contains(primary) {
+                        regional.insert(primary.to_string());
+                    }
                     // Tags are sorted, so one primary subtag's tags are together.
                     if last == Some(primary) {
                         continue;
@@ -84,7 +92,21 @@ impl LanguageIndex {
                 }
             }
         }
-        LanguageIndex(index)
+        LanguageIndex {
+            entries: index,
+            regional,
+        }
+    }
+
+    /// The tag whose matcher is `lang`'s: its primary subtag when every section of that
+    /// language is written for the bare subtag (an "en-GB" document then reads the "en"
+    /// sections, as an "en" one does), else `lang` itself.
+    pub fn matcher_tag(&self, lang: &LangTag) -> LangTag {
+        let primary = lang.primary();
+        if primary == lang.as_str() || self.regional.contains(primary) {
+            return lang.clone();
+        }
+        LangTag::parse(primary).unwrap_or_else(|_| lang.clone())
     }
 }
 
@@ -118,7 +140,7 @@ impl Matcher {
     /// language: a run in fifty languages walks each entry once, not fifty times.
     pub fn compile_indexed(set: &GlossarySet, lang: &LangTag, index: &LanguageIndex) -> Matcher {
         let entries = index
-            .0
+            .entries
             .get(lang.primary())
             .map(Vec::as_slice)
             .unwrap_or_default();
@@ -176,20 +198,21 @@ impl Matcher {
                             glossary: gi,
                             entry: ei,
                             status,
-                            form: form.to_string(),
+                            form: form.as_str().into(),
                         },
                     });
                 }
             }
         }
         // Longest first; on equal length a correct form wins over a deprecated one, so a form
-        // that one entry deprecates and another approves is never flagged.
-        patterns.sort_by(|a, b| {
-            b.words
-                .len()
-                .cmp(&a.words.len())
-                .then(a.target.status.cmp(&b.target.status))
-        });
+        // that one entry deprecates and another approves is never flagged. A stable sort by
+        // buckets: there are a few dozen keys for any number of patterns.
+        let mut buckets: std::collections::BTreeMap<_, Vec<Pattern>> = Default::default();
+        for p in patterns {
+            let key = (std::cmp::Reverse(p.words.len()), p.target.status);
+            buckets.entry(key).or_default().push(p);
+        }
+        let patterns: Vec<Pattern> = buckets.into_values().flatten().collect();
         let mut by_word: FastMap<String, Vec<u32>> = FastMap::default();
         let mut by_stem: FastMap<String, Vec<u32>> = FastMap::default();
         let mut prefixes = Some(FastSet::default());
@@ -199,7 +222,12 @@ impl Matcher {
             } else {
                 &mut by_word
             };
-            index.entry(p.words[0].clone()).or_default().push(i as u32);
+            match index.get_mut(&p.words[0]) {
+                Some(list) => list.push(i as u32),
+                None => {
+                    index.insert(p.words[0].clone(), vec![i as u32]);
+                }
+            }
             if p.stemmed {
                 let word =
                     crate::normalize::folded(p.target.form.split_whitespace().next().unwrap_or(""));
@@ -393,7 +421,7 @@ mod tests {
         let toks = tokenize_str(text);
         m.find(text, &toks)
             .into_iter()
-            .map(|x| (text[x.span].to_string(), x.form.status, x.form.form))
+            .map(|x| (text[x.span].to_string(), x.form.status, x.form.form.to_string()))
             .collect()
     }
 
