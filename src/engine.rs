@@ -1146,7 +1146,10 @@ impl Engine {
                         .section_tag(&doc.lang)
                         .map_or_else(|| doc.lang.to_string(), |t| t.to_string());
                     let e = counts
-                        .entry(((m.form.glossary, m.form.entry), (lang, m.form.form.to_string())))
+                        .entry((
+                            (m.form.glossary, m.form.entry),
+                            (lang, m.form.form.to_string()),
+                        ))
                         .or_insert((m.form.status, 0));
                     e.1 += 1;
                 }

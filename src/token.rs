@@ -367,7 +367,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn segmented(text: &str) -> Tokens {
-        tokenize(text, &[0..text.len()])
+        tokenize(text, std::slice::from_ref(&(0..text.len())))
     }
 
     proptest! {

@@ -152,11 +152,11 @@ impl Check for NameInconsistent {
             .into_iter()
             .filter(|(_, s)| !s.occurrences.is_empty())
             .collect();
-        let clusters = cluster(&list, &mentions, tokens, &rules, cx.source);
+        let clusters = cluster(&list, mentions, tokens, &rules, cx.source);
         let romanised = Romanised::new(cx.source, &doc.lang);
         let mut out = Vec::new();
         for members in clusters {
-            report_cluster(cx, &list, &members, &mentions, &rules, &romanised, &mut out);
+            report_cluster(cx, &list, &members, mentions, &rules, &romanised, &mut out);
         }
         out
     }

@@ -110,7 +110,7 @@ impl PairCheck for NameMismatch {
             // The unit with its neighbours: a translator may move a name across a sentence.
             let window = units[ui.saturating_sub(1)].target.start
                 ..units[(ui + 1).min(units.len() - 1)].target.end;
-            let src = starting_in(&source_names, &unit.source, |m| m.span.start);
+            let src = starting_in(source_names, &unit.source, |m| m.span.start);
             let source_matches = PairContext::matches_in(cx.source_matches, &unit.source);
             let target_matches = PairContext::matches_in(cx.target.matches, &unit.target);
             // Target words that are a correct glossary name are never a misspelling.
@@ -124,7 +124,7 @@ impl PairCheck for NameMismatch {
                 // for every name to be compared with every other.
                 let near = unit.near_target(m.span.start);
                 let narrowed = near != unit.target;
-                let tgt: Vec<&Mention> = starting_in(&target_names, &near, |m| m.span.start)
+                let tgt: Vec<&Mention> = starting_in(target_names, &near, |m| m.span.start)
                     .iter()
                     .collect();
                 let target_matches = if narrowed {
@@ -193,7 +193,7 @@ impl PairCheck for NameMismatch {
                 for f in caseless(
                     cx,
                     unit,
-                    &target_names,
+                    target_names,
                     &approved_target,
                     &lower_in_target,
                     &repeated_in_target,

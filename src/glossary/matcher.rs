@@ -421,7 +421,13 @@ mod tests {
         let toks = tokenize_str(text);
         m.find(text, &toks)
             .into_iter()
-            .map(|x| (text[x.span].to_string(), x.form.status, x.form.form.to_string()))
+            .map(|x| {
+                (
+                    text[x.span].to_string(),
+                    x.form.status,
+                    x.form.form.to_string(),
+                )
+            })
             .collect()
     }
 
