@@ -95,10 +95,50 @@ pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
     Ok(glossary)
 }
 
+/// A glossary file with its entries not yet read: the JSON of each, where the file has it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shell<'a> {
+    format: super::FormatVersion,
+    name: String,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(borrow)]
+    entries: Vec<&'a serde_json::value::RawValue>,
+}
+
 /// Parses the JSON structure only (fields, kinds, tags), without checking ids: what `lint`
-/// reads so that it can report every problem, not just the first.
+/// reads so that it can report every problem, not just the first. The file is read once for
+/// its shape, then its entries on every core (a house termbase holds tens of thousands); the
+/// first entry in file order that fails is the one reported.
 pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
-    serde_json::from_str(text).map_err(|e| json_error(path, text, &e))
+    use rayon::prelude::*;
+    let shell: Shell = serde_json::from_str(text).map_err(|e| json_error(path, text, &e, 0))?;
+    let read: Vec<Result<super::Entry, serde_json::Error>> = shell
+        .entries
+        .par_iter()
+        .map(|raw| serde_json::from_str(raw.get()))
+        .collect();
+    let mut entries = Vec::with_capacity(read.len());
+    for (raw, entry) in shell.entries.iter().zip(read) {
+        match entry {
+            Ok(entry) => entries.push(entry),
+            Err(e) => {
+                // Where the entry starts in the file: its errors count from there.
+                let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+                return Err(json_error(path, text, &e, offset));
+            }
+        }
+    }
+    Ok(Glossary {
+        format: shell.format,
+        name: shell.name,
+        version: shell.version,
+        description: shell.description,
+        entries,
+    })
 }
 
 /// Where the `nth` (0-based) `"id": "<id>"` of the file is written.
@@ -119,11 +159,20 @@ pub fn id_offset(text: &str, id: &str, nth: usize) -> usize {
         .unwrap_or(0)
 }
 
-fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Error {
-    // serde_json counts columns in bytes; report characters like everything else.
-    let line = e.line().max(1);
+/// An error of serde_json reading the part of `text` that starts at byte `offset`.
+fn json_error(path: &Path, text: &str, e: &serde_json::Error, offset: usize) -> Error {
+    // serde_json counts lines and columns in the part it read, columns in bytes; report them
+    // in the file, columns in characters like everything else.
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = e.line().max(1) + before.matches('\n').count();
+    let column = if e.line() <= 1 {
+        e.column() + (offset - line_start)
+    } else {
+        e.column()
+    };
     let line_text = text.lines().nth(line - 1).unwrap_or("");
-    let mut byte_col = e.column().min(line_text.len());
+    let mut byte_col = column.min(line_text.len());
     while !line_text.is_char_boundary(byte_col) {
         byte_col -= 1;
     }
@@ -169,6 +218,36 @@ mod tests {
     fn parses_the_documented_format() {
         let g = parse(Path::new("g.json"), OK).unwrap();
         assert_eq!(g.entries[0].terms.len(), 1);
+    }
+
+    /// Entries read apart report their errors where reading the whole file at once would.
+    #[test]
+    fn entry_errors_are_placed_as_in_one_pass() {
+        let two = OK.replace(
+            "\n]}",
+            ",\n  {\"id\": \"b\", \"kind\": \"term\", \"terms\": {\"fr\": {\"preferred\": \"B\"}}}\n]}",
+        );
+        let broken = [
+            two.replace(r#""kind": "term""#, r#""kind": "term", "x": 1"#),
+            two.replace(r#""fr":"#, r#""french":"#),
+            two.replace(r#""term""#, r#""word""#),
+            two.replace(r#""B""#, "7"),
+            two.replace(
+                r#"{"preferred": "B"}"#,
+                r#"{"preferred": "B", "preferred": "C"}"#,
+            ),
+            OK.replace(r#""kind": "place","#, r#""kind": "place", "colour": 1,"#),
+        ];
+        for text in broken {
+            let path = Path::new("g.json");
+            let whole = serde_json::from_str::<Glossary>(&text).unwrap_err();
+            let expected = json_error(path, &text, &whole, 0).to_string();
+            assert_eq!(
+                parse(path, &text).unwrap_err().to_string(),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]
