@@ -360,7 +360,7 @@ impl Register {
             documents,
             effort: Effort::default(),
         };
-        let one = |_, (lang, by_key): (String, BTreeMap<String, Spelling>)| {
+        let one = |_, (lang, by_key): (String, tally::Spellings)| {
             let (list, groups, effort) = cluster_language(&lang, by_key);
             (lang, list, groups, effort)
         };
@@ -507,9 +507,10 @@ impl Register {
 /// their clusters, and the work it took.
 fn cluster_language(
     lang: &str,
-    by_key: BTreeMap<String, Spelling>,
+    by_key: tally::Spellings,
 ) -> (Vec<Spelling>, Vec<Vec<usize>>, Effort) {
-    let list: Vec<Spelling> = by_key.into_values().collect();
+    let mut list: Vec<Spelling> = by_key.into_values().map(|s| *s).collect();
+    list.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     let tag = LangTag::parse(lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
     let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
     let pairs: Vec<(usize, usize)> = list

@@ -80,7 +80,9 @@ pub fn write(w: &mut dyn Write, tally: &Tally) -> std::io::Result<()> {
     serde_json::to_writer(&mut *w, &header)?;
     writeln!(w)?;
     for (lang, spellings) in &tally.langs {
-        for s in spellings.values() {
+        let mut sorted: Vec<&Spelling> = spellings.values().map(|s| &**s).collect();
+        sorted.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        for s in sorted {
             serde_json::to_writer(&mut *w, &line_of(lang, s))?;
             writeln!(w)?;
         }
@@ -184,7 +186,7 @@ pub fn read(r: impl BufRead, origin: &str) -> Result<Tally, Error> {
         match by_key.get_mut(&spelling.key) {
             Some(s) => s.absorb(spelling),
             None => {
-                by_key.insert(spelling.key.clone(), spelling);
+                by_key.insert(spelling.key.clone(), Box::new(spelling));
             }
         }
     }

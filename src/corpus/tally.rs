@@ -8,10 +8,15 @@ use std::sync::Arc;
 use super::{Context, DocNames, DocPath, FIRST_DOCS, KEEP, PLACES, Place, Spelling};
 use crate::glossary::GlossarySet;
 
+/// One language's spellings by folded key: a hash map (every name use of every document is
+/// looked up here), boxed so that a table's free slots cost a pointer each. In key order only
+/// where order shows: clustering and register files sort them.
+pub(super) type Spellings = foldhash::HashMap<String, Box<Spelling>>;
+
 /// Spellings by language and folded key, with the number of documents read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
-    pub(super) langs: BTreeMap<String, BTreeMap<String, Spelling>>,
+    pub(super) langs: BTreeMap<String, Spellings>,
     pub documents: usize,
     /// The glossaries the names were read with (see [`glossary_stamp`]): they decide which
     /// spellings are correct glossary forms, so parts made with others cannot be merged.
@@ -132,7 +137,7 @@ impl Tally {
         for u in &doc.uses {
             let key = &u.words[u.pos];
             if !by_key.contains_key(key) {
-                by_key.insert(key.clone(), Spelling::new(key.clone()));
+                by_key.insert(key.clone(), Box::new(Spelling::new(key.clone())));
             }
             let Some(s) = by_key.get_mut(key) else {
                 continue;
@@ -187,7 +192,7 @@ impl Tally {
             let by_key = self.langs.entry(lang).or_default();
             for (key, s) in spellings {
                 match by_key.get_mut(&key) {
-                    Some(mine) => mine.absorb(s),
+                    Some(mine) => mine.absorb(*s),
                     None => {
                         by_key.insert(key, s);
                     }
@@ -199,7 +204,7 @@ impl Tally {
 
     /// How many spellings it holds.
     pub fn spellings(&self) -> usize {
-        self.langs.values().map(BTreeMap::len).sum()
+        self.langs.values().map(|s| s.len()).sum()
     }
 }
 

@@ -130,12 +130,12 @@ pub fn mentions(tokens: &Tokens, lang: &LangTag) -> Vec<Mention> {
     }
     let function = function_words(lang);
     let stemmer = nouns_capitalised
-        .then(|| crate::stem::stemmer(lang))
+        .then(|| crate::stem::Memo::new(lang))
         .flatten();
     let stem = |key: &str| -> String {
         stemmer
             .as_ref()
-            .map_or_else(|| key.to_string(), |s| s.stem(key).into_owned())
+            .map_or_else(|| key.to_string(), |s| s.stem(key))
     };
     let (noun_marked, free) = if nouns_capitalised {
         noun_evidence(tokens, function, &stem)

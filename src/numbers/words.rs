@@ -5,7 +5,7 @@
 //! "ventuno", "tweeëntwintig", "duecento") are split into lexicon words first.
 
 // Looked up for every word of every text: foldhash, not SipHash.
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lang::LangTag;
@@ -32,6 +32,9 @@ enum Role {
 
 struct Lexicon {
     words: HashMap<String, (u64, Role)>,
+    /// Every prefix of every word (the words too): a split stops looking further along a word
+    /// as soon as what it has read begins no lexicon word.
+    prefixes: HashSet<String>,
     longest: usize,
     /// The first character of every word, sorted: a word starting otherwise is no number.
     initials: Vec<char>,
@@ -82,6 +85,13 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
                     words.insert(apostrophes(w), (v.parse().unwrap_or(0), role));
                 }
                 let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+                let prefixes = words
+                    .keys()
+                    .flat_map(|w| {
+                        w.char_indices()
+                            .map(|(i, c)| w[..i + c.len_utf8()].to_string())
+                    })
+                    .collect();
                 let mut initials: Vec<char> =
                     words.keys().filter_map(|w| w.chars().next()).collect();
                 initials.sort_unstable();
@@ -90,6 +100,7 @@ fn lexicon(lang: &str) -> Option<&'static Lexicon> {
                     *lang,
                     Lexicon {
                         words,
+                        prefixes,
                         longest,
                         initials,
                     },
@@ -134,12 +145,13 @@ fn split_from(
         return false;
     }
     let rest = &word[at..];
+    // Where a lexicon word could end: after each character while what is read so far begins
+    // some lexicon word (most words fail on their second or third letter).
     let bounds: Vec<usize> = rest
         .char_indices()
-        .map(|(i, _)| i)
-        .skip(1)
-        .chain(std::iter::once(rest.len()))
+        .map(|(i, c)| i + c.len_utf8())
         .take(lex.longest)
+        .take_while(|&end| lex.prefixes.contains(&rest[..end]))
         .collect();
     for &end in bounds.iter().rev() {
         if let Some(&entry) = lex.words.get(&rest[..end]) {
