@@ -22,7 +22,9 @@ pub fn is_hyphen(c: char) -> bool {
 /// with a soft hyphen and "Kiеv" with a Cyrillic "е" are both the word "kiev".
 pub fn push_folded(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     let repaired;

@@ -1,5 +1,7 @@
 //! Snowball stemming (rust-stemmers) for every language it has.
 
+use std::rc::Rc;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::LangTag;
@@ -47,7 +49,7 @@ pub struct Memo {
 const MEMO_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<Vec<foldhash::HashMap<Box<str>, Box<str>>>> =
+    static STEMS: std::cell::RefCell<Vec<foldhash::HashMap<Box<str>, Rc<str>>>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -61,6 +63,11 @@ impl Memo {
     }
 
     pub fn stem(&self, word: &str) -> String {
+        self.stem_shared(word).to_string()
+    }
+
+    /// The stem, shared with the memory (no copy of it is made).
+    pub fn stem_shared(&self, word: &str) -> Rc<str> {
         STEMS.with(|memo| {
             let mut memo = memo.borrow_mut();
             if memo.len() <= self.slot {
@@ -68,13 +75,13 @@ impl Memo {
             }
             let words = &mut memo[self.slot];
             if let Some(stem) = words.get(word) {
-                return stem.to_string();
+                return stem.clone();
             }
-            let stem = self.stemmer.stem(word).into_owned();
+            let stem: Rc<str> = self.stemmer.stem(word).into();
             if words.len() >= MEMO_WORDS {
                 words.clear();
             }
-            words.insert(word.into(), stem.as_str().into());
+            words.insert(word.into(), stem.clone());
             stem
         })
     }

@@ -21,6 +21,10 @@ pub enum Order {
 /// Items a worker may take beyond the oldest result not yet handed back, per thread.
 const WINDOW_PER_THREAD: usize = 16;
 
+/// Results a worker sends at once: each send may wake the calling thread, and a run over
+/// thousands of short articles spent more time waking threads than reading files.
+const BATCH: usize = 8;
+
 struct State<I> {
     items: I,
     /// Index of the next item to take.
@@ -29,6 +33,8 @@ struct State<I> {
     handed: usize,
     /// The sequence is exhausted or the caller stopped.
     over: bool,
+    /// Workers waiting for room in the window: only then does a result handed back wake them.
+    waiting: usize,
 }
 
 /// Wakes blocked workers when the caller stops or unwinds, so the scope can end.
@@ -69,91 +75,128 @@ where
         next: 0,
         handed: 0,
         over: false,
+        waiting: 0,
     });
     let room = Condvar::new();
-    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(window);
+    let (tx, rx) = mpsc::sync_channel::<Vec<(usize, T)>>(window);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (state, room, work) = (&state, &room, &work);
             scope.spawn(move || {
-                while let Some((index, item)) = take(state, room, window) {
+                let mut batch: Vec<(usize, T)> = Vec::with_capacity(BATCH);
+                loop {
+                    // Results waiting here may be what the window waits for: they go before
+                    // this worker waits.
+                    let taken = match take(state, room, window, false) {
+                        Taken::Item(item) => Some(item),
+                        Taken::Full => {
+                            if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
+                                break;
+                            }
+                            match take(state, room, window, true) {
+                                Taken::Item(item) => Some(item),
+                                _ => None,
+                            }
+                        }
+                        Taken::Over => None,
+                    };
+                    let Some((index, item)) = taken else { break };
                     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         work(index, item)
                     }));
                     match done {
                         Ok(result) => {
-                            if tx.send((index, result)).is_err() {
+                            batch.push((index, result));
+                            if batch.len() >= BATCH && tx.send(std::mem::take(&mut batch)).is_err()
+                            {
                                 break;
                             }
                         }
                         Err(panic) => {
-                            // The others stop taking items, so the caller is not left waiting
-                            // for this one's result; the scope then passes the panic on.
                             drop(Stop(state, room));
                             std::panic::resume_unwind(panic);
                         }
                     }
                 }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
             });
         }
         drop(tx);
-        // Owned here, so that unwinding drops it and frees workers blocked on a full channel.
         let rx = rx;
         let stop = Stop(&state, &room);
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next = 0;
-        for (index, result) in rx.iter() {
-            let keep_going = match order {
-                Order::Finish => {
-                    next += 1;
-                    emit(index, result)
-                }
-                Order::Input => {
-                    pending.insert(index, result);
-                    let mut go = true;
-                    while go && let Some(result) = pending.remove(&next) {
-                        go = emit(next, result);
+        'results: for batch in rx.iter() {
+            for (index, result) in batch {
+                let keep_going = match order {
+                    Order::Finish => {
                         next += 1;
+                        emit(index, result)
                     }
-                    go
+                    Order::Input => {
+                        pending.insert(index, result);
+                        let mut go = true;
+                        while go && let Some(result) = pending.remove(&next) {
+                            go = emit(next, result);
+                            next += 1;
+                        }
+                        go
+                    }
+                };
+                if !keep_going {
+                    break 'results;
                 }
-            };
-            if !keep_going {
-                break;
             }
-            state.lock().unwrap_or_else(|e| e.into_inner()).handed = next;
-            room.notify_all();
+            let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+            s.handed = next;
+            if s.waiting > 0 {
+                room.notify_all();
+            }
         }
         drop(stop);
         drop(rx);
     });
 }
 
-/// The next item and its index, once the window has room for it; `None` when the sequence is
-/// exhausted or the caller stopped.
+/// What a worker found when it came for an item.
+enum Taken<T> {
+    Item((usize, T)),
+    /// The window is full (and the worker chose not to wait).
+    Full,
+    Over,
+}
+
 fn take<I: Iterator>(
     state: &Mutex<State<I>>,
     room: &Condvar,
     window: usize,
-) -> Option<(usize, I::Item)> {
+    wait: bool,
+) -> Taken<I::Item> {
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
     while !s.over && s.next >= s.handed + window {
+        if !wait {
+            return Taken::Full;
+        }
+        s.waiting += 1;
         s = room.wait(s).unwrap_or_else(|e| e.into_inner());
+        s.waiting -= 1;
     }
     if s.over {
-        return None;
+        return Taken::Over;
     }
     match s.items.next() {
         Some(item) => {
             let index = s.next;
             s.next += 1;
-            Some((index, item))
+            Taken::Item((index, item))
         }
         None => {
             s.over = true;
             room.notify_all();
-            None
+            Taken::Over
         }
     }
 }

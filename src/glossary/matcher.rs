@@ -286,7 +286,7 @@ impl Matcher {
 
     /// Every non-overlapping match in `tokens` (of `text`), leftmost-longest.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Match> {
-        let mut stems: Vec<Option<String>> = Vec::new();
+        let mut stems: Vec<Option<std::rc::Rc<str>>> = Vec::new();
         if !self.by_stem.is_empty() {
             stems.resize(tokens.len(), None);
         }
@@ -316,7 +316,7 @@ impl Matcher {
         tokens: &Tokens,
         i: usize,
         first: bool,
-        stems: &'a mut [Option<String>],
+        stems: &'a mut [Option<std::rc::Rc<str>>],
     ) -> Option<&'a str> {
         let stemmer = self.stemmer.as_ref()?;
         let key = tokens.key(i);
@@ -326,7 +326,7 @@ impl Matcher {
         {
             return None;
         }
-        Some(stems[i].get_or_insert_with(|| stemmer.stem(key)))
+        Some(stems[i].get_or_insert_with(|| stemmer.stem_shared(key)))
     }
 
     fn longest_at(
@@ -334,7 +334,7 @@ impl Matcher {
         text: &str,
         tokens: &Tokens,
         i: usize,
-        stems: &mut [Option<String>],
+        stems: &mut [Option<std::rc::Rc<str>>],
     ) -> Option<(usize, usize)> {
         let by_word = self
             .by_word
@@ -372,7 +372,7 @@ impl Matcher {
         tokens: &Tokens,
         i: usize,
         p: &Pattern,
-        stems: &mut [Option<String>],
+        stems: &mut [Option<std::rc::Rc<str>>],
     ) -> bool {
         let n = p.words.len();
         if i + n > tokens.len() {
