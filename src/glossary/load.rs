@@ -119,7 +119,12 @@ pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
     let read: Vec<Result<super::Entry, serde_json::Error>> = shell
         .entries
         .par_iter()
-        .map(|raw| serde_json::from_str(raw.get()))
+        .map(|raw| {
+            serde_json::from_str(raw.get()).map(|mut entry: super::Entry| {
+                entry.terms.shrink_to_fit();
+                entry
+            })
+        })
         .collect();
     let mut entries = Vec::with_capacity(read.len());
     for (raw, entry) in shell.entries.iter().zip(read) {

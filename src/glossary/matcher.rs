@@ -242,7 +242,11 @@ impl Matcher {
             let key = (std::cmp::Reverse(p.words.len()), p.target.status);
             buckets.entry(key).or_default().push(p);
         }
-        let patterns: Vec<Pattern> = buckets.into_values().flatten().collect();
+        let total = buckets.values().map(Vec::len).sum();
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(total);
+        for bucket in buckets.into_values() {
+            patterns.extend(bucket);
+        }
         let mut by_word: FastMap<String, Vec<u32>> = FastMap::default();
         let mut by_stem: FastMap<String, Vec<u32>> = FastMap::default();
         let mut prefixes = Some(FastSet::default());
