@@ -92,47 +92,70 @@ pub struct DocNames {
 impl DocNames {
     /// What `name/corpus` needs of these names once the register has counted them.
     pub fn reported(&self) -> ReportedNames {
+        let mut spellings: Vec<Box<str>> = self.counts.keys().map(|k| k.as_str().into()).collect();
+        spellings.sort_unstable();
         ReportedNames {
             lang: self.lang.as_ref().map(|l| l.to_string().into()),
             uses: self
                 .uses
                 .iter()
-                .map(|u| ReportedUse {
-                    key: u.words[u.pos].as_str().into(),
-                    text: u.text.as_str().into(),
-                    line: u.line,
-                    column: u.column,
-                    end_line: u.end_line,
-                    end_column: u.end_column,
-                    byte_start: u.byte_start,
-                    byte_end: u.byte_end,
+                .map(|u| {
+                    let key = u.words[u.pos].as_str();
+                    ReportedUse {
+                        words: [key, u.text.as_str()].concat().into(),
+                        key_len: key.len() as u32,
+                        line: u.line,
+                        column: u.column as u32,
+                        end_line: u.end_line,
+                        end_column: u.end_column as u32,
+                        byte_start: u.byte_start,
+                        byte_end: u.byte_end,
+                    }
                 })
                 .collect(),
-            spellings: self.counts.keys().map(|k| k.as_str().into()).collect(),
+            spellings: spellings.into(),
         }
     }
 }
 
 /// A document's names as `name/corpus` reports them: a few uses of each spelling and the set
-/// of spellings, kept for every document of a run until its register is complete.
+/// of spellings, kept for every document of a run until its register is complete (so kept
+/// small: one allocation per use, columns in 32 bits, as a line is at most a few megabytes).
 #[derive(Debug, Clone, Default)]
 pub struct ReportedNames {
     lang: Option<Box<str>>,
     uses: Vec<ReportedUse>,
-    spellings: std::collections::HashSet<Box<str>>,
+    /// Sorted.
+    spellings: Box<[Box<str>]>,
+}
+
+impl ReportedNames {
+    fn uses_spelling(&self, key: &str) -> bool {
+        self.spellings.binary_search_by(|s| (**s).cmp(key)).is_ok()
+    }
 }
 
 #[derive(Debug, Clone)]
 struct ReportedUse {
-    /// The word's folded key, and the word as written.
-    key: Box<str>,
-    text: Box<str>,
+    /// The word's folded key, then the word as written.
+    words: Box<str>,
+    key_len: u32,
     line: usize,
-    column: usize,
+    column: u32,
     end_line: usize,
-    end_column: usize,
+    end_column: u32,
     byte_start: usize,
     byte_end: usize,
+}
+
+impl ReportedUse {
+    fn key(&self) -> &str {
+        &self.words[..self.key_len as usize]
+    }
+
+    fn text(&self) -> &str {
+        &self.words[self.key_len as usize..]
+    }
 }
 
 /// Uses kept per spelling and document.
@@ -450,11 +473,11 @@ impl Register {
         };
         let mut out = Vec::new();
         for u in &doc.uses {
-            let Some(&(i, r)) = deviating.get(&*u.key) else {
+            let Some(&(i, r)) = deviating.get(u.key()) else {
                 continue;
             };
             let (s, reference) = (&list[i], &list[r]);
-            if doc.spellings.contains(reference.key.as_str()) {
+            if doc.uses_spelling(&reference.key) {
                 continue;
             }
             let ref_text = most_used(&reference.display).cloned().unwrap_or_default();
@@ -465,7 +488,7 @@ impl Register {
             };
             let message = format!(
                 "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
-                u.text,
+                u.text(),
                 reference.documents,
                 if reference.documents == 1 { "" } else { "s" },
                 s.documents,
@@ -486,12 +509,12 @@ impl Register {
                 severity: RULE.severity,
                 path: path.to_string(),
                 line: u.line,
-                column: u.column,
+                column: u.column as usize,
                 end_line: u.end_line,
-                end_column: u.end_column,
+                end_column: u.end_column as usize,
                 byte_start: u.byte_start,
                 byte_end: u.byte_end,
-                text: u.text.to_string(),
+                text: u.text().to_string(),
                 message,
                 suggestions: vec![ref_text],
                 related,

@@ -40,7 +40,11 @@ pub(super) fn offer<T: Ord>(list: &mut Vec<T>, item: T, n: usize) {
         return;
     }
     if let Err(at) = list.binary_search(&item) {
-        first_room(list);
+        // Grown one at a time: most lists stay far below `n`, and one past it is all the
+        // room a full list needs.
+        if list.len() == list.capacity() {
+            list.reserve_exact(1);
+        }
         list.insert(at, item);
         list.truncate(n);
     }
