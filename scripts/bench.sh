@@ -168,7 +168,7 @@ awk -v a="$m_on" -v b="$m_off" -v c="$w_on" -v d="$w_off" 'BEGIN {
   printf "with name/corpus %s MB %.2f s, without %s MB %.2f s: %.2fx the memory, %.2fx the time\n", a, c, b, d, a / b, c / d }'
 
 if [ "$SCALE_MB" != 0 ]; then
-  echo "== glossary size: 1,000 against 100,000 generated entries, with the shipped glossaries (load average $(load))"
+  echo "== glossary size: 1,000 against 100,000 generated entries, with the shipped glossaries, alternating, median of 3 (load average $(load))"
   for n in 1000 100000; do
     [ -s "$out/gen-$n.json" ] || python3 "$here/scripts/gen-glossary.py" "$n" "$out/gen-$n.json"
   done
@@ -176,8 +176,18 @@ if [ "$SCALE_MB" != 0 ]; then
     size=$(du -sb --apparent-size "$out/scale-$c" | awk '{ printf "%.1f", $1 / 1e6 }')
     for rules in glossary all; do
       extra=(); [ "$rules" = glossary ] && extra=("${glossary_only[@]}")
+      # Alternating, median of 3 (a single run of well under a second is at the mercy of the
+      # machine's load); the peak memory is the last run's.
+      : > "$out/scale-1000.s"; : > "$out/scale-100000.s"
+      for i in 1 2 3; do
+        for n in 1000 100000; do
+          read -r w m < <(measure "$out/scale-$c-$rules-$n.out" "${all[@]}" "${extra[@]}" -g "$out/gen-$n.json" "$out/scale-$c")
+          echo "$w" >> "$out/scale-$n.s"
+          echo "$m" > "$out/scale-$n.m"
+        done
+      done
       for n in 1000 100000; do
-        read -r w m < <(measure "$out/scale-$c-$rules-$n.out" "${all[@]}" "${extra[@]}" -g "$out/gen-$n.json" "$out/scale-$c")
+        w=$(median < "$out/scale-$n.s"); m=$(cat "$out/scale-$n.m")
         f=$(grep -c '\[' "$out/scale-$c-$rules-$n.out" || true)
         record "scale-$c-$rules-$n" "$size" "$f" "$w"
         echo "$c $rules $n: $w s, $m MB, $f findings" | tee -a "$out/scale.txt"
@@ -187,8 +197,13 @@ if [ "$SCALE_MB" != 0 ]; then
     done
   done
   empty="$out/article/empty.en.txt"; : > "$empty"
-  read -r w0 m0 < <(measure "$out/load-0.out" "$concord" check --fail-on never "$empty")
-  read -r w1 m1 < <(measure "$out/load-100k.out" "$concord" check --fail-on never -g "$out/gen-100000.json" "$empty")
+  : > "$out/load-0.s"; : > "$out/load-100k.s"
+  for i in 1 2 3; do
+    read -r w0 m0 < <(measure "$out/load-0.out" "$concord" check --fail-on never "$empty")
+    read -r w1 m1 < <(measure "$out/load-100k.out" "$concord" check --fail-on never -g "$out/gen-100000.json" "$empty")
+    echo "$w0" >> "$out/load-0.s"; echo "$w1" >> "$out/load-100k.s"
+  done
+  w0=$(median < "$out/load-0.s"); w1=$(median < "$out/load-100k.s")
   awk -v a="$w1" -v b="$w0" -v c="$m1" -v d="$m0" 'BEGIN {
     printf "loading 100,000 entries: %.3f s and %.1f MB (%.3f s, %.1f MB more than none)\n", a, c, a - b, c - d }'
 fi
