@@ -58,7 +58,14 @@ impl LangTag {
 
     /// The primary language subtag: `pt` for `pt-BR`.
     pub fn primary(&self) -> &str {
-        self.0.split('-').next().unwrap_or(&self.0)
+        // Asked several times of every word by the number readers: a byte loop over a tag of
+        // a few letters, not a string searcher.
+        let end = self
+            .0
+            .bytes()
+            .position(|b| b == b'-')
+            .unwrap_or(self.0.len());
+        &self.0[..end]
     }
 
     /// The region subtag, if any: `BR` for `pt-BR`, `419` for `es-419`.

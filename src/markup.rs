@@ -48,10 +48,15 @@ pub fn prose(text: &str, format: Format) -> Prose {
         Format::Markdown => markdown(text),
         Format::Html => html(text),
     };
-    blank_urls(text, &mut bytes);
-    // Only whole characters are ever blanked (ASCII for ASCII), so the bytes stay UTF-8.
-    let masked = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{FFFD}', "\0"));
+    let urls = blank_urls(text, &mut bytes);
+    // Plain text without a URL is the text itself: no need to check its bytes again.
+    let masked = if format == Format::Plain && !urls {
+        text.to_string()
+    } else {
+        // Only whole characters are ever blanked (ASCII for ASCII), so the bytes stay UTF-8.
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{FFFD}', "\0"))
+    };
     Prose {
         masked,
         segments,
@@ -231,7 +236,8 @@ fn fix_partial_chars(text: &str, bytes: &mut [u8]) {
 
 /// URLs and e-mail addresses are never prose, in any format. A scanner rather than a regex:
 /// it runs on every byte of every document, and the anchors ("://", "www.", "@") are rare.
-fn blank_urls(text: &str, bytes: &mut [u8]) {
+/// Blanks the URLs and e-mail addresses of `text` in `bytes`; whether there were any.
+fn blank_urls(text: &str, bytes: &mut [u8]) -> bool {
     let b = text.as_bytes();
     let is_url_byte = |c: u8| !(c.is_ascii_whitespace() || matches!(c, b'<' | b'>' | b'"' | BLANK));
     let trim_end = |start: usize, mut end: usize| {
@@ -292,9 +298,11 @@ fn blank_urls(text: &str, bytes: &mut [u8]) {
             spans.push((start, end));
         }
     }
+    let any = !spans.is_empty();
     for (s, e) in spans {
         bytes[s..e].fill(BLANK);
     }
+    any
 }
 
 #[cfg(test)]

@@ -21,19 +21,30 @@ pub fn is_hyphen(c: char) -> bool {
 /// that mixes Latin, Greek and Cyrillic look-alikes is read in its main script, so that "Ki­ev"
 /// with a soft hyphen and "Kiеv" with a Cyrillic "е" are both the word "kiev".
 pub fn push_folded(word: &str, out: &mut String) {
+    push_folded_repairing(word, out);
+}
+
+/// [`push_folded`], and whether the word mixed look-alike letters of several scripts (and was
+/// read in its main one): what [`homoglyphs`] finds, found once.
+pub fn push_folded_repairing(word: &str, out: &mut String) -> bool {
     if word.is_ascii() {
         let start = out.len();
         out.push_str(word);
         out[start..].make_ascii_lowercase();
-        return;
+        return false;
     }
     let repaired;
+    let mixed;
     let word = match homoglyphs(word) {
         Some(m) => {
             repaired = m.repaired;
+            mixed = true;
             repaired.as_str()
         }
-        None => word,
+        None => {
+            mixed = false;
+            word
+        }
     };
     let visible = word.chars().filter(|&c| !is_invisible(c));
     let mut push = |c: char| crate::chars::lowercase(c, |l| out.push(fold_yo(l)));
@@ -44,6 +55,7 @@ pub fn push_folded(word: &str, out: &mut String) {
     } else {
         visible.nfc().for_each(&mut push);
     }
+    mixed
 }
 
 /// Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties): characters that show

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::chars;
 use crate::markup::BLANK;
-use crate::normalize::{is_apostrophe, is_hyphen, push_folded};
+use crate::normalize::{is_apostrophe, is_hyphen, push_folded_repairing};
 
 /// What separates a word from the word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,6 +35,9 @@ pub struct Token {
     pub sentence_initial: bool,
     /// Every character is a letter.
     pub alphabetic: bool,
+    /// Letters of several of Latin, Cyrillic and Greek that look alike ("Kiеv" with a
+    /// Cyrillic "е"): the key is the word read in its main script.
+    pub lookalikes: bool,
 }
 
 impl Token {
@@ -128,7 +131,7 @@ fn tokenize_plain(text: &str) -> Option<Tokens> {
             return None;
         }
         let k0 = out.keys.len() as u32;
-        push_folded(word, &mut out.keys);
+        let lookalikes = push_folded_repairing(word, &mut out.keys);
         let k1 = out.keys.len() as u32;
         let shape = Shape::of(word);
         out.list.push(Token {
@@ -140,6 +143,7 @@ fn tokenize_plain(text: &str) -> Option<Tokens> {
             all_caps: shape.letters >= 2 && shape.upper == shape.letters,
             sentence_initial: out.list.is_empty(),
             alphabetic: shape.letters == shape.chars,
+            lookalikes,
         });
         if len == rest.len() {
             return Some(out);
@@ -178,7 +182,7 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
             let s = start + sub_off;
             let g = if first { gap.finish() } else { Gap::Apostrophe };
             let k0 = out.keys.len() as u32;
-            push_folded(sub, &mut out.keys);
+            let lookalikes = push_folded_repairing(sub, &mut out.keys);
             let k1 = out.keys.len() as u32;
             let shape = Shape::of(sub);
             out.list.push(Token {
@@ -190,6 +194,7 @@ fn tokenize_segment(text: &str, seg: Range<usize>, out: &mut Tokens) {
                 all_caps: shape.letters >= 2 && shape.upper == shape.letters,
                 sentence_initial: first && sentence_start,
                 alphabetic: shape.letters == shape.chars,
+                lookalikes,
             });
             first = false;
         }

@@ -29,11 +29,9 @@ impl Check for TextMixedScript {
     fn run(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
         let mut out = Vec::new();
-        for t in &doc.tokens.list {
+        // The tokenizer has read every word's scripts already.
+        for t in doc.tokens.list.iter().filter(|t| t.lookalikes) {
             let word = &doc.text[t.span()];
-            if word.is_ascii() {
-                continue;
-            }
             let Some(h) = homoglyphs(word) else { continue };
             let letters: Vec<String> = h
                 .replaced
