@@ -85,8 +85,11 @@ const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
 /// Whether `c` is an invisible (default-ignorable) character.
 pub fn is_invisible(c: char) -> bool {
     let c = c as u32;
-    if c < 0xAD {
-        return false;
+    // Below the Hangul fillers (Latin to Georgian: Greek, Cyrillic, Hebrew, Arabic, the Indic
+    // scripts, Thai) only three characters are invisible: asked of every character of every
+    // word, so answered without the search.
+    if c < 0x115F {
+        return c == 0xAD || c == 0x34F || c == 0x61C;
     }
     let i = DEFAULT_IGNORABLE.partition_point(|&(_, hi)| hi < c);
     DEFAULT_IGNORABLE.get(i).is_some_and(|&(lo, _)| lo <= c)

@@ -24,7 +24,15 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &[char])> = None;
     let mut nested = 0usize;
-    for (i, c) in text[range.clone()].char_indices() {
+    // Every other character is passed over before the table is read: this runs over every
+    // paragraph of every document.
+    let mark = |c: char| {
+        matches!(
+            c,
+            '"' | '«' | '»' | '“' | '”' | '„' | '‹' | '›' | '「' | '」' | '『' | '』'
+        )
+    };
+    for (i, c) in text[range.clone()].char_indices().filter(|&(_, c)| mark(c)) {
         let at = range.start + i;
         match open {
             Some((start, closers)) if closers.contains(&c) => {
@@ -55,6 +63,31 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mark_of_the_table_is_looked_at() {
+        let marks: Vec<char> = PAIRS
+            .iter()
+            .flat_map(|(o, cl)| std::iter::once(*o).chain(cl.iter().copied()))
+            .collect();
+        for c in marks {
+            let text = format!("{c}x{c}");
+            let expected = PAIRS
+                .iter()
+                .find(|(o, _)| *o == c)
+                .map(|(_, cl)| cl.contains(&c));
+            // A mark that opens and closes itself quotes the x between two of them.
+            if expected == Some(true) {
+                assert_eq!(quotations(&text, 0..text.len()).len(), 1, "{c}");
+            }
+        }
+        for (o, cl) in PAIRS {
+            for c in cl.iter() {
+                let text = format!("{o}x{c}");
+                assert_eq!(quotations(&text, 0..text.len()).len(), 1, "{o}{c}");
+            }
+        }
+    }
 
     #[test]
     fn quotation_styles() {
