@@ -77,6 +77,10 @@ fn to_roman(mut n: u32) -> String {
 
 /// The value of a vulgar fraction character.
 pub(super) fn vulgar(c: char) -> Option<f64> {
+    // Asked of every character of every text: the two blocks the signs are in, first.
+    if !matches!(c, '\u{BC}'..='\u{BE}' | '\u{2150}'..='\u{215E}') {
+        return None;
+    }
     VULGAR.iter().find(|(v, _)| *v == c).map(|(_, x)| *x)
 }
 
@@ -285,7 +289,17 @@ pub(super) fn shaped(text: &str, lang: &LangTag) -> Vec<Quantity> {
 /// `out` holds the shapes found so far, in order and apart.
 fn lone_fractions(text: &str, out: &mut Vec<Quantity>) {
     let found = out.len();
-    for (i, ch) in text.char_indices() {
+    // The signs are written with lead byte C2 or E2 (never a continuation byte, so where one
+    // is a character starts): every other byte is passed over undecoded.
+    let starts = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == 0xC2 || b == 0xE2)
+        .map(|(i, _)| i);
+    for i in starts {
+        let Some(ch) = text[i..].chars().next() else {
+            continue;
+        };
         if let Some(v) = vulgar(ch)
             && !text[..i].ends_with(|c: char| c.is_ascii_digit())
             && !super::quantity::overlaps_any(&out[..found], &(i..i + 1))
