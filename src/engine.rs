@@ -369,13 +369,15 @@ impl Engine {
     /// one pass: each article is checked as it is read and its names counted; its
     /// `name/corpus` findings are added once the register is complete, and the outcomes are
     /// then handed to `emit` in input order. (Reading the names in a pass of their own would
-    /// read, tokenize and match every document twice.)
+    /// read, tokenize and match every document twice.) Returns the register, which a caller
+    /// about to exit need not free.
     pub fn stream_reading_register<I>(
         &self,
         inputs: I,
         run: Run<'_>,
         mut emit: impl FnMut(Result<Checked, InputError>) -> bool,
-    ) where
+    ) -> Register
+    where
         I: Iterator<Item = Input> + Send,
     {
         let stamp = corpus::glossary_stamp(&self.glossaries);
@@ -404,13 +406,10 @@ impl Engine {
             true
         });
         outcomes.sort_by_key(|(i, _)| *i);
-        let mut tally = Tally::new(stamp);
-        for part in tallies.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            tally
-                .merge(part)
-                .expect("every part is read with the run's glossaries");
-        }
-        let register = Register::clustered(tally, run.workers());
+        // Every part is read with the run's glossaries: merged language by language, on the
+        // threads that cluster them.
+        let parts = tallies.into_inner().unwrap_or_else(|e| e.into_inner());
+        let register = Register::clustered_parts(parts, run.workers());
         let finish = |_, (_, outcome): (usize, Result<Pending, InputError>)| {
             outcome.map(|p| match p {
                 Pending::Done(checked) => checked,
@@ -424,6 +423,7 @@ impl Engine {
             finish,
             |_, outcome| emit(outcome),
         );
+        register
     }
 
     /// An input checked, an article but for its `name/corpus` findings.

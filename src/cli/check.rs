@@ -610,7 +610,9 @@ fn run_streamed(
             }
         };
         match register {
-            Reg::ReadInPass => engine.stream_reading_register(sources.inputs()?, run, print),
+            Reg::ReadInPass => {
+                keep_until_exit(engine.stream_reading_register(sources.inputs()?, run, print))
+            }
             Reg::Given(r) => engine.stream(sources.inputs()?, Some(r), run, print),
             Reg::None => engine.stream(sources.inputs()?, None, run, print),
         }
@@ -652,10 +654,11 @@ fn warm_up_numbers(args: &CheckArgs) {
         .spawn(move || concord::numbers::warm_up(lang.as_ref()));
 }
 
-/// The process ends after the report: tearing down the engine's matchers and tables piece by
-/// piece would cost a short run more than some of its checks.
-fn keep_until_exit(engine: Engine) {
-    std::mem::forget(engine);
+/// The process ends after the report: tearing down the engine's matchers and tables, or a
+/// register of every spelling of a corpus, piece by piece would cost a run more than some of
+/// its checks.
+fn keep_until_exit<T>(what: T) {
+    std::mem::forget(what);
 }
 
 /// The register `name/corpus` is reported against.
@@ -722,10 +725,10 @@ fn run_group(
     let report = match register {
         Reg::ReadInPass => {
             let mut report = concord::Report::default();
-            engine.stream_reading_register(inputs, run, |outcome| {
+            keep_until_exit(engine.stream_reading_register(inputs, run, |outcome| {
                 report.add(outcome);
                 true
-            });
+            }));
             report.sorted()
         }
         Reg::Given(r) => engine.collect(inputs, Some(r), run),

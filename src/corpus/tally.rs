@@ -193,15 +193,7 @@ impl Tally {
         }
         self.documents += other.documents;
         for (lang, spellings) in other.langs {
-            let by_key = self.langs.entry(lang).or_default();
-            for (key, s) in spellings {
-                match by_key.get_mut(&key) {
-                    Some(mine) => mine.absorb(*s),
-                    None => {
-                        by_key.insert(key, s);
-                    }
-                }
-            }
+            merge_spellings(self.langs.entry(lang).or_default(), spellings);
         }
         Ok(())
     }
@@ -209,6 +201,18 @@ impl Tally {
     /// How many spellings it holds.
     pub fn spellings(&self) -> usize {
         self.langs.values().map(|s| s.len()).sum()
+    }
+}
+
+/// Adds one language's spellings of another part to this part's.
+pub(super) fn merge_spellings(into: &mut Spellings, from: Spellings) {
+    for (key, s) in from {
+        match into.get_mut(&key) {
+            Some(mine) => mine.absorb(*s),
+            None => {
+                into.insert(key, s);
+            }
+        }
     }
 }
 
