@@ -375,32 +375,14 @@ impl Register {
     /// [`Register::new`] on `threads` threads: each language is clustered on its own, and the
     /// languages are put back in order, so the register does not depend on the count.
     pub fn clustered(tally: Tally, threads: usize) -> Register {
-        Register::clustered_parts(vec![tally], threads)
-    }
-
-    /// [`Register::clustered`] of the merge of `parts`, tallies read with the same glossaries:
-    /// each language's parts are merged on the thread that clusters it.
-    pub fn clustered_parts(parts: Vec<Tally>, threads: usize) -> Register {
-        let documents = parts.iter().map(|t| t.documents).sum();
-        let mut by_lang: BTreeMap<String, Vec<tally::Spellings>> = BTreeMap::new();
-        for part in parts {
-            for (lang, spellings) in part.langs {
-                by_lang.entry(lang).or_default().push(spellings);
-            }
-        }
         let mut register = Register {
             langs: BTreeMap::new(),
             clusters: BTreeMap::new(),
             deviating: HashMap::new(),
-            documents,
+            documents: tally.documents,
             effort: Effort::default(),
         };
-        let one = |_, (lang, parts): (String, Vec<tally::Spellings>)| {
-            let mut parts = parts.into_iter();
-            let mut by_key = parts.next().unwrap_or_default();
-            for part in parts {
-                tally::merge_spellings(&mut by_key, part);
-            }
+        let one = |_, (lang, by_key): (String, tally::Spellings)| {
             let (list, groups, effort) = cluster_language(&lang, by_key);
             (lang, list, groups, effort)
         };
@@ -419,7 +401,7 @@ impl Register {
             true
         };
         crate::stream::map(
-            by_lang.into_iter(),
+            tally.langs.into_iter(),
             threads,
             crate::stream::Order::Input,
             one,

@@ -381,22 +381,19 @@ impl Engine {
         I: Iterator<Item = Input> + Send,
     {
         let stamp = corpus::glossary_stamp(&self.glossaries);
-        // Each worker counts the names of the articles it checks into a tally of its own (a
-        // tally taken from the pool, so there are at most as many as workers); the merge of
-        // any split is the tally of the whole.
-        let tallies: Mutex<Vec<Tally>> = Mutex::new(Vec::new());
+        // The workers count the names of the articles they check into one tally (a tally each
+        // would hold the corpus's common spellings twice; counting is a twentieth of a check,
+        // so a worker rarely waits for the other).
+        let tally: Mutex<Tally> = Mutex::new(Tally::new(stamp));
         let work = |_, input: Input| {
             let mut outcome = guarded(&run, input, |input| self.run_one_pending(input));
             if let Ok(Pending::Article(a)) = &mut outcome
                 && let Some(names) = a.tallied.take()
             {
-                let taken = tallies.lock().unwrap_or_else(|e| e.into_inner()).pop();
-                let mut tally = taken.unwrap_or_else(|| Tally::new(stamp.clone()));
-                tally.add(&a.name, &names);
-                tallies
+                tally
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push(tally);
+                    .add(&a.name, &names);
             }
             outcome
         };
@@ -406,10 +403,8 @@ impl Engine {
             true
         });
         outcomes.sort_by_key(|(i, _)| *i);
-        // Every part is read with the run's glossaries: merged language by language, on the
-        // threads that cluster them.
-        let parts = tallies.into_inner().unwrap_or_else(|e| e.into_inner());
-        let register = Register::clustered_parts(parts, run.workers());
+        let tally = tally.into_inner().unwrap_or_else(|e| e.into_inner());
+        let register = Register::clustered(tally, run.workers());
         let finish = |_, (_, outcome): (usize, Result<Pending, InputError>)| {
             outcome.map(|p| match p {
                 Pending::Done(checked) => checked,
