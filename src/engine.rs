@@ -130,7 +130,8 @@ impl Report {
 }
 
 pub struct Engine {
-    glossaries: GlossarySet,
+    /// Shared with the matchers, which build a form's pattern when a text first has its word.
+    glossaries: Arc<GlossarySet>,
     detector: Detector,
     matchers: RwLock<HashMap<LangTag, Arc<std::sync::OnceLock<Arc<Matcher>>>>>,
     /// The glossaries' entries by language, built when a second language needs a matcher.
@@ -147,7 +148,7 @@ impl Engine {
         // Which glossaries are loaded says nothing about the language a document is in.
         let detector = Detector::any();
         Engine {
-            glossaries,
+            glossaries: Arc::new(glossaries),
             detector,
             matchers: RwLock::new(HashMap::new()),
             language_index: std::sync::OnceLock::new(),
@@ -201,7 +202,7 @@ impl Engine {
                 == 1;
         if single {
             return own
-                .get_or_init(|| Arc::new(Matcher::compile(&self.glossaries, lang)))
+                .get_or_init(|| Arc::new(Matcher::compile(self.glossaries.clone(), lang)))
                 .clone();
         }
         let index = self
@@ -210,7 +211,11 @@ impl Engine {
         let tag = index.matcher_tag(lang);
         own.get_or_init(|| {
             if tag == *lang {
-                Arc::new(Matcher::compile_indexed(&self.glossaries, lang, index))
+                Arc::new(Matcher::compile_indexed(
+                    self.glossaries.clone(),
+                    lang,
+                    index,
+                ))
             } else {
                 self.matcher(&tag)
             }

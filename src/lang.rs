@@ -5,9 +5,10 @@ use std::fmt;
 
 use crate::error::Error;
 
-/// A BCP 47 language tag such as `en`, `pt-BR` or `sr-Latn`, stored in canonical case.
+/// A BCP 47 language tag such as `en`, `pt-BR` or `sr-Latn`, stored in canonical case. Shared,
+/// not copied: a glossary's hundreds of thousands of sections name a handful of tags.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LangTag(String);
+pub struct LangTag(std::sync::Arc<str>);
 
 impl LangTag {
     /// Parses a tag: a primary language subtag that ISO 639 knows (2 or 3 letters), then
@@ -49,7 +50,7 @@ impl LangTag {
             out.push('-');
             out.push_str(&canonical);
         }
-        Ok(LangTag(out))
+        Ok(LangTag(out.into()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -78,7 +79,7 @@ impl LangTag {
 
     /// This tag and its less specific fallbacks, most specific first: `sr-Latn-RS`, `sr-Latn`, `sr`.
     pub fn fallbacks(&self) -> impl Iterator<Item = &str> {
-        let s = self.0.as_str();
+        let s: &str = &self.0;
         let mut end = Some(s.len());
         std::iter::from_fn(move || {
             let e = end?;
@@ -98,7 +99,7 @@ impl LangTag {
         };
         // ISO 639 names some languages with a qualifier ("Spanish; Castilian").
         lang.map_or_else(
-            || self.0.clone(),
+            || self.0.to_string(),
             |l| {
                 l.to_name()
                     .split([';', '('])
@@ -130,7 +131,7 @@ impl LangTag {
             code => code,
         };
         let short = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
-        LangTag(short.unwrap_or(code).to_string())
+        LangTag(short.unwrap_or(code).into())
     }
 }
 

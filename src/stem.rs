@@ -66,6 +66,12 @@ impl Memo {
         self.stem_shared(word).to_string()
     }
 
+    /// The stem of a word met once (a glossary form's): not remembered, so that a termbase's
+    /// words do not push a corpus's out of the memory.
+    pub fn stem_once(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
     /// The stem, shared with the memory (no copy of it is made).
     pub fn stem_shared(&self, word: &str) -> Rc<str> {
         STEMS.with(|memo| {

@@ -141,7 +141,7 @@ fn no_form_is_both_deprecated_and_approved() {
 fn every_deprecated_form_is_found_by_the_matcher() {
     // A deprecated form that the matcher cannot find as deprecated (because it normalises or
     // stems to an approved form) is dead data.
-    let set = shipped();
+    let set = std::sync::Arc::new(shipped());
     let mut dead = Vec::new();
     let mut matchers: HashMap<LangTag, Matcher> = HashMap::new();
     for (gi, (_, g)) in set.glossaries.iter().enumerate() {
@@ -149,7 +149,7 @@ fn every_deprecated_form_is_found_by_the_matcher() {
             for (lang, s) in &e.terms {
                 let m = matchers
                     .entry(lang.clone())
-                    .or_insert_with(|| Matcher::compile(&set, lang));
+                    .or_insert_with(|| Matcher::compile(set.clone(), lang));
                 for d in &s.deprecated {
                     let text = d.as_str();
                     let toks = tokenize_str(text);

@@ -46,8 +46,7 @@ proptest! {
         let sep = if head.is_empty() { "" } else { " " };
         let text = format!("{head}{sep}{form}{} {}", if possessive { "’s" } else { "" }, after.join(" "));
         let start = head.len() + sep.len();
-        let set = glossary();
-        let m = Matcher::compile(&set, &"en".parse().unwrap());
+        let m = Matcher::compile(std::sync::Arc::new(glossary()), &"en".parse().unwrap());
         let found = m.find(&text, &tokenize_str(&text));
         prop_assert_eq!(found.len(), 1);
         prop_assert_eq!(found[0].form.status, Status::Deprecated);

@@ -7,8 +7,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(g) = concord::glossary::parse(std::path::Path::new("fuzz.json"), text) {
         let mut set = concord::glossary::GlossarySet::default();
         set.push("fuzz.json", g);
+        let set = std::sync::Arc::new(set);
         for lang in set.languages() {
-            let m = concord::glossary::Matcher::compile(&set, &lang);
+            let m = concord::glossary::Matcher::compile(set.clone(), &lang);
             let toks = concord::token::tokenize_str(text);
             let _ = m.find(text, &toks);
         }

@@ -570,7 +570,8 @@ fn forms(term: &str, lang: &str, extra: &[PathBuf], no_default: bool) -> anyhow:
             stem
         ));
     }
-    let matcher = Matcher::compile(&set, &lang);
+    let set = std::sync::Arc::new(set);
+    let matcher = Matcher::compile(set.clone(), &lang);
     let found = matcher.find(&nfc, &toks);
     if found.is_empty() {
         out.push_str("matches:    nothing in the loaded glossaries\n");

@@ -99,6 +99,7 @@ pub fn lint(files: &[(String, String)], regions: &[String]) -> Vec<Finding> {
             }
         }
     }
+    let set = std::sync::Arc::new(set);
     let mut matchers: HashMap<LangTag, Matcher> = HashMap::new();
     for (gi, file) in &readable {
         let glossary = &set.glossaries[*gi].1;
@@ -167,7 +168,7 @@ pub fn lint(files: &[(String, String)], regions: &[String]) -> Vec<Finding> {
                 }
                 let matcher = matchers
                     .entry(lang.clone())
-                    .or_insert_with(|| Matcher::compile(&set, lang));
+                    .or_insert_with(|| Matcher::compile(set.clone(), lang));
                 for d in &section.deprecated {
                     let (p, l) = file.locate(at, d.as_str());
                     if let Some(why) = unmatchable(d.as_str()) {

@@ -7,23 +7,38 @@ use crate::text::LineIndex;
 
 use super::Glossary;
 
+/// Files from this size on are mapped rather than read.
+const MAP_FROM_BYTES: u64 = 1 << 20;
+
 pub fn load_file(path: &Path) -> Result<Glossary, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    // Plain UTF-8 (no byte order mark, no NUL) is used as read, without a second copy of the
-    // file: a large termbase is tens of megabytes. Everything else goes through `decode`.
-    let plain = !matches!(bytes.first(), Some(0x00 | 0xEF | 0xFE | 0xFF)) && !bytes.contains(&0);
-    let text = if plain {
-        match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => decode(path, e.as_bytes())?,
-        }
-    } else {
-        decode(path, &bytes)?
     };
-    parse(path, &text)
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len >= MAP_FROM_BYTES {
+        // SAFETY: the map is only read, and dropped before this returns. A file truncated by
+        // another process while it is parsed would end the process (as it does ripgrep's);
+        // files replaced by renaming, as editors and concord itself write them, are not
+        // affected.
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+            return parse_bytes(path, &map);
+        }
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
+    parse_bytes(path, &bytes)
+}
+
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Glossary, Error> {
+    // Plain UTF-8 (no byte order mark, no NUL) is parsed as it stands, without a copy: a large
+    // termbase is tens of megabytes. Everything else goes through `decode`.
+    let plain = !matches!(bytes.first(), Some(0x00 | 0xEF | 0xFE | 0xFF)) && !bytes.contains(&0);
+    if plain && let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return parse(path, text);
+    }
+    parse(path, &decode(path, bytes)?)
 }
 
 fn decode(path: &Path, bytes: &[u8]) -> Result<String, Error> {
@@ -116,27 +131,31 @@ struct Shell<'a> {
 pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
     use rayon::prelude::*;
     let shell: Shell = serde_json::from_str(text).map_err(|e| json_error(path, text, &e, 0))?;
-    let read: Vec<Result<super::Entry, serde_json::Error>> = shell
-        .entries
-        .par_iter()
-        .map(|raw| {
-            serde_json::from_str(raw.get()).map(|mut entry: super::Entry| {
-                entry.terms.shrink_to_fit();
-                entry
-            })
+    let entry = |raw: &&serde_json::value::RawValue| {
+        serde_json::from_str(raw.get()).map(|mut entry: super::Entry| {
+            entry.terms.shrink_to_fit();
+            entry
         })
-        .collect();
-    let mut entries = Vec::with_capacity(read.len());
-    for (raw, entry) in shell.entries.iter().zip(read) {
-        match entry {
-            Ok(entry) => entries.push(entry),
-            Err(e) => {
+    };
+    // Straight into one vector; when some entry fails (rayon names any one), the first in
+    // file order is found again on one thread.
+    let entries = match shell.entries.par_iter().map(entry).collect() {
+        Ok(entries) => entries,
+        Err(any) => {
+            let first = shell
+                .entries
+                .iter()
+                .find_map(|raw| entry(raw).err().map(|e| (raw, e)));
+            return Err(match first {
                 // Where the entry starts in the file: its errors count from there.
-                let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-                return Err(json_error(path, text, &e, offset));
-            }
+                Some((raw, e)) => {
+                    let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+                    json_error(path, text, &e, offset)
+                }
+                None => json_error(path, text, &any, 0),
+            });
         }
-    }
+    };
     Ok(Glossary {
         format: shell.format,
         name: shell.name,
@@ -218,6 +237,36 @@ mod tests {
     const OK: &str = r#"{"format": "concord-glossary/1", "name": "t", "entries": [
   {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv", "deprecated": ["Kiev"]}}}
 ]}"#;
+
+    #[test]
+    fn a_mapped_file_reads_as_a_parsed_one() {
+        let entries: Vec<String> = (0..12_000)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "e{i}", "kind": "place", "terms": {{"en": {{"preferred": "Place {i}", "deprecated": ["Plaice {i}"]}}}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"format": "concord-glossary/1", "name": "big", "entries": [{}]}}"#,
+            entries.join(",\n")
+        );
+        assert!(text.len() as u64 >= MAP_FROM_BYTES);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        std::fs::write(&path, &text).unwrap();
+        assert_eq!(load_file(&path).unwrap(), parse(&path, &text).unwrap());
+        // A broken entry deep in a mapped file is placed as in a read one.
+        let broken = text.replacen(
+            r#""id": "e11000", "kind": "place""#,
+            r#""id": "e11000", "kind": "planet""#,
+            1,
+        );
+        std::fs::write(&path, &broken).unwrap();
+        let e = load_file(&path).unwrap_err().to_string();
+        assert!(e.contains(":11001:"), "{e}");
+        assert!(e.contains("unknown variant `planet`"), "{e}");
+    }
 
     #[test]
     fn parses_the_documented_format() {

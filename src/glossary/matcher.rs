@@ -2,6 +2,7 @@
 //! case-insensitive unless an entry says otherwise, on Snowball stems for terms.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 // Every token of every document is looked up here: foldhash, not SipHash (the maps are
 // seeded per process, and nothing depends on their order).
@@ -108,68 +109,141 @@ impl LanguageIndex {
     }
 }
 
-/// Entries compiled together on one thread.
+/// Entries indexed together on one thread.
 const COMPILE_CHUNK: usize = 2048;
 
-/// The patterns of the forms entry `ei` of glossary `gi` has for `lang`.
-fn entry_patterns(
+/// One form of one entry as the index knows it before the form is first met: enough to order
+/// it among the others and to find it by its first word. The rest of its pattern is built the
+/// first time a text has that word: a 100,000-entry termbase has hundreds of thousands of
+/// forms, and a corpus meets a few of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Candidate {
+    glossary: u32,
+    entry: u32,
+    /// Place among the section's forms: preferred, then admitted, then deprecated.
+    form: u32,
+    words: u32,
+    status: Status,
+    stemmed: bool,
+}
+
+/// A candidate with the key it is indexed by, as the parallel pass hands it over.
+struct Head {
+    candidate: Candidate,
+    /// The folded first word, or its stem.
+    key: Box<str>,
+    /// For a stemmed form: whether its stem starts with the word's first two characters.
+    stem_keeps_prefix: bool,
+}
+
+/// The forms of a section in candidate order.
+fn section_forms(section: &super::LangSection) -> impl Iterator<Item = (Status, &super::Form)> {
+    std::iter::once((Status::Preferred, &section.preferred))
+        .chain(section.admitted.iter().map(|f| (Status::Admitted, f)))
+        .chain(section.deprecated.iter().map(|f| (Status::Deprecated, f)))
+}
+
+/// The candidates of the forms entry `ei` of glossary `gi` has for `lang`.
+fn entry_heads(
     set: &GlossarySet,
     lang: &LangTag,
     stemmer: Option<&crate::stem::Memo>,
     gi: usize,
     ei: usize,
-    out: &mut Vec<Pattern>,
+    out: &mut Vec<Head>,
 ) {
     let entry = &set.glossaries[gi].1.entries[ei];
     let Some(section) = entry.section(lang) else {
         return;
     };
     let stemmed = entry.match_mode() == MatchMode::Stem && stemmer.is_some();
-    let forms = std::iter::once((Status::Preferred, &section.preferred))
-        .chain(section.admitted.iter().map(|f| (Status::Admitted, f)))
-        .chain(section.deprecated.iter().map(|f| (Status::Deprecated, f)));
-    for (status, form) in forms {
+    for (fi, (status, form)) in section_forms(section).enumerate() {
         let toks = tokenize_str(form.as_str());
         if toks.is_empty() {
             continue;
         }
-        let words = (0..toks.len())
-            .map(|i| match (stemmer, stemmed) {
-                (Some(s), true) => s.stem(toks.key(i)),
-                _ => toks.key(i).to_string(),
-            })
-            .collect();
-        let gaps = toks.list.iter().skip(1).map(|t| t.gap).collect();
-        let lens = (0..toks.len())
-            .map(|i| toks.key(i).chars().count())
-            .collect();
-        let cased = (entry.case == CaseMode::Sensitive).then(|| {
-            toks.list
-                .iter()
-                .map(|t| nfc(&form.as_str()[t.span()]))
-                .collect()
-        });
-        out.push(Pattern {
-            words,
-            gaps,
-            cased,
-            stemmed,
-            lens,
-            target: FormRef {
-                glossary: gi,
-                entry: ei,
+        let first = toks.key(0);
+        let (key, stem_keeps_prefix) = match (stemmer, stemmed) {
+            (Some(s), true) => {
+                let stem = s.stem_once(first);
+                let word =
+                    crate::normalize::folded(form.as_str().split_whitespace().next().unwrap_or(""));
+                let prefix = prefix2(&stem);
+                let keeps = word.starts_with(prefix) && prefix.chars().count() == 2;
+                (stem.into_boxed_str(), keeps)
+            }
+            _ => (first.into(), false),
+        };
+        out.push(Head {
+            candidate: Candidate {
+                glossary: gi as u32,
+                entry: ei as u32,
+                form: fi as u32,
+                words: toks.len() as u32,
                 status,
-                form: form.as_str().into(),
+                stemmed,
             },
+            key,
+            stem_keeps_prefix,
         });
     }
 }
 
-/// All forms of one language, indexed by their first word.
+/// The whole pattern of a candidate.
+fn build_pattern(
+    set: &GlossarySet,
+    lang: &LangTag,
+    stemmer: Option<&crate::stem::Memo>,
+    c: Candidate,
+) -> Pattern {
+    let entry = &set.glossaries[c.glossary as usize].1.entries[c.entry as usize];
+    let section = entry.section(lang).expect("a candidate's section");
+    let form = section_forms(section)
+        .nth(c.form as usize)
+        .map(|(_, f)| f)
+        .expect("a candidate's form");
+    let toks = tokenize_str(form.as_str());
+    let words = (0..toks.len())
+        .map(|i| match (stemmer, c.stemmed) {
+            (Some(s), true) => s.stem(toks.key(i)),
+            _ => toks.key(i).to_string(),
+        })
+        .collect();
+    let gaps = toks.list.iter().skip(1).map(|t| t.gap).collect();
+    let lens = (0..toks.len())
+        .map(|i| toks.key(i).chars().count())
+        .collect();
+    let cased = (entry.case == CaseMode::Sensitive).then(|| {
+        toks.list
+            .iter()
+            .map(|t| nfc(&form.as_str()[t.span()]))
+            .collect()
+    });
+    Pattern {
+        words,
+        gaps,
+        cased,
+        stemmed: c.stemmed,
+        lens,
+        target: FormRef {
+            glossary: c.glossary as usize,
+            entry: c.entry as usize,
+            status: c.status,
+            form: form.as_str().into(),
+        },
+    }
+}
+
+/// All forms of one language, indexed by their first word; each form's whole pattern is built
+/// when a text first has that word.
 pub struct Matcher {
-    patterns: Vec<Pattern>,
-    by_word: FastMap<String, Vec<u32>>,
-    by_stem: FastMap<String, Vec<u32>>,
+    set: Arc<GlossarySet>,
+    lang: LangTag,
+    /// In pattern order: longest first, correct forms before deprecated ones.
+    candidates: Vec<Candidate>,
+    patterns: Box<[OnceLock<Box<Pattern>>]>,
+    by_word: FastMap<Box<str>, Vec<u32>>,
+    by_stem: FastMap<Box<str>, Vec<u32>>,
     stemmer: Option<crate::stem::Memo>,
     /// First two characters of every stemmed first word: tokens that start otherwise are not
     /// stemmed at all. `None` when some stem does not begin like its word.
@@ -182,46 +256,47 @@ fn prefix2(s: &str) -> &str {
 }
 
 impl Matcher {
-    /// Compiles the forms every entry has for `lang` (with BCP 47 fallback).
-    pub fn compile(set: &GlossarySet, lang: &LangTag) -> Matcher {
-        let all =
-            set.glossaries.iter().enumerate().flat_map(|(gi, (_, g))| {
-                (0..g.entries.len()).map(move |ei| (gi as u32, ei as u32))
-            });
-        Matcher::compile_entries(set, lang, all)
+    /// Indexes the forms every entry has for `lang` (with BCP 47 fallback).
+    pub fn compile(set: Arc<GlossarySet>, lang: &LangTag) -> Matcher {
+        let all: Vec<(u32, u32)> = set
+            .glossaries
+            .iter()
+            .enumerate()
+            .flat_map(|(gi, (_, g))| (0..g.entries.len()).map(move |ei| (gi as u32, ei as u32)))
+            .collect();
+        Matcher::compile_entries(set, lang, &all)
     }
 
     /// [`Matcher::compile`] from the entries of `index` that have a section in `lang`'s
     /// language: a run in fifty languages walks each entry once, not fifty times.
-    pub fn compile_indexed(set: &GlossarySet, lang: &LangTag, index: &LanguageIndex) -> Matcher {
+    pub fn compile_indexed(
+        set: Arc<GlossarySet>,
+        lang: &LangTag,
+        index: &LanguageIndex,
+    ) -> Matcher {
         let entries = index
             .entries
             .get(lang.primary())
             .map(Vec::as_slice)
             .unwrap_or_default();
-        Matcher::compile_entries(set, lang, entries.iter().copied())
+        Matcher::compile_entries(set, lang, entries)
     }
 
-    /// Compiles the forms that `entries` (glossary and entry numbers, in set order) have
-    /// for `lang`.
-    fn compile_entries(
-        set: &GlossarySet,
-        lang: &LangTag,
-        entries: impl Iterator<Item = (u32, u32)>,
-    ) -> Matcher {
+    /// Indexes the forms that `entries` (glossary and entry numbers, in set order) have for
+    /// `lang`.
+    fn compile_entries(set: Arc<GlossarySet>, lang: &LangTag, entries: &[(u32, u32)]) -> Matcher {
         let stemmer = crate::stem::Memo::new(lang);
-        // The entries' patterns on every core, in chunks put back in entry order: a 100,000
-        // entry glossary has a million forms to tokenize and stem.
-        let entries: Vec<(u32, u32)> = entries.collect();
-        let patterns: Vec<Pattern> = {
+        // The first words on every core, in chunks put back in entry order: a 100,000 entry
+        // glossary has hundreds of thousands of forms to tokenize and stem.
+        let heads: Vec<Vec<Head>> = {
             use rayon::prelude::*;
-            let chunks: Vec<Vec<Pattern>> = entries
+            entries
                 .par_chunks(COMPILE_CHUNK)
                 .map(|chunk| {
                     let mut out = Vec::new();
                     for &(gi, ei) in chunk {
-                        entry_patterns(
-                            set,
+                        entry_heads(
+                            &set,
                             lang,
                             stemmer.as_ref(),
                             gi as usize,
@@ -231,51 +306,45 @@ impl Matcher {
                     }
                     out
                 })
-                .collect();
-            chunks.into_iter().flatten().collect()
+                .collect()
         };
         // Longest first; on equal length a correct form wins over a deprecated one, so a form
         // that one entry deprecates and another approves is never flagged. A stable sort by
-        // buckets: there are a few dozen keys for any number of patterns.
-        let mut buckets: std::collections::BTreeMap<_, Vec<Pattern>> = Default::default();
-        for p in patterns {
-            let key = (std::cmp::Reverse(p.words.len()), p.target.status);
-            buckets.entry(key).or_default().push(p);
+        // buckets: there are a few dozen keys for any number of forms.
+        let mut buckets: std::collections::BTreeMap<_, Vec<Head>> = Default::default();
+        for h in heads.into_iter().flatten() {
+            let key = (std::cmp::Reverse(h.candidate.words), h.candidate.status);
+            buckets.entry(key).or_default().push(h);
         }
         let total = buckets.values().map(Vec::len).sum();
-        let mut patterns: Vec<Pattern> = Vec::with_capacity(total);
-        for bucket in buckets.into_values() {
-            patterns.extend(bucket);
-        }
-        let mut by_word: FastMap<String, Vec<u32>> = FastMap::default();
-        let mut by_stem: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut candidates = Vec::with_capacity(total);
+        let mut by_word: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        let mut by_stem: FastMap<Box<str>, Vec<u32>> = FastMap::default();
         let mut prefixes = Some(FastSet::default());
-        for (i, p) in patterns.iter().enumerate() {
-            let index = if p.stemmed {
+        for h in buckets.into_values().flatten() {
+            let i = candidates.len() as u32;
+            if h.candidate.stemmed {
+                match (h.stem_keeps_prefix, prefixes.as_mut()) {
+                    (true, Some(set)) => {
+                        set.insert(prefix2(&h.key).to_string());
+                    }
+                    (true, None) => {}
+                    (false, _) => prefixes = None,
+                }
+            }
+            let index = if h.candidate.stemmed {
                 &mut by_stem
             } else {
                 &mut by_word
             };
-            match index.get_mut(&p.words[0]) {
-                Some(list) => list.push(i as u32),
-                None => {
-                    index.insert(p.words[0].clone(), vec![i as u32]);
-                }
-            }
-            if p.stemmed {
-                let word =
-                    crate::normalize::folded(p.target.form.split_whitespace().next().unwrap_or(""));
-                let stem_prefix = prefix2(&p.words[0]);
-                if word.starts_with(stem_prefix) && stem_prefix.chars().count() == 2 {
-                    if let Some(set) = prefixes.as_mut() {
-                        set.insert(stem_prefix.to_string());
-                    }
-                } else {
-                    prefixes = None;
-                }
-            }
+            index.entry(h.key).or_default().push(i);
+            candidates.push(h.candidate);
         }
+        let patterns = (0..candidates.len()).map(|_| OnceLock::new()).collect();
         Matcher {
+            set,
+            lang: lang.clone(),
+            candidates,
             patterns,
             by_word,
             by_stem,
@@ -284,8 +353,20 @@ impl Matcher {
         }
     }
 
+    /// The whole pattern of candidate `i`, built on first use.
+    fn pattern(&self, i: usize) -> &Pattern {
+        self.patterns[i].get_or_init(|| {
+            Box::new(build_pattern(
+                &self.set,
+                &self.lang,
+                self.stemmer.as_ref(),
+                self.candidates[i],
+            ))
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.candidates.is_empty()
     }
 
     /// Every non-overlapping match in `tokens` (of `text`), leftmost-longest.
@@ -303,7 +384,7 @@ impl Matcher {
                     out.push(Match {
                         tokens: i..i + len,
                         span: tokens.list[i].start..tokens.list[last].end,
-                        form: self.patterns[p].target.clone(),
+                        form: self.pattern(p).target.clone(),
                     });
                     i += len;
                 }
@@ -363,11 +444,14 @@ impl Matcher {
             if best.is_some_and(|b| b <= p) {
                 continue;
             }
-            if self.matches_at(text, tokens, i, &self.patterns[p], stems) {
+            if i + self.candidates[p].words as usize > tokens.len() {
+                continue;
+            }
+            if self.matches_at(text, tokens, i, self.pattern(p), stems) {
                 best = Some(p);
             }
         }
-        best.map(|p| (self.patterns[p].words.len(), p))
+        best.map(|p| (self.candidates[p].words as usize, p))
     }
 
     fn matches_at(
@@ -428,30 +512,33 @@ mod tests {
             set.push(origin, g);
         }
         let index = LanguageIndex::new(&set);
+        let set = Arc::new(set);
         for tag in ["en", "pt-BR", "pt", "de-CH", "zh-Hant", "sr-Latn", "haw"] {
             let lang: LangTag = tag.parse().unwrap();
             let (a, b) = (
-                Matcher::compile(&set, &lang),
-                Matcher::compile_indexed(&set, &lang, &index),
+                Matcher::compile(set.clone(), &lang),
+                Matcher::compile_indexed(set.clone(), &lang, &index),
             );
-            assert_eq!(
-                format!("{:?}", a.patterns),
-                format!("{:?}", b.patterns),
-                "{tag}"
-            );
+            let every = |m: &Matcher| {
+                (0..m.candidates.len())
+                    .map(|i| format!("{:?}", m.pattern(i)))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(a.candidates, b.candidates, "{tag}");
+            assert_eq!(every(&a), every(&b), "{tag}");
         }
     }
     use crate::glossary::parse;
     use crate::token::tokenize_str;
 
-    fn set(json: &str) -> GlossarySet {
+    fn set(json: &str) -> Arc<GlossarySet> {
         let mut s = GlossarySet::default();
         s.push("t", parse(std::path::Path::new("t.json"), json).unwrap());
-        s
+        Arc::new(s)
     }
 
-    fn found(set: &GlossarySet, lang: &str, text: &str) -> Vec<(String, Status, String)> {
-        let m = Matcher::compile(set, &lang.parse().unwrap());
+    fn found(set: &Arc<GlossarySet>, lang: &str, text: &str) -> Vec<(String, Status, String)> {
+        let m = Matcher::compile(set.clone(), &lang.parse().unwrap());
         let toks = tokenize_str(text);
         m.find(text, &toks)
             .into_iter()
