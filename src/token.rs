@@ -104,6 +104,30 @@ pub fn tokenize_str(text: &str) -> Tokens {
     tokenize(text, std::slice::from_ref(&whole))
 }
 
+/// How many tokens `text` has, with the key of the first pushed onto `key`: what
+/// [`tokenize_str`] says, without building the tokens of a plain form. 0 (and nothing pushed)
+/// for a text without tokens.
+pub fn first_word_key(text: &str, key: &mut String) -> usize {
+    let mut words = 0;
+    let mut first = "";
+    let plain = text.split([' ', '-']).all(|word| {
+        words += 1;
+        if words == 1 {
+            first = word;
+        }
+        !word.is_empty() && word.chars().all(is_plain_letter)
+    });
+    if plain {
+        push_folded_repairing(first, key);
+        return words;
+    }
+    let tokens = tokenize_str(text);
+    if !tokens.is_empty() {
+        key.push_str(tokens.key(0));
+    }
+    tokens.len()
+}
+
 /// A letter that word segmentation never separates from the letters beside it (UAX 29 ALetter
 /// of the Latin, Greek and Cyrillic blocks, none of them an apostrophe or a mark).
 fn is_plain_letter(c: char) -> bool {
@@ -392,6 +416,13 @@ mod tests {
                 prop_assert_eq!(&plain.list, &full.list);
                 prop_assert_eq!(&plain.keys, &full.keys);
             }
+            // The first word's key and the count, with or without the short way.
+            let mut key = String::from("~");
+            let words = first_word_key(&text, &mut key);
+            let full = tokenize_str(&text);
+            prop_assert_eq!(words, full.len());
+            let expected = if full.is_empty() { "~".to_string() } else { format!("~{}", full.key(0)) };
+            prop_assert_eq!(key, expected);
         }
     }
 

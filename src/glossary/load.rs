@@ -85,8 +85,9 @@ where
 /// Parses glossary JSON; `path` is only used in error messages.
 pub fn parse(path: &Path, text: &str) -> Result<Glossary, Error> {
     let glossary = parse_structure(path, text)?;
-    let mut seen: std::collections::HashMap<&str, usize> =
-        std::collections::HashMap::with_capacity(glossary.entries.len());
+    // foldhash: a house termbase's ids are hundreds of thousands of short keys.
+    let mut seen: foldhash::HashMap<&str, usize> =
+        foldhash::HashMap::with_capacity_and_hasher(glossary.entries.len(), Default::default());
     for entry in &glossary.entries {
         let nth = seen.entry(entry.id.as_str()).or_insert(0);
         let problem = if entry.id.is_empty() {

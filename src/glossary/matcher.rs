@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 // Every token of every document is looked up here: foldhash, not SipHash (the maps are
 // seeded per process, and nothing depends on their order).
-use foldhash::{HashMap as FastMap, HashSet as FastSet};
+use foldhash::HashSet as FastSet;
 use std::ops::Range;
 
 use crate::lang::LangTag;
@@ -130,10 +130,59 @@ struct Candidate {
 /// A candidate with the key it is indexed by, as the parallel pass hands it over.
 struct Head {
     candidate: Candidate,
-    /// The folded first word, or its stem.
-    key: Box<str>,
+    /// The folded first word, or its stem: a range of the pass's string of keys.
+    key: (u32, u32),
     /// For a stemmed form: whether its stem starts with the word's first two characters.
     stem_keeps_prefix: bool,
+}
+
+/// The distinct first words (or first stems) of a language's forms, each with the chain of
+/// candidates that begin with it, in candidate order: ranges of the matcher's one string of
+/// words in a table, rather than a string and a vector for each word.
+#[derive(Default)]
+struct FirstWords {
+    /// (start, end) of the word, first and last candidate of its chain.
+    table: hashbrown::HashTable<(u32, u32, u32, u32)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+/// The end of a chain of candidates.
+const NO_NEXT: u32 = u32::MAX;
+
+impl FirstWords {
+    fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The first candidate whose first word is `word`.
+    fn head(&self, words: &str, word: &str) -> Option<u32> {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(word);
+        self.table
+            .find(hash, |&(s, e, _, _)| &words[s as usize..e as usize] == word)
+            .map(|&(_, _, head, _)| head)
+    }
+
+    /// Adds `candidate` (each later one than the last) for the word at `start..end` of
+    /// `words`.
+    fn add(&mut self, words: &str, (start, end): (u32, u32), candidate: u32, next: &mut [u32]) {
+        use std::hash::BuildHasher;
+        let FirstWords { table, hasher } = self;
+        let word = &words[start as usize..end as usize];
+        let hash = hasher.hash_one(word);
+        let found = table.find_mut(hash, |&(s, e, _, _)| &words[s as usize..e as usize] == word);
+        match found {
+            Some(chain) => {
+                next[chain.3 as usize] = candidate;
+                chain.3 = candidate;
+            }
+            None => {
+                table.insert_unique(hash, (start, end, candidate, candidate), |&(s, e, _, _)| {
+                    hasher.hash_one(&words[s as usize..e as usize])
+                });
+            }
+        }
+    }
 }
 
 /// The forms of a section in candidate order.
@@ -143,47 +192,47 @@ fn section_forms(section: &super::LangSection) -> impl Iterator<Item = (Status, 
         .chain(section.deprecated.iter().map(|f| (Status::Deprecated, f)))
 }
 
-/// The candidates of the forms entry `ei` of glossary `gi` has for `lang`.
+/// The candidates of the forms entry `ei` of glossary `gi` has for `lang`, their keys
+/// written to `keys`.
 fn entry_heads(
     set: &GlossarySet,
     lang: &LangTag,
     stemmer: Option<&crate::stem::Memo>,
-    gi: usize,
-    ei: usize,
+    (gi, ei): (u32, u32),
     out: &mut Vec<Head>,
+    keys: &mut String,
 ) {
-    let entry = &set.glossaries[gi].1.entries[ei];
+    let entry = &set.glossaries[gi as usize].1.entries[ei as usize];
     let Some(section) = entry.section(lang) else {
         return;
     };
     let stemmed = entry.match_mode() == MatchMode::Stem && stemmer.is_some();
     for (fi, (status, form)) in section_forms(section).enumerate() {
-        let toks = tokenize_str(form.as_str());
-        if toks.is_empty() {
+        let start = keys.len();
+        let words = crate::token::first_word_key(form.as_str(), keys);
+        if words == 0 {
             continue;
         }
-        let first = toks.key(0);
-        let (key, stem_keeps_prefix) = match (stemmer, stemmed) {
-            (Some(s), true) => {
-                let stem = s.stem_once(first);
-                let word =
-                    crate::normalize::folded(form.as_str().split_whitespace().next().unwrap_or(""));
-                let prefix = prefix2(&stem);
-                let keeps = word.starts_with(prefix) && prefix.chars().count() == 2;
-                (stem.into_boxed_str(), keeps)
-            }
-            _ => (first.into(), false),
-        };
+        let mut stem_keeps_prefix = false;
+        if let (Some(s), true) = (stemmer, stemmed) {
+            let stem = s.stem_once(&keys[start..]);
+            let word =
+                crate::normalize::folded(form.as_str().split_whitespace().next().unwrap_or(""));
+            let prefix = prefix2(&stem);
+            stem_keeps_prefix = word.starts_with(prefix) && prefix.chars().count() == 2;
+            keys.truncate(start);
+            keys.push_str(&stem);
+        }
         out.push(Head {
             candidate: Candidate {
-                glossary: gi as u32,
-                entry: ei as u32,
+                glossary: gi,
+                entry: ei,
                 form: fi as u32,
-                words: toks.len() as u32,
+                words: words as u32,
                 status,
                 stemmed,
             },
-            key,
+            key: (start as u32, keys.len() as u32),
             stem_keeps_prefix,
         });
     }
@@ -242,8 +291,12 @@ pub struct Matcher {
     /// In pattern order: longest first, correct forms before deprecated ones.
     candidates: Vec<Candidate>,
     patterns: Box<[OnceLock<Box<Pattern>>]>,
-    by_word: FastMap<Box<str>, Vec<u32>>,
-    by_stem: FastMap<Box<str>, Vec<u32>>,
+    /// Every first word and stem the tables index, end to end.
+    words: String,
+    by_word: FirstWords,
+    by_stem: FirstWords,
+    /// The next candidate with the same first word, or [`NO_NEXT`].
+    next: Box<[u32]>,
     stemmer: Option<crate::stem::Memo>,
     /// First two characters of every stemmed first word: tokens that start otherwise are not
     /// stemmed at all. `None` when some stem does not begin like its word.
@@ -288,56 +341,55 @@ impl Matcher {
         let stemmer = crate::stem::Memo::new(lang);
         // The first words on every core, in chunks put back in entry order: a 100,000 entry
         // glossary has hundreds of thousands of forms to tokenize and stem.
-        let heads: Vec<Vec<Head>> = {
+        let chunks: Vec<(Vec<Head>, String)> = {
             use rayon::prelude::*;
             entries
                 .par_chunks(COMPILE_CHUNK)
                 .map(|chunk| {
-                    let mut out = Vec::new();
-                    for &(gi, ei) in chunk {
-                        entry_heads(
-                            &set,
-                            lang,
-                            stemmer.as_ref(),
-                            gi as usize,
-                            ei as usize,
-                            &mut out,
-                        );
+                    let (mut heads, mut keys) = (Vec::new(), String::new());
+                    for &e in chunk {
+                        entry_heads(&set, lang, stemmer.as_ref(), e, &mut heads, &mut keys);
                     }
-                    out
+                    (heads, keys)
                 })
                 .collect()
         };
-        // Longest first; on equal length a correct form wins over a deprecated one, so a form
-        // that one entry deprecates and another approves is never flagged. A stable sort by
-        // buckets: there are a few dozen keys for any number of forms.
-        let mut buckets: std::collections::BTreeMap<_, Vec<Head>> = Default::default();
-        for h in heads.into_iter().flatten() {
-            let key = (std::cmp::Reverse(h.candidate.words), h.candidate.status);
-            buckets.entry(key).or_default().push(h);
+        // One string of keys for the two tables, the chunks' ranges moved along.
+        let mut keys = String::with_capacity(chunks.iter().map(|(_, k)| k.len()).sum());
+        let mut heads = Vec::with_capacity(chunks.iter().map(|(h, _)| h.len()).sum());
+        for (chunk_heads, chunk_keys) in chunks {
+            let base = keys.len() as u32;
+            keys.push_str(&chunk_keys);
+            heads.extend(chunk_heads.into_iter().map(|mut h| {
+                h.key = (h.key.0 + base, h.key.1 + base);
+                h
+            }));
         }
-        let total = buckets.values().map(Vec::len).sum();
-        let mut candidates = Vec::with_capacity(total);
-        let mut by_word: FastMap<Box<str>, Vec<u32>> = FastMap::default();
-        let mut by_stem: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        // Longest first; on equal length a correct form wins over a deprecated one, so a form
+        // that one entry deprecates and another approves is never flagged. Stable: entries
+        // keep their order within a length and status.
+        heads.sort_by_key(|h| (std::cmp::Reverse(h.candidate.words), h.candidate.status));
+        let (mut by_word, mut by_stem) = (FirstWords::default(), FirstWords::default());
+        let mut next = vec![NO_NEXT; heads.len()].into_boxed_slice();
         let mut prefixes = Some(FastSet::default());
-        for h in buckets.into_values().flatten() {
-            let i = candidates.len() as u32;
-            if h.candidate.stemmed {
-                match (h.stem_keeps_prefix, prefixes.as_mut()) {
-                    (true, Some(set)) => {
-                        set.insert(prefix2(&h.key).to_string());
-                    }
-                    (true, None) => {}
-                    (false, _) => prefixes = None,
-                }
-            }
+        let mut candidates = Vec::with_capacity(heads.len());
+        for (i, h) in heads.into_iter().enumerate() {
             let index = if h.candidate.stemmed {
                 &mut by_stem
             } else {
                 &mut by_word
             };
-            index.entry(h.key).or_default().push(i);
+            if h.candidate.stemmed {
+                let key = &keys[h.key.0 as usize..h.key.1 as usize];
+                match (h.stem_keeps_prefix, prefixes.as_mut()) {
+                    (true, Some(set)) => {
+                        set.insert(prefix2(key).to_string());
+                    }
+                    (true, None) => {}
+                    (false, _) => prefixes = None,
+                }
+            }
+            index.add(&keys, h.key, i as u32, &mut next);
             candidates.push(h.candidate);
         }
         let patterns = (0..candidates.len()).map(|_| OnceLock::new()).collect();
@@ -346,8 +398,10 @@ impl Matcher {
             lang: lang.clone(),
             candidates,
             patterns,
+            words: keys,
             by_word,
             by_stem,
+            next,
             stemmer,
             stem_prefixes: prefixes,
         }
@@ -421,34 +475,27 @@ impl Matcher {
         i: usize,
         stems: &mut [Option<std::rc::Rc<str>>],
     ) -> Option<(usize, usize)> {
-        let by_word = self
-            .by_word
-            .get(tokens.key(i))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let by_word = self.by_word.head(&self.words, tokens.key(i));
         let by_stem = if self.by_stem.is_empty() {
-            &[][..]
+            None
         } else {
             self.stem_of(tokens, i, true, stems)
-                .and_then(|s| self.by_stem.get(s))
-                .map(Vec::as_slice)
-                .unwrap_or_default()
+                .and_then(|s| self.by_stem.head(&self.words, s))
         };
-        if by_word.is_empty() && by_stem.is_empty() {
-            return None;
-        }
-        // Both lists are in pattern order (longest first, correct forms first): merge them.
+        // Each chain is in pattern order (longest first, correct forms first): the first
+        // candidate of a chain that matches is its best, and the better of the two wins.
         let mut best: Option<usize> = None;
-        for &p in by_word.iter().chain(by_stem) {
-            let p = p as usize;
-            if best.is_some_and(|b| b <= p) {
-                continue;
-            }
-            if i + self.candidates[p].words as usize > tokens.len() {
-                continue;
-            }
-            if self.matches_at(text, tokens, i, self.pattern(p), stems) {
-                best = Some(p);
+        for head in [by_word, by_stem].into_iter().flatten() {
+            let mut p = head;
+            while p != NO_NEXT && best.is_none_or(|b| (p as usize) < b) {
+                let at = p as usize;
+                if i + self.candidates[at].words as usize <= tokens.len()
+                    && self.matches_at(text, tokens, i, self.pattern(at), stems)
+                {
+                    best = Some(at);
+                    break;
+                }
+                p = self.next[at];
             }
         }
         best.map(|p| (self.candidates[p].words as usize, p))

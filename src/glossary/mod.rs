@@ -81,13 +81,24 @@ impl TryFrom<String> for Form {
         if s.trim().is_empty() {
             return Err("a form must not be empty".to_string());
         }
-        if s.chars().any(char::is_control) {
+        if has_control(&s) {
             return Err(format!(
                 "the form {s:?} contains a control character (a line break or tab?)"
             ));
         }
         Ok(Form(s))
     }
+}
+
+/// Whether `s` has a control character (`char::is_control`: U+0000–U+001F, U+007F–U+009F),
+/// read from the bytes: the first range and U+007F are single bytes, the rest start 0xC2.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c < 0x20
+            || c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
 }
 
 impl From<Form> for String {
@@ -260,4 +271,31 @@ const RECENT_TAG_LIMIT: usize = 32;
 thread_local! {
     static RECENT_TAGS: std::cell::RefCell<Vec<(Box<str>, LangTag)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Control characters found from the bytes are the ones `char::is_control` finds.
+        #[test]
+        fn control_characters_from_bytes(s in "[\\u{0}-\\u{a0}\\u{100}-\\u{200}\\u{2028}]{0,12}") {
+            prop_assert_eq!(super::has_control(&s), s.chars().any(char::is_control));
+        }
+    }
+
+    #[test]
+    fn control_characters_at_the_edges() {
+        for (s, control) in [
+            ("a\u{7f}", true),
+            ("\u{9f}", true),
+            ("\u{a0}", false),
+            ("é", false),
+            ("\u{80}x", true),
+            ("ok\t", true),
+        ] {
+            assert_eq!(super::has_control(s), control, "{s:?}");
+        }
+    }
 }
