@@ -355,7 +355,7 @@ fn suggest(clusters: &[concord::corpus::Cluster], min_documents: usize) -> gloss
         };
         let section = LangSection {
             preferred: pref,
-            admitted: Vec::new(),
+            admitted: Box::default(),
             deprecated: deprecated
                 .into_iter()
                 .filter_map(|d| Form::try_from(d).ok())

@@ -168,18 +168,20 @@ pub fn import(text: &str, name: &str) -> Result<(Glossary, Vec<Loss>), String> {
                 Form::try_from(s.to_string())
                     .map_err(|e| format!("row {row}, column {}: {e}", c + 1))
             };
-            let mut section = LangSection {
-                preferred: to_form(first)?,
-                admitted: Vec::new(),
-                deprecated: Vec::new(),
-                note: None,
-            };
+            let preferred = to_form(first)?;
+            let (mut admitted, mut deprecated) = (Vec::new(), Vec::new());
             for f in forms {
                 match f.strip_prefix('!') {
-                    Some(d) => section.deprecated.push(to_form(d.trim())?),
-                    None => section.admitted.push(to_form(f)?),
+                    Some(d) => deprecated.push(to_form(d.trim())?),
+                    None => admitted.push(to_form(f)?),
                 }
             }
+            let section = LangSection {
+                preferred,
+                admitted: admitted.into(),
+                deprecated: deprecated.into(),
+                note: None,
+            };
             terms.insert(lang.clone(), section);
         }
         if terms.is_empty() {

@@ -73,7 +73,7 @@ pub enum FormatVersion {
 /// A form as written in a glossary: non-empty, one line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Form(String);
+pub struct Form(Box<str>);
 
 impl TryFrom<String> for Form {
     type Error = String;
@@ -86,7 +86,7 @@ impl TryFrom<String> for Form {
                 "the form {s:?} contains a control character (a line break or tab?)"
             ));
         }
-        Ok(Form(s))
+        Ok(Form(s.into_boxed_str()))
     }
 }
 
@@ -103,7 +103,7 @@ fn has_control(s: &str) -> bool {
 
 impl From<Form> for String {
     fn from(f: Form) -> String {
-        f.0
+        f.0.into()
     }
 }
 
@@ -124,12 +124,14 @@ impl std::fmt::Display for Form {
 #[serde(deny_unknown_fields)]
 pub struct LangSection {
     pub preferred: Form,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub admitted: Vec<Form>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub deprecated: Vec<Form>,
+    // Boxed slices and strings rather than vectors and strings: a house termbase has hundreds
+    // of thousands of sections, and every byte of one is a freshly zeroed byte to load.
+    #[serde(default, skip_serializing_if = "no_forms")]
+    pub admitted: Box<[Form]>,
+    #[serde(default, skip_serializing_if = "no_forms")]
+    pub deprecated: Box<[Form]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// One concept: a person, place, organisation or term, in several languages.
@@ -148,6 +150,10 @@ pub struct Entry {
     pub terms: Terms,
 }
 
+fn no_forms(forms: &[Form]) -> bool {
+    forms.is_empty()
+}
+
 fn is_default<T: Default + PartialEq>(t: &T) -> bool {
     *t == T::default()
 }
@@ -156,14 +162,42 @@ impl Entry {
     /// The section that applies to a document language: the tag itself, else its fallbacks
     /// ("pt-BR" falls back to "pt").
     pub fn section(&self, lang: &LangTag) -> Option<&LangSection> {
-        self.section_tag(lang).map(|tag| &self.terms[tag])
+        self.applying(lang).map(|(_, section)| section)
     }
 
     /// The language tag of the section that applies to a document language.
     pub fn section_tag(&self, lang: &LangTag) -> Option<&LangTag> {
+        self.applying(lang).map(|(tag, _)| tag)
+    }
+
+    /// The tag and section that apply to `lang`: the longest of the entry's tags that `lang`
+    /// is or extends by whole subtags (`lang`'s first fallback the entry has), else the first
+    /// with its primary subtag (a glossary that only has "en-US" still speaks to an "en"
+    /// document). One pass over the sections: a matcher asks it of every entry.
+    fn applying(&self, lang: &LangTag) -> Option<(&LangTag, &LangSection)> {
+        let want = lang.as_str();
+        let mut best: Option<(&LangTag, &LangSection)> = None;
+        let mut same_primary = None;
+        for (tag, section) in self.terms.iter() {
+            let t = tag.as_str();
+            let falls_back =
+                want.starts_with(t) && (want.len() == t.len() || want.as_bytes()[t.len()] == b'-');
+            if falls_back {
+                if best.is_none_or(|(b, _)| t.len() > b.as_str().len()) {
+                    best = Some((tag, section));
+                }
+            } else if same_primary.is_none() && tag.primary() == lang.primary() {
+                same_primary = Some((tag, section));
+            }
+        }
+        best.or(same_primary)
+    }
+
+    /// [`Entry::section_tag`] as the BCP 47 fallbacks read it, to test the one pass against.
+    #[cfg(test)]
+    fn section_tag_by_fallbacks(&self, lang: &LangTag) -> Option<&LangTag> {
         lang.fallbacks()
             .find_map(|tag| self.terms.keys().find(|k| k.as_str() == tag))
-            // A glossary that only has "en-US" still speaks to an "en" document.
             .or_else(|| self.terms.keys().find(|k| k.primary() == lang.primary()))
     }
 
@@ -282,6 +316,54 @@ mod tests {
         #[test]
         fn control_characters_from_bytes(s in "[\\u{0}-\\u{a0}\\u{100}-\\u{200}\\u{2028}]{0,12}") {
             prop_assert_eq!(super::has_control(&s), s.chars().any(char::is_control));
+        }
+    }
+
+    fn entry_with(tags: &[String]) -> super::Entry {
+        let mut terms = super::Terms::new();
+        for t in tags {
+            let section = super::LangSection {
+                preferred: super::Form::try_from(t.clone()).unwrap(),
+                admitted: Default::default(),
+                deprecated: Default::default(),
+                note: None,
+            };
+            terms.insert(t.parse().unwrap(), section);
+        }
+        super::Entry {
+            id: "e".into(),
+            kind: super::Kind::Place,
+            note: None,
+            case: Default::default(),
+            match_mode: None,
+            terms,
+        }
+    }
+
+    const TAGS: [&str; 10] = [
+        "en",
+        "en-GB",
+        "en-US",
+        "sr",
+        "sr-Latn",
+        "sr-Latn-RS",
+        "sr-Cyrl",
+        "pt-BR",
+        "pt",
+        "zh-Hant",
+    ];
+
+    proptest! {
+        /// The section found in one pass is the one the fallbacks name.
+        #[test]
+        fn one_pass_finds_the_fallback_section(
+            have in proptest::sample::subsequence(TAGS.to_vec(), 0..6),
+            want in proptest::sample::select(TAGS.to_vec()),
+        ) {
+            let tags: Vec<String> = have.iter().map(|t| t.to_string()).collect();
+            let entry = entry_with(&tags);
+            let lang: crate::lang::LangTag = want.parse().unwrap();
+            prop_assert_eq!(entry.section_tag(&lang), entry.section_tag_by_fallbacks(&lang));
         }
     }
 

@@ -96,7 +96,7 @@ impl<'a> Reader<'a> {
 
     fn forms(&mut self) -> Result<Vec<Form>, Error> {
         let n = self.u32()?;
-        (0..n).map(|_| Ok(Form(self.str()?.to_string()))).collect()
+        (0..n).map(|_| Ok(Form(self.str()?.into()))).collect()
     }
 
     fn glossary(&mut self) -> Result<Glossary, Error> {
@@ -135,7 +135,7 @@ impl<'a> Reader<'a> {
         let mut terms = super::Terms::new();
         for _ in 0..self.u32()? {
             let lang = self.tag()?;
-            let preferred = Form(self.str()?.to_string());
+            let preferred = Form(self.str()?.into());
             let admitted = self.forms()?;
             let deprecated = self.forms()?;
             let note = self.opt()?;
@@ -143,9 +143,9 @@ impl<'a> Reader<'a> {
                 lang,
                 LangSection {
                     preferred,
-                    admitted,
-                    deprecated,
-                    note,
+                    admitted: admitted.into(),
+                    deprecated: deprecated.into(),
+                    note: note.map(String::into_boxed_str),
                 },
             );
         }

@@ -428,7 +428,7 @@ fn section(
         preferred: form(preferred)?,
         admitted: admitted.into_iter().filter_map(form).collect(),
         deprecated: deprecated.into_iter().filter_map(form).collect(),
-        note: data.note,
+        note: data.note.map(String::into_boxed_str),
     })
 }
 

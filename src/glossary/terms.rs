@@ -43,14 +43,10 @@ impl Terms {
         self.0.len()
     }
 
-    /// Gives back the room a list keeps for more: a file's entries are read once and kept
+    /// Gives back the room the list keeps for more: a file's entries are read once and kept
     /// (a first insert reserves room for four sections; most entries have two or three).
     pub fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();
-        for (_, section) in &mut self.0 {
-            section.admitted.shrink_to_fit();
-            section.deprecated.shrink_to_fit();
-        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -126,8 +122,8 @@ mod tests {
     fn section(f: &str) -> LangSection {
         LangSection {
             preferred: Form::try_from(f.to_string()).unwrap(),
-            admitted: Vec::new(),
-            deprecated: Vec::new(),
+            admitted: Box::default(),
+            deprecated: Box::default(),
             note: None,
         }
     }
