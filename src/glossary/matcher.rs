@@ -150,6 +150,14 @@ struct FirstWords {
 const NO_NEXT: u32 = u32::MAX;
 
 impl FirstWords {
+    /// Room for `forms` first words: the table is not rebuilt as it fills.
+    fn with_capacity(forms: usize) -> FirstWords {
+        FirstWords {
+            table: hashbrown::HashTable::with_capacity(forms),
+            hasher: Default::default(),
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.table.is_empty()
     }
@@ -346,7 +354,10 @@ impl Matcher {
             entries
                 .par_chunks(COMPILE_CHUNK)
                 .map(|chunk| {
-                    let (mut heads, mut keys) = (Vec::new(), String::new());
+                    // Room for two forms of a dozen bytes each per entry: growing the lists
+                    // would touch fresh memory several times over.
+                    let mut heads = Vec::with_capacity(chunk.len() * 2);
+                    let mut keys = String::with_capacity(chunk.len() * 24);
                     for &e in chunk {
                         entry_heads(&set, lang, stemmer.as_ref(), e, &mut heads, &mut keys);
                     }
@@ -354,42 +365,63 @@ impl Matcher {
                 })
                 .collect()
         };
-        // One string of keys for the two tables, the chunks' ranges moved along.
+        // One string of keys for the two tables; each chunk's ranges move by its base.
         let mut keys = String::with_capacity(chunks.iter().map(|(_, k)| k.len()).sum());
-        let mut heads = Vec::with_capacity(chunks.iter().map(|(h, _)| h.len()).sum());
-        for (chunk_heads, chunk_keys) in chunks {
-            let base = keys.len() as u32;
-            keys.push_str(&chunk_keys);
-            heads.extend(chunk_heads.into_iter().map(|mut h| {
-                h.key = (h.key.0 + base, h.key.1 + base);
-                h
-            }));
+        let mut bases = Vec::with_capacity(chunks.len());
+        for (_, chunk_keys) in &chunks {
+            bases.push(keys.len() as u32);
+            keys.push_str(chunk_keys);
         }
         // Longest first; on equal length a correct form wins over a deprecated one, so a form
-        // that one entry deprecates and another approves is never flagged. Stable: entries
-        // keep their order within a length and status.
-        heads.sort_by_key(|h| (std::cmp::Reverse(h.candidate.words), h.candidate.status));
-        let (mut by_word, mut by_stem) = (FirstWords::default(), FirstWords::default());
-        let mut next = vec![NO_NEXT; heads.len()].into_boxed_slice();
+        // that one entry deprecates and another approves is never flagged. Entries keep their
+        // order within a length and status: the heads are counted into their places.
+        let rank = |h: &Head| (std::cmp::Reverse(h.candidate.words), h.candidate.status);
+        let mut places: std::collections::BTreeMap<_, usize> = Default::default();
+        for h in chunks.iter().flat_map(|(heads, _)| heads) {
+            *places.entry(rank(h)).or_default() += 1;
+        }
+        let total: usize = places.values().sum();
+        let mut start = 0;
+        for place in places.values_mut() {
+            (*place, start) = (start, start + *place);
+        }
+        let mut order = vec![(0u32, 0u32); total];
+        for (c, (heads, _)) in chunks.iter().enumerate() {
+            for (i, h) in heads.iter().enumerate() {
+                let place = places.get_mut(&rank(h)).expect("a counted rank");
+                order[*place] = (c as u32, i as u32);
+                *place += 1;
+            }
+        }
+        let stemmed = chunks
+            .iter()
+            .flat_map(|(heads, _)| heads)
+            .filter(|h| h.candidate.stemmed)
+            .count();
+        let mut by_word = FirstWords::with_capacity(total - stemmed);
+        let mut by_stem = FirstWords::with_capacity(stemmed);
+        let mut next = vec![NO_NEXT; total].into_boxed_slice();
         let mut prefixes = Some(FastSet::default());
-        let mut candidates = Vec::with_capacity(heads.len());
-        for (i, h) in heads.into_iter().enumerate() {
+        let mut candidates = Vec::with_capacity(total);
+        for (i, &(c, at)) in order.iter().enumerate() {
+            let h = &chunks[c as usize].0[at as usize];
+            let base = bases[c as usize];
+            let key = (h.key.0 + base, h.key.1 + base);
             let index = if h.candidate.stemmed {
                 &mut by_stem
             } else {
                 &mut by_word
             };
             if h.candidate.stemmed {
-                let key = &keys[h.key.0 as usize..h.key.1 as usize];
                 match (h.stem_keeps_prefix, prefixes.as_mut()) {
                     (true, Some(set)) => {
-                        set.insert(prefix2(key).to_string());
+                        set.insert(prefix2(&keys[key.0 as usize..key.1 as usize]).to_string());
                     }
                     (true, None) => {}
                     (false, _) => prefixes = None,
                 }
             }
-            index.add(&keys, h.key, i as u32, &mut next);
+            index.add(&keys, key, i as u32, &mut next);
             candidates.push(h.candidate);
         }
         let patterns = (0..candidates.len()).map(|_| OnceLock::new()).collect();
