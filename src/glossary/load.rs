@@ -130,14 +130,17 @@ struct Shell<'a> {
 /// its shape, then its entries on every core (a house termbase holds tens of thousands); the
 /// first entry in file order that fails is the one reported.
 pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
+    match parse_split(text) {
+        Some(glossary) => Ok(glossary),
+        None => parse_whole(path, text),
+    }
+}
+
+/// [`parse_structure`] reading the file's shape in one pass, then its entries on every core.
+fn parse_whole(path: &Path, text: &str) -> Result<Glossary, Error> {
     use rayon::prelude::*;
     let shell: Shell = serde_json::from_str(text).map_err(|e| json_error(path, text, &e, 0))?;
-    let entry = |raw: &&serde_json::value::RawValue| {
-        serde_json::from_str(raw.get()).map(|mut entry: super::Entry| {
-            entry.terms.shrink_to_fit();
-            entry
-        })
-    };
+    let entry = |raw: &&serde_json::value::RawValue| parse_entry(raw.get());
     // Straight into one vector; when some entry fails (rayon names any one), the first in
     // file order is found again on one thread.
     let entries = match shell.entries.par_iter().map(entry).collect() {
@@ -158,6 +161,37 @@ pub fn parse_structure(path: &Path, text: &str) -> Result<Glossary, Error> {
         }
     };
     Ok(Glossary {
+        format: shell.format,
+        name: shell.name,
+        version: shell.version,
+        description: shell.description,
+        entries,
+    })
+}
+
+fn parse_entry(json: &str) -> Result<super::Entry, serde_json::Error> {
+    serde_json::from_str(json).map(|mut entry: super::Entry| {
+        entry.terms.shrink_to_fit();
+        entry
+    })
+}
+
+/// [`parse_structure`] without reading the whole file on one thread first: the entries are
+/// found by a scan (`split`), the rest of the file is parsed with an empty array in their
+/// place, and the entries are parsed on every core. `None` when anything fails: the file is
+/// then parsed as one, and its first error reported where it is.
+fn parse_split(text: &str) -> Option<Glossary> {
+    use rayon::prelude::*;
+    let split = super::split::split_entries(text)?;
+    let rest = [&text[..split.array.start], "[]", &text[split.array.end..]].concat();
+    let shell: Shell = serde_json::from_str(&rest).ok()?;
+    let entries = split
+        .entries
+        .par_iter()
+        .map(|range| parse_entry(&text[range.clone()]))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    Some(Glossary {
         format: shell.format,
         name: shell.name,
         version: shell.version,
@@ -238,6 +272,43 @@ mod tests {
     const OK: &str = r#"{"format": "concord-glossary/1", "name": "t", "entries": [
   {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv", "deprecated": ["Kiev"]}}}
 ]}"#;
+
+    proptest::proptest! {
+        /// Found by a scan or parsed as a whole, a file reads the same; what the scan cannot
+        /// read, the whole parse reports.
+        #[test]
+        fn the_split_reads_as_the_whole(
+            cuts in proptest::collection::vec((0usize..400, proptest::sample::select(
+                vec!["", "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\"entries\": []"])), 0..3),
+        ) {
+            let mut text = r#"{"format": "concord-glossary/1", "name": "t \"{[", "entries": [
+  {"id": "kyiv", "kind": "place", "terms": {"en": {"preferred": "Kyiv", "deprecated": ["Kiev"]}}},
+  {"id": "b", "kind": "term", "note": "]}\\", "terms": {"en": {"preferred": "x"}}}
+], "version": "1"}"#.to_string();
+            for (at, what) in cuts {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                if what.is_empty() {
+                    let end = (at + 1).min(text.len());
+                    text.replace_range(at..end, "");
+                } else {
+                    text.insert_str(at, what);
+                }
+            }
+            let whole = parse_whole(Path::new("g.json"), &text);
+            if let Some(g) = parse_split(&text) {
+                proptest::prop_assert_eq!(Ok(g), whole.map_err(|e| e.to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_well_formed_file_takes_the_split() {
+        let g = parse_split(OK).expect("the documented format splits");
+        assert_eq!(Ok(g), parse_whole(Path::new("g.json"), OK).map_err(|e| e.to_string()));
+    }
 
     #[test]
     fn a_mapped_file_reads_as_a_parsed_one() {

@@ -9,6 +9,7 @@ pub mod lint;
 mod load;
 pub mod matcher;
 mod packed;
+mod split;
 pub mod tbx;
 mod terms;
 
