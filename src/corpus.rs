@@ -92,8 +92,6 @@ pub struct DocNames {
 impl DocNames {
     /// What `name/corpus` needs of these names once the register has counted them.
     pub fn reported(&self) -> ReportedNames {
-        let mut spellings: Vec<Box<str>> = self.counts.keys().map(|k| k.as_str().into()).collect();
-        spellings.sort_unstable();
         ReportedNames {
             lang: self.lang.as_ref().map(|l| l.to_string().into()),
             uses: self
@@ -103,35 +101,38 @@ impl DocNames {
                     let key = u.words[u.pos].as_str();
                     ReportedUse {
                         words: [key, u.text.as_str()].concat().into(),
-                        key_len: key.len() as u32,
-                        line: u.line,
-                        column: u.column as u32,
-                        end_line: u.end_line,
-                        end_column: u.end_column as u32,
-                        byte_start: u.byte_start,
-                        byte_end: u.byte_end,
+                        key_len: small(key.len()),
+                        line: small(u.line),
+                        column: small(u.column),
+                        end_line: small(u.end_line),
+                        end_column: small(u.end_column),
+                        byte_start: small(u.byte_start),
+                        byte_end: small(u.byte_end),
                     }
                 })
                 .collect(),
-            spellings: spellings.into(),
         }
     }
 }
 
-/// A document's names as `name/corpus` reports them: a few uses of each spelling and the set
-/// of spellings, kept for every document of a run until its register is complete (so kept
-/// small: one allocation per use, columns in 32 bits, as a line is at most a few megabytes).
+/// A place or length in 32 bits (a text past 4 GiB is refused long before).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A document's names as `name/corpus` reports them: a few uses of each spelling, kept for
+/// every document of a run until its register is complete (so kept small: one allocation per
+/// use, places in 32 bits, as an input is at most [`crate::limits::MAX_INPUT_BYTES`]).
 #[derive(Debug, Clone, Default)]
 pub struct ReportedNames {
     lang: Option<Box<str>>,
     uses: Vec<ReportedUse>,
-    /// Sorted.
-    spellings: Box<[Box<str>]>,
 }
 
 impl ReportedNames {
+    /// Every spelling the document counts has a use here: the first few of each are kept.
     fn uses_spelling(&self, key: &str) -> bool {
-        self.spellings.binary_search_by(|s| (**s).cmp(key)).is_ok()
+        self.uses.iter().any(|u| u.key() == key)
     }
 }
 
@@ -140,12 +141,12 @@ struct ReportedUse {
     /// The word's folded key, then the word as written.
     words: Box<str>,
     key_len: u32,
-    line: usize,
+    line: u32,
     column: u32,
-    end_line: usize,
+    end_line: u32,
     end_column: u32,
-    byte_start: usize,
-    byte_end: usize,
+    byte_start: u32,
+    byte_end: u32,
 }
 
 impl ReportedUse {
@@ -262,8 +263,8 @@ pub(crate) struct Spelling {
     mentions: usize,
     documents: usize,
     /// How the word is written, and the full names it is part of, with their counts, sorted.
-    display: Vec<(String, usize)>,
-    full: Vec<(String, usize)>,
+    display: Vec<(Box<str>, usize)>,
+    full: Vec<(Box<str>, usize)>,
     /// The smallest [`KEEP`] contexts it is used in, sorted.
     contexts: Vec<Context>,
     /// The glossary entry it is a correct form of (the smallest id, if several).
@@ -309,9 +310,9 @@ impl PartialOrd for DocPath {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Place {
     path: DocPath,
-    line: usize,
-    column: usize,
-    text: String,
+    line: u32,
+    column: u32,
+    text: Box<str>,
 }
 
 /// A spelling as the register shows it.
@@ -418,17 +419,15 @@ impl Register {
             for g in groups {
                 let reference = &list[g[0]];
                 let name = most_used(&reference.full)
-                    .map(|k| without_titles(k))
+                    .map(without_titles)
                     .unwrap_or_default();
                 let spellings = g
                     .iter()
                     .map(|&i| {
                         let s = &list[i];
                         SpellingEntry {
-                            text: most_used(&s.display).cloned().unwrap_or_default(),
-                            name: most_used(&s.full)
-                                .map(|k| without_titles(k))
-                                .unwrap_or_default(),
+                            text: most_used(&s.display).unwrap_or_default().to_string(),
+                            name: most_used(&s.full).map(without_titles).unwrap_or_default(),
                             mentions: s.mentions,
                             documents: s.documents,
                             first_documents: s
@@ -479,7 +478,9 @@ impl Register {
             if doc.uses_spelling(&reference.key) {
                 continue;
             }
-            let ref_text = most_used(&reference.display).cloned().unwrap_or_default();
+            let ref_text = most_used(&reference.display)
+                .unwrap_or_default()
+                .to_string();
             let glossary = if reference.known.is_some() {
                 ", the glossary's form,"
             } else {
@@ -498,21 +499,21 @@ impl Register {
                 .iter()
                 .map(|p| Related {
                     path: p.path.0.to_string(),
-                    line: p.line,
-                    column: p.column,
-                    text: p.text.clone(),
+                    line: p.line as usize,
+                    column: p.column as usize,
+                    text: p.text.to_string(),
                 })
                 .collect();
             out.push(Finding {
                 rule: RULE.id,
                 severity: RULE.severity,
                 path: path.to_string(),
-                line: u.line,
+                line: u.line as usize,
                 column: u.column as usize,
-                end_line: u.end_line,
+                end_line: u.end_line as usize,
                 end_column: u.end_column as usize,
-                byte_start: u.byte_start,
-                byte_end: u.byte_end,
+                byte_start: u.byte_start as usize,
+                byte_end: u.byte_end as usize,
                 text: u.text().to_string(),
                 message,
                 suggestions: vec![ref_text],
@@ -545,11 +546,11 @@ fn cluster_language(
 }
 
 /// The most used of some written forms (ties: the smallest).
-fn most_used(counts: &[(String, usize)]) -> Option<&String> {
+fn most_used(counts: &[(Box<str>, usize)]) -> Option<&str> {
     counts
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| k)
+        .map(|(k, _)| &**k)
 }
 
 /// A name without the titles and descriptors written before it ("Mayor Tomasz Wierzbicki" →

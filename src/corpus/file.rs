@@ -65,8 +65,8 @@ struct ContextLine {
 #[serde(deny_unknown_fields)]
 struct PlaceLine {
     path: String,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     text: String,
 }
 
@@ -97,8 +97,8 @@ fn line_of(lang: &str, s: &Spelling) -> Line {
         mentions: s.mentions,
         documents: s.documents,
         glossary: s.known.clone(),
-        written: s.display.iter().cloned().collect(),
-        names: s.full.iter().cloned().collect(),
+        written: s.display.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+        names: s.full.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
         contexts: s
             .contexts
             .iter()
@@ -116,7 +116,7 @@ fn line_of(lang: &str, s: &Spelling) -> Line {
                 path: p.path.0.to_string(),
                 line: p.line,
                 column: p.column,
-                text: p.text.clone(),
+                text: p.text.to_string(),
             })
             .collect(),
     }
@@ -279,7 +279,7 @@ fn spelling_of(
             path: path(p.path),
             line: p.line,
             column: p.column,
-            text: p.text,
+            text: p.text.into(),
         };
         offer(&mut s.places, place, PLACES);
     }

@@ -67,12 +67,12 @@ fn link(keys: &mut Vec<String>, key: String) {
 }
 
 /// Adds `n` to the count of `key` in a sorted list of counts.
-pub(super) fn bump(counts: &mut Vec<(String, usize)>, key: &str, n: usize) {
-    match counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+pub(super) fn bump(counts: &mut Vec<(Box<str>, usize)>, key: &str, n: usize) {
+    match counts.binary_search_by(|(k, _)| (**k).cmp(key)) {
         Ok(at) => counts[at].1 += n,
         Err(at) => {
             first_room(counts);
-            counts.insert(at, (key.to_string(), n))
+            counts.insert(at, (key.into(), n))
         }
     }
 }
@@ -165,9 +165,9 @@ impl Tally {
             offer(&mut s.contexts, context, KEEP);
             let place = Place {
                 path: path.clone(),
-                line: u.line,
-                column: u.column,
-                text: u.text.clone(),
+                line: super::small(u.line),
+                column: super::small(u.column),
+                text: u.text.as_str().into(),
             };
             offer(&mut s.places, place, PLACES);
         }
@@ -246,11 +246,7 @@ mod tests {
         }
         assert_eq!(
             counts,
-            vec![
-                ("a".to_string(), 1),
-                ("b".to_string(), 2),
-                ("c".to_string(), 1)
-            ]
+            vec![("a".into(), 1), ("b".into(), 2), ("c".into(), 1)]
         );
     }
 }

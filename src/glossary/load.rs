@@ -307,7 +307,10 @@ mod tests {
     #[test]
     fn a_well_formed_file_takes_the_split() {
         let g = parse_split(OK).expect("the documented format splits");
-        assert_eq!(Ok(g), parse_whole(Path::new("g.json"), OK).map_err(|e| e.to_string()));
+        assert_eq!(
+            Ok(g),
+            parse_whole(Path::new("g.json"), OK).map_err(|e| e.to_string())
+        );
     }
 
     #[test]
