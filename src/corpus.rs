@@ -347,7 +347,10 @@ pub struct Effort {
 
 /// The corpus's names, clustered: what `concord names` lists and `name/corpus` reports against.
 pub struct Register {
-    langs: BTreeMap<String, Vec<Spelling>>,
+    /// Boxed as the tally holds them: moving 70,000 spellings into one list would hold them
+    /// twice at the peak of a run.
+    #[allow(clippy::vec_box)]
+    langs: BTreeMap<String, Vec<Box<Spelling>>>,
     /// Clusters per language: indices into that language's spellings, reference first.
     clusters: BTreeMap<String, Vec<Vec<usize>>>,
     /// Per language and spelling key, for each spelling that deviates from its cluster's
@@ -387,20 +390,21 @@ impl Register {
             let (list, groups, effort) = cluster_language(&lang, by_key);
             (lang, list, groups, effort)
         };
-        let add = |_, (lang, list, groups, e): (String, Vec<Spelling>, Vec<Vec<usize>>, Effort)| {
-            register.effort.spellings += e.spellings;
-            register.effort.compared += e.compared;
-            let by_key: &mut HashMap<String, (usize, usize)> =
-                register.deviating.entry(lang.clone()).or_default();
-            for g in groups.iter().filter(|g| g.len() > 1) {
-                for &i in &g[1..] {
-                    by_key.insert(list[i].key.clone(), (i, g[0]));
+        let add =
+            |_, (lang, list, groups, e): (String, Vec<Box<Spelling>>, Vec<Vec<usize>>, Effort)| {
+                register.effort.spellings += e.spellings;
+                register.effort.compared += e.compared;
+                let by_key: &mut HashMap<String, (usize, usize)> =
+                    register.deviating.entry(lang.clone()).or_default();
+                for g in groups.iter().filter(|g| g.len() > 1) {
+                    for &i in &g[1..] {
+                        by_key.insert(list[i].key.clone(), (i, g[0]));
+                    }
                 }
-            }
-            register.clusters.insert(lang.clone(), groups);
-            register.langs.insert(lang, list);
-            true
-        };
+                register.clusters.insert(lang.clone(), groups);
+                register.langs.insert(lang, list);
+                true
+            };
         crate::stream::map(
             tally.langs.into_iter(),
             threads,
@@ -527,12 +531,13 @@ impl Register {
 }
 
 /// One language's spellings in key order (so that the clustering's tie-breaks are fixed),
-/// their clusters, and the work it took.
+/// boxed as the tally holds them, their clusters, and the work it took.
+#[allow(clippy::vec_box)]
 fn cluster_language(
     lang: &str,
     by_key: tally::Spellings,
-) -> (Vec<Spelling>, Vec<Vec<usize>>, Effort) {
-    let mut list: Vec<Spelling> = by_key.into_values().map(|s| *s).collect();
+) -> (Vec<Box<Spelling>>, Vec<Vec<usize>>, Effort) {
+    let mut list: Vec<Box<Spelling>> = by_key.into_values().collect();
     list.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     let tag = LangTag::parse(lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
     let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
@@ -611,7 +616,7 @@ fn blocks(ascii: &str) -> Vec<String> {
 /// documents, else most mentions) first, and the work done. Singletons are groups too: every
 /// spelling is in the register.
 fn cluster(
-    list: &[Spelling],
+    list: &[Box<Spelling>],
     rules: &VariantRules,
     links: &[(usize, usize)],
 ) -> (Vec<Vec<usize>>, Effort) {
