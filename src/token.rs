@@ -131,27 +131,12 @@ pub fn first_word_key(text: &str, key: &mut String) -> usize {
 /// A letter that word segmentation never separates from the letters beside it (UAX 29 ALetter
 /// of the Latin, Greek and Cyrillic blocks, none of them an apostrophe or a mark).
 fn is_plain_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    let at = c as usize;
-    at < 0x0500 && PLAIN_LETTERS[at / 64] >> (at % 64) & 1 == 1
+    // The memoised table: a termbase's forms ask this of every letter, and the standard
+    // library's search per Cyrillic or accented letter cost more than the rest of a form.
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}')
+            && chars::is_alphabetic(c))
 }
-
-/// [`is_plain_letter`] of every character below U+0500, one bit each, read once from the
-/// standard library's Unicode tables: a termbase's forms ask it of every letter, and a table
-/// search per Cyrillic letter cost more than the rest of reading a form.
-static PLAIN_LETTERS: std::sync::LazyLock<[u64; 20]> = std::sync::LazyLock::new(|| {
-    let mut bits = [0u64; 20];
-    for at in 0xC0..0x0500u32 {
-        let plain = matches!(at, 0x00C0..=0x024F | 0x0370..=0x03FF | 0x0400..=0x04FF)
-            && char::from_u32(at).is_some_and(char::is_alphabetic);
-        if plain {
-            bits[at as usize / 64] |= 1 << (at % 64);
-        }
-    }
-    bits
-});
 
 /// [`tokenize_str`] of a text of plain letters in words joined by single spaces or hyphens,
 /// as most glossary forms are ("Nagorno-Karabakh", "Antony Blinken"), without segmenting it:
