@@ -9,6 +9,8 @@
 //! register of the whole. `name/corpus` is reported per document against a finished register.
 
 mod file;
+mod spelling;
+mod strings;
 mod tally;
 
 use std::collections::{BTreeMap, HashMap};
@@ -18,6 +20,9 @@ pub use file::{FORMAT, read, write};
 pub use tally::{Tally, glossary_stamp};
 
 use serde::Serialize;
+
+use spelling::{Spelling, WORD_SEPARATOR, most_used};
+use strings::Strings;
 
 use crate::checks::{Example, Rule};
 use crate::document::Document;
@@ -254,67 +259,6 @@ fn linked_spellings(findings: &[Finding]) -> Vec<(String, String)> {
     out
 }
 
-/// Every spelling of a name word in one language: its counts and bounded samples of its uses.
-/// Lists are small vectors kept sorted (a tree's node would cost more than most of them hold).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Spelling {
-    /// The folded word.
-    key: String,
-    mentions: usize,
-    documents: usize,
-    /// How the word is written, and the full names it is part of, with their counts, sorted.
-    display: Vec<(Box<str>, usize)>,
-    full: Vec<(Box<str>, usize)>,
-    /// The smallest [`KEEP`] contexts it is used in, sorted.
-    contexts: Vec<Context>,
-    /// The glossary entry it is a correct form of (the smallest id, if several).
-    known: Option<String>,
-    /// The first [`FIRST_DOCS`] documents using it, in path order.
-    first_documents: Vec<DocPath>,
-    /// Its first [`PLACES`] uses, in path order.
-    places: Vec<Place>,
-    /// The spellings (keys) `name/inconsistent` reported as the same name in some document,
-    /// sorted.
-    linked: Vec<String>,
-}
-
-/// The words of a mention a spelling is used in (folded), and the spelling's place among them.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Context {
-    words: Arc<[String]>,
-    pos: usize,
-}
-
-/// A document's path (shared by every spelling the document uses), ordered as reports order
-/// paths: component by component.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DocPath(Arc<str>);
-
-impl Ord for DocPath {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        // One document's uses share its path: no need to compare it component by component.
-        if Arc::ptr_eq(&self.0, &other.0) {
-            return std::cmp::Ordering::Equal;
-        }
-        std::path::Path::new(&*self.0).cmp(std::path::Path::new(&*other.0))
-    }
-}
-
-impl PartialOrd for DocPath {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Where a spelling is used, as a finding's related place shows it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Place {
-    path: DocPath,
-    line: u32,
-    column: u32,
-    text: Box<str>,
-}
-
 /// A spelling as the register shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct SpellingEntry {
@@ -351,6 +295,8 @@ pub struct Register {
     /// twice at the peak of a run.
     #[allow(clippy::vec_box)]
     langs: BTreeMap<String, Vec<Box<Spelling>>>,
+    /// The strings the spellings are written with.
+    strings: Strings,
     /// Clusters per language: indices into that language's spellings, reference first.
     clusters: BTreeMap<String, Vec<Vec<usize>>>,
     /// Per language and spelling key, for each spelling that deviates from its cluster's
@@ -381,13 +327,15 @@ impl Register {
     pub fn clustered(tally: Tally, threads: usize) -> Register {
         let mut register = Register {
             langs: BTreeMap::new(),
+            strings: tally.strings,
             clusters: BTreeMap::new(),
             deviating: HashMap::new(),
             documents: tally.documents,
             effort: Effort::default(),
         };
+        let strings = &register.strings;
         let one = |_, (lang, by_key): (String, tally::Spellings)| {
-            let (list, groups, effort) = cluster_language(&lang, by_key);
+            let (list, groups, effort) = cluster_language(strings, &lang, by_key);
             (lang, list, groups, effort)
         };
         let add =
@@ -398,7 +346,7 @@ impl Register {
                     register.deviating.entry(lang.clone()).or_default();
                 for g in groups.iter().filter(|g| g.len() > 1) {
                     for &i in &g[1..] {
-                        by_key.insert(list[i].key.clone(), (i, g[0]));
+                        by_key.insert(strings.get(list[i].key).to_string(), (i, g[0]));
                     }
                 }
                 register.clusters.insert(lang.clone(), groups);
@@ -418,11 +366,12 @@ impl Register {
     /// Every cluster, largest first (ties by language and name).
     pub fn clusters(&self) -> Vec<Cluster> {
         let mut out = Vec::new();
+        let strings = &self.strings;
         for (lang, groups) in &self.clusters {
             let list = &self.langs[lang];
             for g in groups {
                 let reference = &list[g[0]];
-                let name = most_used(&reference.full)
+                let name = most_used(strings, &reference.full)
                     .map(without_titles)
                     .unwrap_or_default();
                 let spellings = g
@@ -430,20 +379,26 @@ impl Register {
                     .map(|&i| {
                         let s = &list[i];
                         SpellingEntry {
-                            text: most_used(&s.display).unwrap_or_default().to_string(),
-                            name: most_used(&s.full).map(without_titles).unwrap_or_default(),
-                            mentions: s.mentions,
-                            documents: s.documents,
+                            text: most_used(strings, &s.display)
+                                .unwrap_or_default()
+                                .to_string(),
+                            name: most_used(strings, &s.full)
+                                .map(without_titles)
+                                .unwrap_or_default(),
+                            mentions: s.mentions as usize,
+                            documents: s.documents as usize,
                             first_documents: s
                                 .first_documents
                                 .iter()
-                                .map(|d| d.0.to_string())
+                                .map(|&d| strings.get(d).to_string())
                                 .collect(),
-                            glossary: s.known.clone(),
+                            glossary: s.known.map(|k| strings.get(k).to_string()),
                         }
                     })
                     .collect();
-                let glossary = g.iter().find_map(|&i| list[i].known.clone());
+                let glossary = g
+                    .iter()
+                    .find_map(|&i| list[i].known.map(|k| strings.get(k).to_string()));
                 out.push(Cluster {
                     language: lang.clone(),
                     name,
@@ -473,16 +428,17 @@ impl Register {
         else {
             return Vec::new();
         };
+        let strings = &self.strings;
         let mut out = Vec::new();
         for u in &doc.uses {
             let Some(&(i, r)) = deviating.get(u.key()) else {
                 continue;
             };
             let (s, reference) = (&list[i], &list[r]);
-            if doc.uses_spelling(&reference.key) {
+            if doc.uses_spelling(strings.get(reference.key)) {
                 continue;
             }
-            let ref_text = most_used(&reference.display)
+            let ref_text = most_used(strings, &reference.display)
                 .unwrap_or_default()
                 .to_string();
             let glossary = if reference.known.is_some() {
@@ -502,10 +458,10 @@ impl Register {
                 .places
                 .iter()
                 .map(|p| Related {
-                    path: p.path.0.to_string(),
+                    path: strings.get(p.path).to_string(),
                     line: p.line as usize,
                     column: p.column as usize,
-                    text: p.text.to_string(),
+                    text: strings.get(p.text).to_string(),
                 })
                 .collect();
             out.push(Finding {
@@ -534,28 +490,24 @@ impl Register {
 /// boxed as the tally holds them, their clusters, and the work it took.
 #[allow(clippy::vec_box)]
 fn cluster_language(
+    strings: &Strings,
     lang: &str,
     by_key: tally::Spellings,
 ) -> (Vec<Box<Spelling>>, Vec<Vec<usize>>, Effort) {
     let mut list: Vec<Box<Spelling>> = by_key.into_values().collect();
-    list.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    list.sort_unstable_by(|a, b| strings.get(a.key).cmp(strings.get(b.key)));
     let tag = LangTag::parse(lang).unwrap_or_else(|_| LangTag::parse("en").expect("en is a tag"));
-    let find = |k: &str| list.binary_search_by(|s| s.key.as_str().cmp(k)).ok();
+    let find = |k| {
+        list.binary_search_by(|s| strings.get(s.key).cmp(strings.get(k)))
+            .ok()
+    };
     let pairs: Vec<(usize, usize)> = list
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.linked.iter().filter_map(move |k| Some((i, find(k)?))))
+        .flat_map(|(i, s)| s.linked.iter().filter_map(move |&k| Some((i, find(k)?))))
         .collect();
-    let (groups, effort) = cluster(&list, &VariantRules::new(&tag), &pairs);
+    let (groups, effort) = cluster(strings, &list, &VariantRules::new(&tag), &pairs);
     (list, groups, effort)
-}
-
-/// The most used of some written forms (ties: the smallest).
-fn most_used(counts: &[(Box<str>, usize)]) -> Option<&str> {
-    counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| &**k)
 }
 
 /// A name without the titles and descriptors written before it ("Mayor Tomasz Wierzbicki" →
@@ -616,13 +568,14 @@ fn blocks(ascii: &str) -> Vec<String> {
 /// documents, else most mentions) first, and the work done. Singletons are groups too: every
 /// spelling is in the register.
 fn cluster(
+    strings: &Strings,
     list: &[Box<Spelling>],
     rules: &VariantRules,
     links: &[(usize, usize)],
 ) -> (Vec<Vec<usize>>, Effort) {
     let n = list.len();
     // Spellings are compared by their ASCII transliterations.
-    let ascii: Vec<String> = list.iter().map(|s| ascii_key(&s.key)).collect();
+    let ascii: Vec<String> = list.iter().map(|s| ascii_key(strings.get(s.key))).collect();
     let mut groups = Groups::new(n);
     for &(a, b) in links {
         groups.join(a, b);
@@ -658,8 +611,12 @@ fn cluster(
                 if sa.known.is_some() && sb.known.is_some() {
                     continue;
                 }
-                if !rules.is_variant(&sa.key, &sb.key, &ascii[a], &ascii[b])
-                    || !context_match(sa, sb)
+                if !rules.is_variant(
+                    strings.get(sa.key),
+                    strings.get(sb.key),
+                    &ascii[a],
+                    &ascii[b],
+                ) || !context_match(strings, sa, sb)
                 {
                     continue;
                 }
@@ -684,8 +641,8 @@ fn cluster(
             i == reference
                 || linked.contains(&i)
                 || rules.is_variant(
-                    &list[i].key,
-                    &list[reference].key,
+                    strings.get(list[i].key),
+                    strings.get(list[reference].key),
                     &ascii[i],
                     &ascii[reference],
                 )
@@ -706,18 +663,23 @@ fn cluster(
 /// equal full names ("Sviatlana Tsikhanouskaya" / "Sviatlana Tsikhanovskaya"). Across
 /// documents a surname alone is not enough: Davis in one story and Davies in another are
 /// likely two people.
-fn context_match(a: &Spelling, b: &Spelling) -> bool {
-    a.contexts.iter().any(|x| {
-        b.contexts.iter().any(|y| {
-            let (ra, rb) = (x.words.len() - 1 - x.pos, y.words.len() - 1 - y.pos);
-            if ra != rb {
+fn context_match(strings: &Strings, a: &Spelling, b: &Spelling) -> bool {
+    // A context's words from the last: the variant word is counted from the end, as a name's
+    // given names and titles come first.
+    let words = |c: &spelling::Context| {
+        let text = strings.get(c.words);
+        let len = text.matches(WORD_SEPARATOR).count() + 1;
+        Some((text, len, (len - 1).checked_sub(c.pos as usize)?))
+    };
+    a.contexts.iter().filter_map(words).any(|(xw, xn, ra)| {
+        b.contexts.iter().filter_map(words).any(|(yw, yn, rb)| {
+            if ra != rb || xn.min(yn) < 2 {
                 return false;
             }
-            let shared = x.words.len().min(y.words.len());
-            let others_equal = (0..shared)
-                .filter(|&k| k != ra)
-                .all(|k| x.words[x.words.len() - 1 - k] == y.words[y.words.len() - 1 - k]);
-            others_equal && shared > 1
+            xw.rsplit(WORD_SEPARATOR)
+                .zip(yw.rsplit(WORD_SEPARATOR))
+                .enumerate()
+                .all(|(k, (p, q))| k == ra || p == q)
         })
     })
 }

@@ -9,15 +9,16 @@
 //! Lines may come in any order and a stream may hold several parts one after another (as a
 //! pipe stage's outputs are concatenated): header counts are added and spellings merged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::tally::{bump, describe, offer};
-use super::{Context, DocPath, FIRST_DOCS, KEEP, PLACES, Place, Spelling, Tally};
+use super::Tally;
+use super::spelling::{Spelling, WORD_SEPARATOR, count};
+use super::strings::Strings;
+use super::tally::describe;
 use crate::error::{Error, Position};
 use crate::lang::LangTag;
 
@@ -79,44 +80,51 @@ pub fn write(w: &mut dyn Write, tally: &Tally) -> std::io::Result<()> {
     };
     serde_json::to_writer(&mut *w, &header)?;
     writeln!(w)?;
+    let strings = &tally.strings;
     for (lang, spellings) in &tally.langs {
         let mut sorted: Vec<&Spelling> = spellings.values().map(|s| &**s).collect();
-        sorted.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        sorted.sort_unstable_by(|a, b| strings.get(a.key).cmp(strings.get(b.key)));
         for s in sorted {
-            serde_json::to_writer(&mut *w, &line_of(lang, s))?;
+            serde_json::to_writer(&mut *w, &line_of(strings, lang, s))?;
             writeln!(w)?;
         }
     }
     Ok(())
 }
 
-fn line_of(lang: &str, s: &Spelling) -> Line {
+fn line_of(strings: &Strings, lang: &str, s: &Spelling) -> Line {
+    let text = |k| strings.get(k).to_string();
+    let counts = |list: &[(_, u32)]| list.iter().map(|&(k, n)| (text(k), n as usize)).collect();
     Line {
         lang: lang.to_string(),
-        key: s.key.clone(),
-        mentions: s.mentions,
-        documents: s.documents,
-        glossary: s.known.clone(),
-        written: s.display.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
-        names: s.full.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+        key: text(s.key),
+        mentions: s.mentions as usize,
+        documents: s.documents as usize,
+        glossary: s.known.map(text),
+        written: counts(&s.display),
+        names: counts(&s.full),
         contexts: s
             .contexts
             .iter()
             .map(|c| ContextLine {
-                words: c.words.to_vec(),
-                pos: c.pos,
+                words: strings
+                    .get(c.words)
+                    .split(WORD_SEPARATOR)
+                    .map(str::to_string)
+                    .collect(),
+                pos: c.pos as usize,
             })
             .collect(),
-        first_documents: s.first_documents.iter().map(|d| d.0.to_string()).collect(),
-        linked: s.linked.clone(),
+        first_documents: s.first_documents.iter().map(|&d| text(d)).collect(),
+        linked: s.linked.iter().map(|&k| text(k)).collect(),
         places: s
             .places
             .iter()
             .map(|p| PlaceLine {
-                path: p.path.0.to_string(),
+                path: text(p.path),
                 line: p.line,
                 column: p.column,
-                text: p.text.to_string(),
+                text: text(p.text),
             })
             .collect(),
     }
@@ -126,7 +134,6 @@ fn line_of(lang: &str, s: &Spelling) -> Line {
 /// errors.
 pub fn read(r: impl BufRead, origin: &str) -> Result<Tally, Error> {
     let mut tally = Tally::default();
-    let mut paths: HashMap<String, Arc<str>> = HashMap::new();
     let mut headers = 0;
     let mut first_spelling: Option<usize> = None;
     for (n, line) in r.lines().enumerate() {
@@ -181,14 +188,7 @@ pub fn read(r: impl BufRead, origin: &str) -> Result<Tally, Error> {
         first_spelling.get_or_insert(number);
         let parsed: Line = serde_json::from_value(value)
             .map_err(|e| fail(1, format!("not a register line: {}", bare(&e))))?;
-        let (lang, spelling) = spelling_of(parsed, &mut paths).map_err(|m| fail(1, m))?;
-        let by_key = tally.langs.entry(lang).or_default();
-        match by_key.get_mut(&spelling.key) {
-            Some(s) => s.absorb(spelling),
-            None => {
-                by_key.insert(spelling.key.clone(), Box::new(spelling));
-            }
-        }
+        add_line(&mut tally, parsed).map_err(|m| fail(1, m))?;
     }
     if headers == 0 {
         let (line, message) = match first_spelling {
@@ -214,12 +214,8 @@ fn bare(e: &serde_json::Error) -> String {
         .map_or(msg.clone(), |i| msg[..i].to_string())
 }
 
-/// A line's spelling, checked: what clustering relies on must hold. Paths are shared through
-/// `paths`.
-fn spelling_of(
-    line: Line,
-    paths: &mut HashMap<String, Arc<str>>,
-) -> Result<(String, Spelling), String> {
+/// Adds a line's spelling, checked: what clustering relies on must hold.
+fn add_line(tally: &mut Tally, line: Line) -> Result<(), String> {
     let lang = LangTag::parse(&line.lang)
         .map_err(|e| format!("lang {:?}: {e}", line.lang))?
         .to_string();
@@ -232,29 +228,7 @@ fn spelling_of(
             line.mentions, line.documents
         ));
     }
-    let mut path = |p: String| {
-        DocPath(
-            paths
-                .entry(p)
-                .or_insert_with_key(|p| Arc::from(p.as_str()))
-                .clone(),
-        )
-    };
-    let mut s = Spelling::new(line.key);
-    s.mentions = line.mentions;
-    s.documents = line.documents;
-    s.known = line.glossary;
-    s.linked = line.linked;
-    s.linked.sort();
-    s.linked.dedup();
-    for (k, n) in line.written {
-        bump(&mut s.display, &k, n);
-    }
-    for (k, n) in line.names {
-        bump(&mut s.full, &k, n);
-    }
-    // A longer list than this concord keeps is cut as it would have cut it.
-    for c in line.contexts {
+    for c in &line.contexts {
         if c.pos >= c.words.len() {
             return Err(format!(
                 "a context of {} words cannot have the spelling at position {}",
@@ -262,26 +236,45 @@ fn spelling_of(
                 c.pos
             ));
         }
-        let context = Context {
-            words: Arc::from(c.words),
-            pos: c.pos,
-        };
-        offer(&mut s.contexts, context, KEEP);
-    }
-    for d in line.first_documents {
-        offer(&mut s.first_documents, path(d), FIRST_DOCS);
-    }
-    for p in line.places {
-        if p.line == 0 || p.column == 0 {
-            return Err("places count lines and columns from 1".into());
+        if c.words.iter().any(|w| w.contains(WORD_SEPARATOR)) {
+            return Err("a context's words hold no NUL character".into());
         }
-        let place = Place {
-            path: path(p.path),
-            line: p.line,
-            column: p.column,
-            text: p.text.into(),
-        };
-        offer(&mut s.places, place, PLACES);
     }
-    Ok((lang, s))
+    if line.places.iter().any(|p| p.line == 0 || p.column == 0) {
+        return Err("places count lines and columns from 1".into());
+    }
+    let Tally { langs, strings, .. } = tally;
+    let key = strings.intern(&line.key);
+    let s = langs
+        .entry(lang)
+        .or_default()
+        .entry(key)
+        .or_insert_with(|| Box::new(Spelling::new(key)));
+    s.count_uses(count(line.documents), count(line.mentions));
+    if let Some(id) = &line.glossary {
+        s.add_known(strings, id);
+    }
+    for k in &line.linked {
+        s.add_link(strings, k);
+    }
+    for (k, n) in &line.written {
+        s.add_display(strings, k, count(*n));
+    }
+    for (k, n) in &line.names {
+        s.add_full(strings, k, count(*n));
+    }
+    // A longer list than this concord keeps is cut as it would have cut it.
+    let separator = WORD_SEPARATOR.to_string();
+    for c in &line.contexts {
+        s.add_context(strings, &c.words.join(&separator), count(c.pos));
+    }
+    for d in &line.first_documents {
+        let d = strings.intern(d);
+        s.add_first_document(strings, d);
+    }
+    for p in &line.places {
+        let path = strings.intern(&p.path);
+        s.add_place(strings, path, p.line, p.column, &p.text);
+    }
+    Ok(())
 }
