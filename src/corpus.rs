@@ -22,7 +22,7 @@ pub use tally::{Tally, glossary_stamp};
 use serde::Serialize;
 
 use spelling::{Spelling, WORD_SEPARATOR, most_used};
-use strings::Strings;
+use strings::{Strings, Sym};
 
 use crate::checks::{Example, Rule};
 use crate::document::Document;
@@ -94,58 +94,44 @@ pub struct DocNames {
     pub links: Vec<(String, String)>,
 }
 
-impl DocNames {
-    /// What `name/corpus` needs of these names once the register has counted them.
-    pub fn reported(&self) -> ReportedNames {
-        ReportedNames {
-            lang: self.lang.as_ref().map(|l| l.to_string().into()),
-            uses: self
-                .uses
-                .iter()
-                .map(|u| {
-                    let key = u.words[u.pos].as_str();
-                    ReportedUse {
-                        words: [key, u.text.as_str()].concat().into(),
-                        key_len: small(key.len()),
-                        line: small(u.line),
-                        column: small(u.column),
-                        end_line: small(u.end_line),
-                        end_column: small(u.end_column),
-                        byte_start: small(u.byte_start),
-                        byte_end: small(u.byte_end),
-                    }
-                })
-                .collect(),
-        }
-    }
-}
-
 /// A place or length in 32 bits (a text past 4 GiB is refused long before).
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A document's names as `name/corpus` reports them: a few uses of each spelling, kept for
-/// every document of a run until its register is complete (so kept small: one allocation per
-/// use, places in 32 bits, as an input is at most [`crate::limits::MAX_INPUT_BYTES`]).
+/// every document of a run until its register is complete (so kept small: the strings are the
+/// register's, places in 32 bits, as an input is at most [`crate::limits::MAX_INPUT_BYTES`]).
 #[derive(Debug, Clone, Default)]
 pub struct ReportedNames {
     lang: Option<Box<str>>,
-    uses: Vec<ReportedUse>,
+    uses: Box<[ReportedUse<Sym>]>,
 }
 
 impl ReportedNames {
-    /// Every spelling the document counts has a use here: the first few of each are kept.
-    fn uses_spelling(&self, key: &str) -> bool {
-        self.uses.iter().any(|u| u.key() == key)
+    /// A document's names, its strings interned in `strings`.
+    pub(crate) fn interned(doc: &DocNames, strings: &mut Strings) -> ReportedNames {
+        let uses = doc
+            .uses
+            .iter()
+            .map(|u| {
+                let key = strings.intern(&u.words[u.pos]);
+                ReportedUse::of(key, strings.intern(&u.text), u)
+            })
+            .collect();
+        ReportedNames {
+            lang: doc.lang.as_ref().map(|l| l.as_str().into()),
+            uses,
+        }
     }
 }
 
-#[derive(Debug, Clone)]
-struct ReportedUse {
-    /// The word's folded key, then the word as written.
-    words: Box<str>,
-    key_len: u32,
+/// A use of a name word, its strings symbols of the register's (or, for a document checked
+/// against a register read from a file, the word as written beside it).
+#[derive(Debug, Clone, Copy)]
+struct ReportedUse<T> {
+    key: Sym,
+    text: T,
     line: u32,
     column: u32,
     end_line: u32,
@@ -154,13 +140,31 @@ struct ReportedUse {
     byte_end: u32,
 }
 
-impl ReportedUse {
-    fn key(&self) -> &str {
-        &self.words[..self.key_len as usize]
+impl<T> ReportedUse<T> {
+    fn of(key: Sym, text: T, u: &NameUse) -> ReportedUse<T> {
+        ReportedUse {
+            key,
+            text,
+            line: small(u.line),
+            column: small(u.column),
+            end_line: small(u.end_line),
+            end_column: small(u.end_column),
+            byte_start: small(u.byte_start),
+            byte_end: small(u.byte_end),
+        }
     }
 
-    fn text(&self) -> &str {
-        &self.words[self.key_len as usize..]
+    fn with_text<U>(&self, text: U) -> ReportedUse<U> {
+        ReportedUse {
+            key: self.key,
+            text,
+            line: self.line,
+            column: self.column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+            byte_start: self.byte_start,
+            byte_end: self.byte_end,
+        }
     }
 }
 
@@ -301,7 +305,7 @@ pub struct Register {
     clusters: BTreeMap<String, Vec<Vec<usize>>>,
     /// Per language and spelling key, for each spelling that deviates from its cluster's
     /// reference: (the spelling, the reference), as indices into that language's spellings.
-    deviating: HashMap<String, HashMap<String, (usize, usize)>>,
+    deviating: HashMap<String, HashMap<Sym, (usize, usize)>>,
     pub documents: usize,
     pub effort: Effort,
 }
@@ -342,11 +346,11 @@ impl Register {
             |_, (lang, list, groups, e): (String, Vec<Box<Spelling>>, Vec<Vec<usize>>, Effort)| {
                 register.effort.spellings += e.spellings;
                 register.effort.compared += e.compared;
-                let by_key: &mut HashMap<String, (usize, usize)> =
+                let by_key: &mut HashMap<Sym, (usize, usize)> =
                     register.deviating.entry(lang.clone()).or_default();
                 for g in groups.iter().filter(|g| g.len() > 1) {
                     for &i in &g[1..] {
-                        by_key.insert(strings.get(list[i].key).to_string(), (i, g[0]));
+                        by_key.insert(list[i].key, (i, g[0]));
                     }
                 }
                 register.clusters.insert(lang.clone(), groups);
@@ -417,25 +421,48 @@ impl Register {
         out
     }
 
-    /// `name/corpus` findings of one document: each of its uses of a spelling that deviates
-    /// from its cluster's reference, unless the document also uses the reference (that is the
-    /// in-document check's).
+    /// `name/corpus` findings of one document whose names were counted into this register.
     pub fn findings(&self, path: &str, doc: &ReportedNames) -> Vec<Finding> {
-        let Some(lang) = &doc.lang else {
+        let strings = &self.strings;
+        let uses: Vec<ReportedUse<&str>> = doc
+            .uses
+            .iter()
+            .map(|u| u.with_text(strings.get(u.text)))
+            .collect();
+        self.report(path, doc.lang.as_deref(), &uses)
+    }
+
+    /// `name/corpus` findings of a document against a register that did not count it (one
+    /// read from a file): a spelling the register does not hold deviates from nothing.
+    pub fn findings_of(&self, path: &str, doc: &DocNames) -> Vec<Finding> {
+        let uses: Vec<ReportedUse<&str>> = doc
+            .uses
+            .iter()
+            .filter_map(|u| {
+                let key = self.strings.find(&u.words[u.pos])?;
+                Some(ReportedUse::of(key, u.text.as_str(), u))
+            })
+            .collect();
+        self.report(path, doc.lang.as_ref().map(|l| l.as_str()), &uses)
+    }
+
+    /// Each use of a spelling that deviates from its cluster's reference, unless the document
+    /// also uses the reference (that is the in-document check's).
+    fn report(&self, path: &str, lang: Option<&str>, uses: &[ReportedUse<&str>]) -> Vec<Finding> {
+        let Some(lang) = lang else {
             return Vec::new();
         };
-        let (Some(deviating), Some(list)) = (self.deviating.get(&**lang), self.langs.get(&**lang))
-        else {
+        let (Some(deviating), Some(list)) = (self.deviating.get(lang), self.langs.get(lang)) else {
             return Vec::new();
         };
         let strings = &self.strings;
         let mut out = Vec::new();
-        for u in &doc.uses {
-            let Some(&(i, r)) = deviating.get(u.key()) else {
+        for u in uses {
+            let Some(&(i, r)) = deviating.get(&u.key) else {
                 continue;
             };
             let (s, reference) = (&list[i], &list[r]);
-            if doc.uses_spelling(strings.get(reference.key)) {
+            if uses.iter().any(|v| v.key == reference.key) {
                 continue;
             }
             let ref_text = most_used(strings, &reference.display)
@@ -448,7 +475,7 @@ impl Register {
             };
             let message = format!(
                 "“{}” is written “{ref_text}”{glossary} in {} other document{} ({} use{} this spelling)",
-                u.text(),
+                u.text,
                 reference.documents,
                 if reference.documents == 1 { "" } else { "s" },
                 s.documents,
@@ -474,7 +501,7 @@ impl Register {
                 end_column: u.end_column as usize,
                 byte_start: u.byte_start as usize,
                 byte_end: u.byte_end as usize,
-                text: u.text().to_string(),
+                text: u.text.to_string(),
                 message,
                 suggestions: vec![ref_text],
                 related,

@@ -395,10 +395,9 @@ impl Engine {
             if let Ok(Pending::Article(a)) = &mut outcome
                 && let Some(names) = a.tallied.take()
             {
-                tally
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .add(&a.name, &names);
+                let mut tally = tally.lock().unwrap_or_else(|e| e.into_inner());
+                tally.add(&a.name, &names);
+                a.names = tally.report(a.shown.take().as_ref().unwrap_or(&names));
             }
             outcome
         };
@@ -439,16 +438,16 @@ impl Engine {
                 // An article whose directives cannot be read is not checked, so not counted.
                 let suppressions = self.suppressions(&doc)?;
                 let names = corpus::collect(&doc, &matches, &self.glossaries, &findings);
-                let reported = names.reported();
                 // The register joins the spellings of the name/inconsistent findings that
                 // are reported: where a directive hides one, it counts the names without it.
                 let hidden = |f: &Finding| f.rule == "name/inconsistent" && suppressions.covers(f);
-                let tallied = if findings.iter().any(hidden) {
+                let (tallied, shown) = if findings.iter().any(hidden) {
                     let shown: Vec<Finding> =
                         findings.iter().filter(|f| !hidden(f)).cloned().collect();
-                    corpus::collect(&doc, &matches, &self.glossaries, &shown)
+                    let tallied = corpus::collect(&doc, &matches, &self.glossaries, &shown);
+                    (tallied, Some(names))
                 } else {
-                    names
+                    (names, None)
                 };
                 let text = self
                     .options
@@ -459,7 +458,8 @@ impl Engine {
                     name,
                     findings,
                     tallied: Some(tallied),
-                    names: reported,
+                    shown,
+                    names: ReportedNames::default(),
                     suppressions,
                     text,
                 })))
@@ -700,7 +700,7 @@ impl Engine {
         let (matches, mut findings) = self.article_findings(doc, kind, record);
         if let Some(register) = register {
             let names = corpus::collect(doc, &matches, &self.glossaries, &findings);
-            findings.extend(self.finish(register.findings(&name, &names.reported())));
+            findings.extend(self.finish(register.findings_of(&name, &names)));
             finding::sort(&mut findings);
         }
         let suppressions = self.suppressions(doc)?;
@@ -981,7 +981,9 @@ struct PendingArticle {
     findings: Vec<Finding>,
     /// Its names as the register counts them; `None` once counted.
     tallied: Option<DocNames>,
-    /// Its names, as `name/corpus` reports them.
+    /// Its names as `name/corpus` reports them, where they differ; `None` once counted.
+    shown: Option<DocNames>,
+    /// Its names once counted, as `name/corpus` reports them.
     names: ReportedNames,
     suppressions: Suppressions,
     /// Its text, when the report keeps sources.

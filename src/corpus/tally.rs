@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::DocNames;
 use super::spelling::{Spelling, WORD_SEPARATOR, count};
 use super::strings::{Strings, Sym};
+use super::{DocNames, ReportedNames};
 use crate::glossary::GlossarySet;
 
 /// One language's spellings by the symbol of their folded key: a hash map (every name use of
@@ -94,6 +94,11 @@ impl Tally {
                 }
             }
         }
+    }
+
+    /// A document's names as `name/corpus` reports them once this tally is a register.
+    pub fn report(&mut self, doc: &DocNames) -> ReportedNames {
+        ReportedNames::interned(doc, &mut self.strings)
     }
 
     /// Adds another part's tally. Both must have been read with the same glossaries.
