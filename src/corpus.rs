@@ -375,7 +375,7 @@ impl Register {
             let list = &self.langs[lang];
             for g in groups {
                 let reference = &list[g[0]];
-                let name = most_used(strings, &reference.full)
+                let name = most_used(strings, reference.full())
                     .map(without_titles)
                     .unwrap_or_default();
                 let spellings = g
@@ -383,26 +383,25 @@ impl Register {
                     .map(|&i| {
                         let s = &list[i];
                         SpellingEntry {
-                            text: most_used(strings, &s.display)
+                            text: most_used(strings, s.display())
                                 .unwrap_or_default()
                                 .to_string(),
-                            name: most_used(strings, &s.full)
+                            name: most_used(strings, s.full())
                                 .map(without_titles)
                                 .unwrap_or_default(),
                             mentions: s.mentions as usize,
                             documents: s.documents as usize,
                             first_documents: s
-                                .first_documents
-                                .iter()
-                                .map(|&d| strings.get(d).to_string())
+                                .first_documents()
+                                .map(|d| strings.get(d).to_string())
                                 .collect(),
-                            glossary: s.known.map(|k| strings.get(k).to_string()),
+                            glossary: s.known().map(|k| strings.get(k).to_string()),
                         }
                     })
                     .collect();
                 let glossary = g
                     .iter()
-                    .find_map(|&i| list[i].known.map(|k| strings.get(k).to_string()));
+                    .find_map(|&i| list[i].known().map(|k| strings.get(k).to_string()));
                 out.push(Cluster {
                     language: lang.clone(),
                     name,
@@ -465,10 +464,10 @@ impl Register {
             if uses.iter().any(|v| v.key == reference.key) {
                 continue;
             }
-            let ref_text = most_used(strings, &reference.display)
+            let ref_text = most_used(strings, reference.display())
                 .unwrap_or_default()
                 .to_string();
-            let glossary = if reference.known.is_some() {
+            let glossary = if reference.known().is_some() {
                 ", the glossary's form,"
             } else {
                 ""
@@ -482,8 +481,7 @@ impl Register {
                 if s.documents == 1 { "s" } else { "" }
             );
             let related = reference
-                .places
-                .iter()
+                .places()
                 .map(|p| Related {
                     path: strings.get(p.path).to_string(),
                     line: p.line as usize,
@@ -531,7 +529,7 @@ fn cluster_language(
     let pairs: Vec<(usize, usize)> = list
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.linked.iter().filter_map(move |&k| Some((i, find(k)?))))
+        .flat_map(|(i, s)| s.linked().filter_map(move |k| Some((i, find(k)?))))
         .collect();
     let (groups, effort) = cluster(strings, &list, &VariantRules::new(&tag), &pairs);
     (list, groups, effort)
@@ -635,7 +633,7 @@ fn cluster(
                 }
                 compared += 1;
                 let (sa, sb) = (&list[a], &list[b]);
-                if sa.known.is_some() && sb.known.is_some() {
+                if sa.known().is_some() && sb.known().is_some() {
                     continue;
                 }
                 if !rules.is_variant(
@@ -655,7 +653,7 @@ fn cluster(
     for mut g in groups.into_groups() {
         g.sort_by_key(|&i| {
             (
-                list[i].known.is_none(),
+                list[i].known().is_none(),
                 std::cmp::Reverse(list[i].documents),
                 std::cmp::Reverse(list[i].mentions),
                 i,
@@ -693,13 +691,13 @@ fn cluster(
 fn context_match(strings: &Strings, a: &Spelling, b: &Spelling) -> bool {
     // A context's words from the last: the variant word is counted from the end, as a name's
     // given names and titles come first.
-    let words = |c: &spelling::Context| {
+    let words = |c: spelling::Context| {
         let text = strings.get(c.words);
         let len = text.matches(WORD_SEPARATOR).count() + 1;
         Some((text, len, (len - 1).checked_sub(c.pos as usize)?))
     };
-    a.contexts.iter().filter_map(words).any(|(xw, xn, ra)| {
-        b.contexts.iter().filter_map(words).any(|(yw, yn, rb)| {
+    a.contexts().filter_map(words).any(|(xw, xn, ra)| {
+        b.contexts().filter_map(words).any(|(yw, yn, rb)| {
             if ra != rb || xn.min(yn) < 2 {
                 return false;
             }

@@ -393,11 +393,12 @@ impl Engine {
         let work = |_, input: Input| {
             let mut outcome = guarded(&run, input, |input| self.run_one_pending(input));
             if let Ok(Pending::Article(a)) = &mut outcome
-                && let Some(names) = a.tallied.take()
+                && let Some(counting) = a.counting.take()
             {
+                let Counting { tallied, shown } = *counting;
                 let mut tally = tally.lock().unwrap_or_else(|e| e.into_inner());
-                tally.add(&a.name, &names);
-                a.names = tally.report(a.shown.take().as_ref().unwrap_or(&names));
+                tally.add(&a.name, &tallied);
+                a.names = tally.report(shown.as_ref().unwrap_or(&tallied));
             }
             outcome
         };
@@ -411,7 +412,7 @@ impl Engine {
         let register = Register::clustered(tally, run.workers());
         let finish = |_, (_, outcome): (usize, Result<Pending, InputError>)| {
             outcome.map(|p| match p {
-                Pending::Done(checked) => checked,
+                Pending::Done(checked) => *checked,
                 Pending::Article(a) => self.finish_article(*a, &register),
             })
         };
@@ -457,24 +458,25 @@ impl Engine {
                     note: language_note(&doc),
                     name,
                     findings,
-                    tallied: Some(tallied),
-                    shown,
+                    counting: Some(Box::new(Counting { tallied, shown })),
                     names: ReportedNames::default(),
                     suppressions,
                     text,
                 })))
             }
-            Opened::Pair { source, target } => self.run_pair(&source, &target).map(Pending::Done),
-            Opened::TextPair { source, target } => {
-                self.run_text_pair(source, target).map(Pending::Done)
-            }
+            Opened::Pair { source, target } => self
+                .run_pair(&source, &target)
+                .map(|c| Pending::Done(Box::new(c))),
+            Opened::TextPair { source, target } => self
+                .run_text_pair(source, target)
+                .map(|c| Pending::Done(Box::new(c))),
             Opened::Container {
                 name,
                 bytes,
                 container,
             } => self
                 .run_container(name, &bytes, container)
-                .map(Pending::Done),
+                .map(|c| Pending::Done(Box::new(c))),
         }
     }
 
@@ -968,8 +970,8 @@ pub struct Checked {
 
 /// One input's outcome while the register is not yet complete.
 enum Pending {
-    /// Nothing waits for the register.
-    Done(Checked),
+    /// Nothing waits for the register (boxed, as a pending article is: a run holds them all).
+    Done(Box<Checked>),
     Article(Box<PendingArticle>),
 }
 
@@ -979,15 +981,22 @@ struct PendingArticle {
     note: Note,
     /// Findings before the directives apply, in report order.
     findings: Vec<Finding>,
-    /// Its names as the register counts them; `None` once counted.
-    tallied: Option<DocNames>,
-    /// Its names as `name/corpus` reports them, where they differ; `None` once counted.
-    shown: Option<DocNames>,
+    /// Its names until they are counted (boxed: a run holds every article until the end, and
+    /// a counted one has no room left for them).
+    counting: Option<Box<Counting>>,
     /// Its names once counted, as `name/corpus` reports them.
     names: ReportedNames,
     suppressions: Suppressions,
     /// Its text, when the report keeps sources.
     text: Option<String>,
+}
+
+/// An article's names, read but not yet counted.
+struct Counting {
+    /// As the register counts them.
+    tallied: DocNames,
+    /// As `name/corpus` reports them, where they differ.
+    shown: Option<DocNames>,
 }
 
 /// An input read far enough to be checked.

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Tally;
 use super::spelling::{Spelling, WORD_SEPARATOR, count};
-use super::strings::Strings;
+use super::strings::{Strings, Sym};
 use super::tally::describe;
 use crate::error::{Error, Position};
 use crate::lang::LangTag;
@@ -94,18 +94,19 @@ pub fn write(w: &mut dyn Write, tally: &Tally) -> std::io::Result<()> {
 
 fn line_of(strings: &Strings, lang: &str, s: &Spelling) -> Line {
     let text = |k| strings.get(k).to_string();
-    let counts = |list: &[(_, u32)]| list.iter().map(|&(k, n)| (text(k), n as usize)).collect();
+    let counts = |list: &mut dyn Iterator<Item = (Sym, u32)>| {
+        list.map(|(k, n)| (text(k), n as usize)).collect()
+    };
     Line {
         lang: lang.to_string(),
         key: text(s.key),
         mentions: s.mentions as usize,
         documents: s.documents as usize,
-        glossary: s.known.map(text),
-        written: counts(&s.display),
-        names: counts(&s.full),
+        glossary: s.known().map(text),
+        written: counts(&mut s.display()),
+        names: counts(&mut s.full()),
         contexts: s
-            .contexts
-            .iter()
+            .contexts()
             .map(|c| ContextLine {
                 words: strings
                     .get(c.words)
@@ -115,11 +116,10 @@ fn line_of(strings: &Strings, lang: &str, s: &Spelling) -> Line {
                 pos: c.pos as usize,
             })
             .collect(),
-        first_documents: s.first_documents.iter().map(|&d| text(d)).collect(),
-        linked: s.linked.iter().map(|&k| text(k)).collect(),
+        first_documents: s.first_documents().map(text).collect(),
+        linked: s.linked().map(text).collect(),
         places: s
-            .places
-            .iter()
+            .places()
             .map(|p| PlaceLine {
                 path: text(p.path),
                 line: p.line,

@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 /// A string of a [`Strings`]: equal strings of one table have equal symbols. Symbols of two
 /// tables are not comparable; order is the strings' order, never the symbols'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Sym(u32);
+pub(crate) struct Sym(pub(super) u32);
 
 /// Interned strings: one text, the end of each string in it, and a table from text to symbol.
 #[derive(Debug, Clone, Default)]
