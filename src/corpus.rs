@@ -101,37 +101,113 @@ fn small(n: usize) -> u32 {
 
 /// A document's names as `name/corpus` reports them: a few uses of each spelling, kept for
 /// every document of a run until its register is complete (so kept small: the strings are the
-/// register's, places in 32 bits, as an input is at most [`crate::limits::MAX_INPUT_BYTES`]).
+/// register's, places in 32 bits, as an input is at most [`crate::limits::MAX_INPUT_BYTES`],
+/// and where a use ends is kept only when it does not follow from its text).
 #[derive(Debug, Clone, Default)]
 pub struct ReportedNames {
     lang: Option<Box<str>>,
-    uses: Box<[ReportedUse<Sym>]>,
+    uses: Box<[KeptUse]>,
+    /// The ends of the uses that do not end where their text does on their line (a word whose
+    /// source is longer than its text, as an HTML entity makes it), by use, in use order.
+    ends: Box<[(u32, Ends)]>,
+}
+
+/// A use of a name word as a held document keeps it.
+#[derive(Debug, Clone, Copy)]
+struct KeptUse {
+    key: Sym,
+    text: Sym,
+    line: u32,
+    column: u32,
+    byte_start: u32,
+}
+
+/// Where a use ends: line, column and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends {
+    line: u32,
+    column: u32,
+    byte: u32,
+}
+
+impl Ends {
+    /// Where a word written `text` ends if its source is its text, on one line (columns
+    /// count characters).
+    fn of_text(text: &str, line: u32, column: u32, byte_start: u32) -> Ends {
+        Ends {
+            line,
+            column: column.saturating_add(small(text.chars().count())),
+            byte: byte_start.saturating_add(small(text.len())),
+        }
+    }
 }
 
 impl ReportedNames {
     /// A document's names, its strings interned in `strings`.
     pub(crate) fn interned(doc: &DocNames, strings: &mut Strings) -> ReportedNames {
+        let mut ends = Vec::new();
         let uses = doc
             .uses
             .iter()
-            .map(|u| {
-                let key = strings.intern(&u.words[u.pos]);
-                ReportedUse::of(key, strings.intern(&u.text), u)
+            .enumerate()
+            .map(|(i, u)| {
+                let kept = KeptUse {
+                    key: strings.intern(&u.words[u.pos]),
+                    text: strings.intern(&u.text),
+                    line: small(u.line),
+                    column: small(u.column),
+                    byte_start: small(u.byte_start),
+                };
+                let end = Ends {
+                    line: small(u.end_line),
+                    column: small(u.end_column),
+                    byte: small(u.byte_end),
+                };
+                if end != Ends::of_text(&u.text, kept.line, kept.column, kept.byte_start) {
+                    ends.push((small(i), end));
+                }
+                kept
             })
             .collect();
         ReportedNames {
             lang: doc.lang.as_ref().map(|l| l.as_str().into()),
             uses,
+            ends: ends.into_boxed_slice(),
         }
+    }
+
+    /// Its uses with their texts and ends.
+    fn uses<'s>(&self, strings: &'s Strings) -> Vec<ReportedUse<'s>> {
+        let mut ends = self.ends.iter().peekable();
+        self.uses
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let text = strings.get(u.text);
+                let end = match ends.next_if(|(at, _)| *at as usize == i) {
+                    Some(&(_, end)) => end,
+                    None => Ends::of_text(text, u.line, u.column, u.byte_start),
+                };
+                ReportedUse {
+                    key: u.key,
+                    text,
+                    line: u.line,
+                    column: u.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    byte_start: u.byte_start,
+                    byte_end: end.byte,
+                }
+            })
+            .collect()
     }
 }
 
-/// A use of a name word, its strings symbols of the register's (or, for a document checked
-/// against a register read from a file, the word as written beside it).
+/// A use of a name word as `name/corpus` reports it: its key a symbol of the register's.
 #[derive(Debug, Clone, Copy)]
-struct ReportedUse<T> {
+struct ReportedUse<'a> {
     key: Sym,
-    text: T,
+    text: &'a str,
     line: u32,
     column: u32,
     end_line: u32,
@@ -140,8 +216,8 @@ struct ReportedUse<T> {
     byte_end: u32,
 }
 
-impl<T> ReportedUse<T> {
-    fn of(key: Sym, text: T, u: &NameUse) -> ReportedUse<T> {
+impl<'a> ReportedUse<'a> {
+    fn of(key: Sym, text: &'a str, u: &NameUse) -> ReportedUse<'a> {
         ReportedUse {
             key,
             text,
@@ -151,19 +227,6 @@ impl<T> ReportedUse<T> {
             end_column: small(u.end_column),
             byte_start: small(u.byte_start),
             byte_end: small(u.byte_end),
-        }
-    }
-
-    fn with_text<U>(&self, text: U) -> ReportedUse<U> {
-        ReportedUse {
-            key: self.key,
-            text,
-            line: self.line,
-            column: self.column,
-            end_line: self.end_line,
-            end_column: self.end_column,
-            byte_start: self.byte_start,
-            byte_end: self.byte_end,
         }
     }
 }
@@ -422,19 +485,14 @@ impl Register {
 
     /// `name/corpus` findings of one document whose names were counted into this register.
     pub fn findings(&self, path: &str, doc: &ReportedNames) -> Vec<Finding> {
-        let strings = &self.strings;
-        let uses: Vec<ReportedUse<&str>> = doc
-            .uses
-            .iter()
-            .map(|u| u.with_text(strings.get(u.text)))
-            .collect();
+        let uses = doc.uses(&self.strings);
         self.report(path, doc.lang.as_deref(), &uses)
     }
 
     /// `name/corpus` findings of a document against a register that did not count it (one
     /// read from a file): a spelling the register does not hold deviates from nothing.
     pub fn findings_of(&self, path: &str, doc: &DocNames) -> Vec<Finding> {
-        let uses: Vec<ReportedUse<&str>> = doc
+        let uses: Vec<ReportedUse> = doc
             .uses
             .iter()
             .filter_map(|u| {
@@ -447,7 +505,7 @@ impl Register {
 
     /// Each use of a spelling that deviates from its cluster's reference, unless the document
     /// also uses the reference (that is the in-document check's).
-    fn report(&self, path: &str, lang: Option<&str>, uses: &[ReportedUse<&str>]) -> Vec<Finding> {
+    fn report(&self, path: &str, lang: Option<&str>, uses: &[ReportedUse]) -> Vec<Finding> {
         let Some(lang) = lang else {
             return Vec::new();
         };
@@ -707,4 +765,60 @@ fn context_match(strings: &Strings, a: &Spelling, b: &Spelling) -> bool {
                 .all(|(k, (p, q))| k == ra || p == q)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name_use(
+        text: String,
+        at: (usize, usize, usize),
+        end: Option<(usize, usize, usize)>,
+    ) -> NameUse {
+        let (line, column, byte_start) = at;
+        let (end_line, end_column, byte_end) =
+            end.unwrap_or((line, column + text.chars().count(), byte_start + text.len()));
+        NameUse {
+            words: Arc::from(vec![text.to_lowercase()]),
+            pos: 0,
+            mention: text.as_str().into(),
+            text,
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start,
+            byte_end,
+            known: None,
+        }
+    }
+
+    proptest! {
+        /// A held document's uses read back as they were collected, whether or not their ends
+        /// follow from their text.
+        #[test]
+        fn held_uses_read_back_whole(
+            uses in prop::collection::vec(
+                ("\\PC{1,8}", (1usize..50, 1usize..80, 0usize..5000),
+                 prop::option::of((1usize..60, 1usize..90, 0usize..6000))),
+                0..12,
+            )
+        ) {
+            let doc = DocNames {
+                lang: Some(LangTag::parse("en").unwrap()),
+                uses: uses.into_iter().map(|(t, at, end)| name_use(t, at, end)).collect(),
+                ..DocNames::default()
+            };
+            let mut strings = Strings::default();
+            let held = ReportedNames::interned(&doc, &mut strings);
+            let back = held.uses(&strings);
+            prop_assert_eq!(back.len(), doc.uses.len());
+            for (b, u) in back.iter().zip(&doc.uses) {
+                let want = ReportedUse::of(strings.find(&u.words[0]).unwrap(), &u.text, u);
+                prop_assert_eq!(format!("{b:?}"), format!("{want:?}"));
+            }
+        }
+    }
 }

@@ -454,6 +454,9 @@ impl Engine {
                     .options
                     .keep_sources
                     .then(|| doc.file_text().to_string());
+                // Held to the end of the run: without the room the list grew into.
+                let mut findings = findings;
+                findings.shrink_to_fit();
                 Ok(Pending::Article(Box::new(PendingArticle {
                     note: language_note(&doc),
                     name,
