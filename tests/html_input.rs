@@ -129,3 +129,41 @@ fn directories_are_walked_for_html_pages() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_name_written_with_a_character_reference_is_placed_on_its_source() {
+    // Three pages spell the name one way, the fourth another, with one of its letters written
+    // as a character reference: the name/corpus finding spans the fourteen letters of the
+    // text, and the eighteen bytes and columns they take in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let page = |text: &str| format!("<html lang=\"en\"><body><p>{text}</p></body></html>\n");
+    for day in 1..=3 {
+        let text =
+            format!("Opposition leader Sviatlana Tsikhanouskaya met ministers on day {day}.");
+        std::fs::write(dir.path().join(format!("a{day}.html")), page(&text)).unwrap();
+    }
+    let text = "Opposition leader Sviatlana Tsikhanovsk&#97;ya spoke in Vilnius.";
+    std::fs::write(dir.path().join("b.html"), page(text)).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["check", "--format", "json", "--no-default-glossaries", "."],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let corpus: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "name/corpus")
+        .collect();
+    assert_eq!(corpus.len(), 1, "{findings:?}");
+    let f = corpus[0];
+    assert_eq!(f["path"], "./b.html");
+    assert_eq!(f["text"], "Tsikhanovskaya");
+    let at = |k: &str| f[k].as_u64().unwrap();
+    assert_eq!(
+        [at("line"), at("column"), at("end_line"), at("end_column")],
+        [1, 54, 1, 72]
+    );
+    assert_eq!([at("byte_start"), at("byte_end")], [53, 71]);
+    assert_eq!(f["related"].as_array().unwrap().len(), 3);
+}
