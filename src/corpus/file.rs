@@ -278,3 +278,56 @@ fn add_line(tally: &mut Tally, line: Line) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = r#"{"format":"concord-register/1","documents":1,"glossaries":[]}"#;
+
+    fn line(contexts: &str) -> String {
+        format!(
+            r#"{{"lang":"en","key":"wierzbicki","mentions":1,"documents":1,"written":{{"Wierzbicki":1}},"names":{{"Tomasz Wierzbicki":1}},"contexts":{contexts},"first_documents":["a.txt"],"places":[{{"path":"a.txt","line":1,"column":7,"text":"Wierzbicki"}}]}}"#
+        )
+    }
+
+    fn message(text: &str) -> String {
+        match read(text.as_bytes(), "part.jsonl") {
+            Ok(_) => "read".to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_register_reads_back_as_it_was_written() {
+        let text = format!(
+            "{HEADER}\n{}\n",
+            line(r#"[{"words":["tomasz","wierzbicki"],"pos":1}]"#)
+        );
+        let tally = read(text.as_bytes(), "part.jsonl").unwrap();
+        let mut out = Vec::new();
+        write(&mut out, &tally).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), text);
+    }
+
+    #[test]
+    fn a_context_word_with_a_nul_is_refused_on_its_line() {
+        let text = format!(
+            "{HEADER}\n{}\n",
+            line(r#"[{"words":["tomasz\u0000x","wierzbicki"],"pos":1}]"#)
+        );
+        let m = message(&text);
+        assert!(m.contains("part.jsonl:2:1"), "{m}");
+        assert!(m.contains("no NUL character"), "{m}");
+    }
+
+    #[test]
+    fn a_context_position_past_its_words_is_refused() {
+        let text = format!(
+            "{HEADER}\n{}\n",
+            line(r#"[{"words":["wierzbicki"],"pos":1}]"#)
+        );
+        let m = message(&text);
+        assert!(m.contains("cannot have the spelling at position 1"), "{m}");
+    }
+}
