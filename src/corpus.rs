@@ -94,7 +94,8 @@ pub struct DocNames {
     pub links: Vec<(String, String)>,
 }
 
-/// A place or length in 32 bits (a text past 4 GiB is refused long before).
+/// A place, length or count in 32 bits (a text past 4 GiB is refused long before; a count
+/// stops at the largest a register records).
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

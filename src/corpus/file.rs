@@ -15,10 +15,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::Tally;
-use super::spelling::{Spelling, WORD_SEPARATOR, count};
+use super::spelling::{Spelling, WORD_SEPARATOR};
 use super::strings::{Strings, Sym};
 use super::tally::describe;
+use super::{Tally, small};
 use crate::error::{Error, Position};
 use crate::lang::LangTag;
 
@@ -250,7 +250,7 @@ fn add_line(tally: &mut Tally, line: Line) -> Result<(), String> {
         .or_default()
         .entry(key)
         .or_insert_with(|| Box::new(Spelling::new(key)));
-    s.count_uses(count(line.documents), count(line.mentions));
+    s.count_uses(small(line.documents), small(line.mentions));
     if let Some(id) = &line.glossary {
         s.add_known(strings, id);
     }
@@ -258,15 +258,15 @@ fn add_line(tally: &mut Tally, line: Line) -> Result<(), String> {
         s.add_link(strings, k);
     }
     for (k, n) in &line.written {
-        s.add_display(strings, k, count(*n));
+        s.add_display(strings, k, small(*n));
     }
     for (k, n) in &line.names {
-        s.add_full(strings, k, count(*n));
+        s.add_full(strings, k, small(*n));
     }
     // A longer list than this concord keeps is cut as it would have cut it.
     let separator = WORD_SEPARATOR.to_string();
     for c in &line.contexts {
-        s.add_context(strings, &c.words.join(&separator), count(c.pos));
+        s.add_context(strings, &c.words.join(&separator), small(c.pos));
     }
     for d in &line.first_documents {
         let d = strings.intern(d);

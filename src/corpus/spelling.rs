@@ -150,11 +150,6 @@ pub(crate) fn path_order(strings: &Strings, a: Sym, b: Sym) -> Ordering {
     Path::new(strings.get(a)).cmp(Path::new(strings.get(b)))
 }
 
-/// A count that stops at the largest a register records.
-pub(crate) fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 impl Spelling {
     pub(crate) fn new(key: Sym) -> Spelling {
         Spelling {

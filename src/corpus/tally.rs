@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::spelling::{Spelling, WORD_SEPARATOR, count};
+use super::spelling::{Spelling, WORD_SEPARATOR};
 use super::strings::{Strings, Sym};
-use super::{DocNames, ReportedNames};
+use super::{DocNames, ReportedNames, small};
 use crate::glossary::GlossarySet;
 
 /// One language's spellings by the symbol of their folded key: a hash map (every name use of
@@ -67,7 +67,7 @@ impl Tally {
                 .entry(key)
                 .or_insert_with(|| Box::new(Spelling::new(key)));
             if seen.insert(key) {
-                s.count_uses(1, count(doc.counts.get(word).copied().unwrap_or(1)));
+                s.count_uses(1, small(doc.counts.get(word).copied().unwrap_or(1)));
                 s.add_first_document(strings, path);
             }
             s.add_display(strings, &u.text, 1);
@@ -82,8 +82,8 @@ impl Tally {
                 }
                 words.push_str(w);
             }
-            s.add_context(strings, &words, count(u.pos));
-            s.add_place(strings, path, count(u.line), count(u.column), &u.text);
+            s.add_context(strings, &words, small(u.pos));
+            s.add_place(strings, path, small(u.line), small(u.column), &u.text);
         }
         for (a, b) in &doc.links {
             for (x, y) in [(a, b), (b, a)] {
