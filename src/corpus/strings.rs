@@ -22,9 +22,7 @@ pub(crate) struct Strings {
 impl Strings {
     /// The string of a symbol of this table.
     pub(crate) fn get(&self, sym: Sym) -> &str {
-        let i = sym.0 as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        string(&self.text, &self.ends, sym.0)
     }
 
     /// The symbol of `s`, if the table holds it.
@@ -44,17 +42,12 @@ impl Strings {
             table,
             hasher,
         } = self;
-        let string = |i: u32| {
-            let i = i as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            &text[start..ends[i]]
-        };
-        if let Some(&i) = table.find(hash, |&i| string(i) == s) {
+        if let Some(&i) = table.find(hash, |&i| string(text, ends, i) == s) {
             return Sym(i);
         }
         // A table past four billion strings would not fit in memory long before.
         let id = u32::try_from(ends.len()).expect("fewer than 2^32 strings");
-        table.insert_unique(hash, id, |&i| hasher.hash_one(string(i)));
+        table.insert_unique(hash, id, |&i| hasher.hash_one(string(text, ends, i)));
         text.push_str(s);
         ends.push(text.len());
         Sym(id)
@@ -65,6 +58,13 @@ impl Strings {
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
+}
+
+/// String `i` of a table's text and ends.
+fn string<'t>(text: &'t str, ends: &[usize], i: u32) -> &'t str {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
 }
 
 #[cfg(test)]
